@@ -1,0 +1,51 @@
+/* Where DNSBL answers come from: live DNS (core/dns.c) or rbldnsd zone
+ * files (core/zonefile.c), behind one interface. */
+#ifndef RBLSCOPE_BACKEND_H
+#define RBLSCOPE_BACKEND_H
+
+#include <stdint.h>
+
+#include "core/lookup.h"
+
+struct loop;
+
+enum {
+	BQ_TXT = 1 << 0,      /* also fetch the TXT record of a listing */
+	BQ_NOCACHE = 1 << 1,  /* ignore cached answers */
+};
+
+/* Receives the finished lookup; res is valid only during the call. */
+typedef void (*backend_cb)(void *arg, const struct lookup *res);
+
+struct backend;
+
+struct backend_ops {
+	/* Look ip up in zone; cb runs exactly once, possibly before query
+	 * returns.  0, or -1 if the query could not be started (cb not run). */
+	int (*query)(struct backend *be, uint32_t ip, const char *zone,
+	             unsigned flags, backend_cb cb, void *arg);
+	/* Queries started and not yet answered. */
+	unsigned (*inflight)(const struct backend *be);
+	/* A one-line description: "resolver 127.0.0.1:53", "zones ./dir". */
+	const char *(*describe)(const struct backend *be);
+	/* Cancel what is in flight (callbacks run with LKE_OTHER) and free. */
+	void (*destroy)(struct backend *be);
+};
+
+struct backend {
+	const struct backend_ops *ops;
+};
+
+static inline int backend_query(struct backend *be, uint32_t ip, const char *zone,
+                                unsigned flags, backend_cb cb, void *arg)
+{
+	return be->ops->query(be, ip, zone, flags, cb, arg);
+}
+
+static inline void backend_destroy(struct backend *be)
+{
+	if (be)
+		be->ops->destroy(be);
+}
+
+#endif

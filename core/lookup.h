@@ -1,0 +1,53 @@
+/* The outcome of one DNSBL lookup: listed, clean, or an error with a
+ * reason.  Errors are never clean. */
+#ifndef RBLSCOPE_LOOKUP_H
+#define RBLSCOPE_LOOKUP_H
+
+#include <stdint.h>
+
+enum lk_state {
+	LK_PENDING = 0,  /* not answered yet */
+	LK_CLEAN,        /* NXDOMAIN, or NOERROR with no A record */
+	LK_LISTED,       /* an A answer in 127/8 that is a real listing */
+	LK_ERROR,        /* anything else: see enum lk_error */
+};
+
+enum lk_error {
+	LKE_NONE = 0,
+	LKE_TIMEOUT,     /* no answer within the timeout and retries */
+	LKE_SERVFAIL,
+	LKE_REFUSED,
+	LKE_BLOCKED,     /* 127.255.255.x: open resolver, rate limit, typo */
+	LKE_BOGUS,       /* 127.0.0.1, or an answer outside 127/8 */
+	LKE_NETWORK,     /* connection refused, no route, bad reply */
+	LKE_NODATA,      /* the zone file of this zone could not be read */
+	LKE_OTHER,
+	LKE_COUNT
+};
+
+#define LOOKUP_TXT_MAX 512
+
+struct lookup {
+	enum lk_state state;
+	enum lk_error error;
+	uint32_t code;                /* first A answer (host order), 0 if none */
+	char txt[LOOKUP_TXT_MAX];     /* sanitised TXT, "" if none */
+};
+
+/* Name of a state for exports: "pending", "clean", "listed", "error". */
+const char *lk_state_name(enum lk_state s);
+
+/* Short name of an error reason: "timeout", "servfail", ... ("" for none). */
+const char *lk_error_name(enum lk_error e);
+
+/* One-line explanation of an error reason, for people. */
+const char *lk_error_text(enum lk_error e);
+
+/* Classify the A answers of a DNSBL query (host order).  n == 0 is clean.
+ * Any answer that is not a listing makes the whole lookup an error. */
+void lk_classify_a(struct lookup *out, const uint32_t *codes, int n);
+
+/* Set out to an error state with the given reason; txt is cleared. */
+void lk_set_error(struct lookup *out, enum lk_error e);
+
+#endif

@@ -1,0 +1,55 @@
+/* Everything a run needs, built once from the options: profile, zones,
+ * event loop, backend, ASN database and the health of each zone. */
+#ifndef RBLSCOPE_SESSION_H
+#define RBLSCOPE_SESSION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/backend.h"
+#include "core/loop.h"
+#include "core/options.h"
+#include "core/profile.h"
+#include "geo/asn.h"
+
+/* RFC 5782 section 5: 127.0.0.2 must be listed, 127.0.0.1 must not. */
+enum zone_health {
+	ZH_UNKNOWN = 0,   /* not probed (yet) */
+	ZH_OK,
+	ZH_DEAD,          /* 127.0.0.2 not listed: dead list or lost data */
+	ZH_LISTS_ALL,     /* 127.0.0.1 listed: a list that lists everything */
+	ZH_FAILED,        /* the probe itself failed: see health_error */
+};
+
+struct session {
+	const struct options *opt;
+	const struct profile *profile;
+	const char *zones[PROFILE_MAX_ZONES];
+	size_t nzones;
+	struct loop *lp;
+	struct backend *be;
+	struct asn_db *db;             /* NULL when no DB was found */
+	char db_note[256];             /* why there is no DB, for the header */
+	char zone_note[512];           /* zones without files, for the header */
+	enum zone_health health[PROFILE_MAX_ZONES];
+	enum lk_error health_error[PROFILE_MAX_ZONES];
+	unsigned probes_left;
+};
+
+/* Build the session.  0, or EXIT_USAGE with a one-line reason in err
+ * (unreadable --db, --zones folder or zone file, bad resolver). */
+int session_open(struct session *s, const struct options *opt, char *err, size_t errlen);
+
+/* Start probing each zone's test entries; health fills in as answers come. */
+void session_probe_start(struct session *s);
+
+/* True while probes are in flight. */
+bool session_probing(const struct session *s);
+
+/* A one-line description of a zone's health ("ok", "dead: ..."). */
+const char *zone_health_text(enum zone_health h);
+
+/* Free everything. */
+void session_close(struct session *s);
+
+#endif

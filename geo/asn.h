@@ -1,0 +1,65 @@
+/* ASN data from MaxMind DB files with GeoLite2-ASN keys
+ * (autonomous_system_number, autonomous_system_organization). */
+#ifndef RBLSCOPE_ASN_H
+#define RBLSCOPE_ASN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+#define ASN_ORG_MAX 128
+
+struct asn_info {
+	bool found;               /* the DB holds a network for the address */
+	uint32_t asn;             /* 0 when the network has no ASN */
+	char org[ASN_ORG_MAX];    /* sanitised organisation, "" if none */
+	uint32_t net;             /* the IPv4 network the DB holds it in */
+	unsigned prefix;
+};
+
+struct asn_net {
+	uint32_t net;
+	unsigned prefix;
+};
+
+struct asn_db;
+
+/* Open a MaxMind DB; NULL with a one-line reason in err when path cannot
+ * be opened or is not a MaxMind DB. */
+struct asn_db *asn_db_open(const char *path, char *err, size_t errlen);
+
+/* Close and free. */
+void asn_db_close(struct asn_db *db);
+
+/* Path of the first ASN DB found by the default search ($RBLSCOPE_DB,
+ * then /usr/share/GeoIP, /var/lib/GeoIP, /usr/local/share/GeoIP), or
+ * NULL.  The result is static. */
+const char *asn_db_locate(void);
+
+/* Look ip up.  0 with out filled (out->found false when the DB has no
+ * network for ip); -1 on a DB error. */
+int asn_db_lookup(struct asn_db *db, uint32_t ip, struct asn_info *out);
+
+/* The path the DB was opened from. */
+const char *asn_db_path(const struct asn_db *db);
+
+/* The DB's database_type ("GeoLite2-ASN") and build time (epoch s). */
+const char *asn_db_type(const struct asn_db *db);
+time_t asn_db_build_time(const struct asn_db *db);
+
+/* Called for each IPv4 network of the DB, in address order; a non-zero
+ * return stops the walk and is returned by asn_db_walk. */
+typedef int (*asn_walk_fn)(void *arg, const struct asn_info *net);
+
+/* Visit every IPv4 network once (IPv6 trees: the ::/96 subtree only, the
+ * IPv4 alias subtrees skipped).  0, a callback's non-zero value, or -1
+ * on a corrupt DB. */
+int asn_db_walk(struct asn_db *db, asn_walk_fn fn, void *arg);
+
+/* All IPv4 networks of one ASN, in address order: *nets (malloc'd, the
+ * caller frees), *n and *total addresses.  0, or -1 on error. */
+int asn_db_networks(struct asn_db *db, uint32_t asn, struct asn_net **nets,
+                    size_t *n, uint64_t *total);
+
+#endif
