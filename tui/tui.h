@@ -1,0 +1,11 @@
+/* The interactive investigator. */
+#ifndef RBLSCOPE_TUI_H
+#define RBLSCOPE_TUI_H
+
+#include "core/session.h"
+
+/* Run the terminal UI over an open session until the user quits; returns
+ * the exit status. */
+int tui_run(struct session *s);
+
+#endif
