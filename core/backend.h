@@ -17,6 +17,9 @@ enum {
 /* Receives the finished lookup; res is valid only during the call. */
 typedef void (*backend_cb)(void *arg, const struct lookup *res);
 
+/* Receives a PTR name (sanitised) or NULL with the reason. */
+typedef void (*backend_ptr_cb)(void *arg, const char *name, enum lk_error err);
+
 struct backend;
 
 struct backend_ops {
@@ -28,6 +31,9 @@ struct backend_ops {
 	unsigned (*inflight)(const struct backend *be);
 	/* A one-line description: "resolver 127.0.0.1:53", "zones ./dir". */
 	const char *(*describe)(const struct backend *be);
+	/* Look up the PTR name of ip; NULL in backends that have no DNS.
+	 * 0, or -1 if it could not be started (cb not run). */
+	int (*ptr)(struct backend *be, uint32_t ip, backend_ptr_cb cb, void *arg);
 	/* Cancel what is in flight (callbacks run with LKE_OTHER) and free. */
 	void (*destroy)(struct backend *be);
 };

@@ -16,6 +16,7 @@ static const struct {
 	[LKE_BOGUS] = { "bogus", "answer is not a listing code (127.0.0.1 or outside 127/8)" },
 	[LKE_NETWORK] = { "network", "resolver unreachable or reply unreadable" },
 	[LKE_NODATA] = { "nodata", "no zone file for this zone" },
+	[LKE_UNTRUSTED] = { "untrusted", "zone failed its RFC 5782 test entries" },
 	[LKE_OTHER] = { "other", "lookup failed" },
 };
 

@@ -21,11 +21,12 @@ enum lk_error {
 	LKE_BOGUS,       /* 127.0.0.1, or an answer outside 127/8 */
 	LKE_NETWORK,     /* connection refused, no route, bad reply */
 	LKE_NODATA,      /* the zone file of this zone could not be read */
+	LKE_UNTRUSTED,   /* the zone failed its RFC 5782 test entries */
 	LKE_OTHER,
 	LKE_COUNT
 };
 
-#define LOOKUP_TXT_MAX 512
+#define LOOKUP_TXT_MAX 320
 
 struct lookup {
 	enum lk_state state;

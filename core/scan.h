@@ -3,6 +3,7 @@
 #ifndef RBLSCOPE_SCAN_H
 #define RBLSCOPE_SCAN_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -44,7 +45,7 @@ struct scan_tally {
 	size_t done, total;          /* lookups answered / to make */
 };
 
-struct scan_query;
+struct scan_link;
 
 struct scan {
 	const struct profile *profile;
@@ -62,7 +63,9 @@ struct scan {
 	unsigned qflags;        /* BQ_* for every query */
 
 	size_t total, next, done, failed, inflight;
-	unsigned gen;           /* bumped by scan_start: late answers dropped */
+	bool distrust[PROFILE_MAX_ZONES];  /* answers of the zone become errors */
+	struct scan_link *link; /* cut by scan_start/scan_free: late answers dropped */
+	bool pumping;           /* inside pump(): answers do not re-enter */
 	double credit;          /* pacing: queries allowed now */
 	uint64_t credit_at;
 	struct loop_timer pace;
@@ -83,11 +86,15 @@ int scan_init(struct scan *sc, const struct profile *p, const char *const *zones
 void scan_start(struct scan *sc, struct loop *lp, struct backend *be,
                 double rate, unsigned window, unsigned qflags);
 
+/* Stop trusting a zone (it failed its RFC 5782 probe): its answers so
+ * far and from now on become LKE_UNTRUSTED errors. */
+void scan_distrust(struct scan *sc, size_t zone);
+
 /* True when every lookup has an answer. */
 bool scan_finished(const struct scan *sc);
 
 /* Run the loop until the scan finishes or *stop becomes non-zero. */
-void scan_run(struct scan *sc, volatile int *stop);
+void scan_run(struct scan *sc, volatile sig_atomic_t *stop);
 
 /* The cell of ip, or NULL when ip is outside the scan. */
 struct scan_cell *scan_cell_of(struct scan *sc, uint32_t ip);
@@ -98,8 +105,7 @@ enum cell_class scan_cell_class(const struct scan *sc, const struct scan_cell *c
 /* Count what the scan found so far. */
 void scan_tally(const struct scan *sc, struct scan_tally *t);
 
-/* Free the cells; the scan must not have lookups in flight (destroy the
- * backend first, or let it finish). */
+/* Free the cells; answers still in flight are dropped when they come. */
 void scan_free(struct scan *sc);
 
 #endif

@@ -34,6 +34,7 @@ struct session {
 	enum zone_health health[PROFILE_MAX_ZONES];
 	enum lk_error health_error[PROFILE_MAX_ZONES];
 	unsigned probes_left;
+	unsigned probes_seen[PROFILE_MAX_ZONES];  /* good probe answers */
 };
 
 /* Build the session.  0, or EXIT_USAGE with a one-line reason in err
@@ -45,6 +46,10 @@ void session_probe_start(struct session *s);
 
 /* True while probes are in flight. */
 bool session_probing(const struct session *s);
+
+/* False when the zone failed its probe (dead, or lists everything): its
+ * answers must not be believed. */
+bool session_zone_trusted(const struct session *s, size_t zone);
 
 /* A one-line description of a zone's health ("ok", "dead: ..."). */
 const char *zone_health_text(enum zone_health h);

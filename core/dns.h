@@ -1,0 +1,25 @@
+/* The live DNS backend: c-ares, many queries in flight, a TTL cache. */
+#ifndef RBLSCOPE_DNS_H
+#define RBLSCOPE_DNS_H
+
+#include <stddef.h>
+
+struct backend;
+struct loop;
+
+struct dns_config {
+	const char *servers;     /* "HOST[:PORT][,...]", NULL: the system's */
+	unsigned timeout_ms;     /* first try; c-ares doubles it per retry */
+	unsigned retries;        /* tries after the first */
+};
+
+/* Check a --resolver list: IP addresses (IPv6 in brackets when a port
+ * follows) with optional ports.  0, or -1 with the reason in err. */
+int dns_servers_check(const char *servers, char *err, size_t errlen);
+
+/* A backend whose sockets are watched by lp.  NULL with err set when
+ * c-ares cannot start or the servers are not usable. */
+struct backend *dns_backend_new(struct loop *lp, const struct dns_config *cfg,
+                                char *err, size_t errlen);
+
+#endif

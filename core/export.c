@@ -1,0 +1,303 @@
+/* Snapshots of a scan: CSV and JSON Lines for scripts, text for tickets
+ * (core/report.c). */
+#include "core/export.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/ip.h"
+#include "core/report.h"
+
+/* Write s as a CSV field: quoted when it holds a comma, quote or space
+ * at either end (RFC 4180). */
+static void csv_field(FILE *f, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!s[0] || s[strlen(s) - 1] != ' ')) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+/* Write s as a JSON string.  Text is sanitised already; escaping covers
+ * the rest of what JSON forbids. */
+static void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch == '"' || ch == '\\')
+			fprintf(f, "\\%c", ch);
+		else if (ch < 0x20)
+			fprintf(f, "\\u%04x", ch);
+		else
+			fputc(ch, f);
+	}
+	fputc('"', f);
+}
+
+/* The per-address fields, in column order, as strings. */
+struct row {
+	char ip[IP4_STRLEN], asn[12], net[CIDR_STRLEN];
+	const char *org;
+	struct {
+		const char *state, *reason, *txt;
+		char code[IP4_STRLEN];
+	} z[PROFILE_MAX_ZONES];
+};
+
+static void row_fill(struct row *r, const struct scan *sc, const struct scan_cell *c)
+{
+	ip4_format(c->ip, r->ip);
+	r->asn[0] = r->net[0] = '\0';
+	r->org = "";
+	if (c->asn.found) {
+		if (c->asn.asn)
+			snprintf(r->asn, sizeof r->asn, "%u", (unsigned)c->asn.asn);
+		cidr_format(c->asn.net, c->asn.prefix, r->net);
+		r->org = c->asn.org;
+	}
+	for (size_t z = 0; z < sc->nzones; z++) {
+		const struct lookup *l = &c->zone[z];
+
+		r->z[z].state = lk_state_name(l->state);
+		r->z[z].reason = l->state == LK_ERROR ? lk_error_name(l->error) : "";
+		r->z[z].txt = l->txt;
+		r->z[z].code[0] = '\0';
+		if (l->code)
+			ip4_format(l->code, r->z[z].code);
+	}
+}
+
+static void csv_write(FILE *f, const struct scan *sc)
+{
+	const struct profile *p = sc->profile;
+	struct row r;
+
+	fputs("ip,asn,as_org,as_network", f);
+	for (size_t z = 0; z < sc->nzones; z++)
+		fprintf(f, ",%s", p->zones[z].key);
+	for (size_t z = 0; z < sc->nzones; z++)
+		fprintf(f, ",%s_code,%s_reason,%s_txt", p->zones[z].key, p->zones[z].key,
+		        p->zones[z].key);
+	fputc('\n', f);
+	for (size_t i = 0; i < sc->ncells; i++) {
+		row_fill(&r, sc, &sc->cells[i]);
+		fprintf(f, "%s,%s,", r.ip, r.asn);
+		csv_field(f, r.org);
+		fprintf(f, ",%s", r.net);
+		for (size_t z = 0; z < sc->nzones; z++)
+			fprintf(f, ",%s", r.z[z].state);
+		for (size_t z = 0; z < sc->nzones; z++) {
+			fprintf(f, ",%s,%s,", r.z[z].code, r.z[z].reason);
+			csv_field(f, r.z[z].txt);
+		}
+		fputc('\n', f);
+	}
+}
+
+static void json_write(FILE *f, const struct scan *sc)
+{
+	const struct profile *p = sc->profile;
+	struct row r;
+
+	for (size_t i = 0; i < sc->ncells; i++) {
+		row_fill(&r, sc, &sc->cells[i]);
+		fprintf(f, "{\"ip\":\"%s\",\"asn\":%s,\"as_org\":", r.ip, r.asn[0] ? r.asn : "null");
+		json_string(f, r.org);
+		fprintf(f, ",\"as_network\":");
+		json_string(f, r.net);
+		for (size_t z = 0; z < sc->nzones; z++)
+			fprintf(f, ",\"%s\":\"%s\"", p->zones[z].key, r.z[z].state);
+		for (size_t z = 0; z < sc->nzones; z++) {
+			fprintf(f, ",\"%s_code\":\"%s\",\"%s_reason\":\"%s\",\"%s_txt\":",
+			        p->zones[z].key, r.z[z].code, p->zones[z].key, r.z[z].reason,
+			        p->zones[z].key);
+			json_string(f, r.z[z].txt);
+		}
+		fputs("}\n", f);
+	}
+}
+
+int export_write(FILE *f, enum export_format fmt, const struct session *s,
+                 const struct scan *sc, time_t when)
+{
+	switch (fmt) {
+	case EXPORT_CSV: csv_write(f, sc); break;
+	case EXPORT_JSON: json_write(f, sc); break;
+	default: report_write(f, s, sc, when); break;
+	}
+	return ferror(f) ? -1 : 0;
+}
+
+int export_status(const struct scan *sc)
+{
+	if (sc->failed > 0 || !scan_finished(sc))
+		return EXIT_INCOMPLETE;
+	for (size_t i = 0; i < sc->ncells; i++)
+		for (size_t z = 0; z < sc->nzones; z++)
+			if (sc->cells[i].zone[z].state == LK_LISTED &&
+			    sc->profile->zones[z].role != ZR_ALLOW)
+				return EXIT_LISTED;
+	return EXIT_NOTHING_LISTED;
+}
+
+/* A file name for the target: "192.0.2.0_24". */
+static void target_slug(const struct scan *sc, char *out, size_t len)
+{
+	char net[CIDR_STRLEN];
+
+	cidr_format(sc->net, sc->prefix, net);
+	*strchr(net, '/') = '_';
+	snprintf(out, len, "%s", net);
+}
+
+int export_snapshot_file(const char *dir, const struct session *s, const struct scan *sc,
+                         time_t when, char *path, size_t pathlen)
+{
+	char slug[CIDR_STRLEN], stamp[32];
+	struct tm tm;
+	FILE *f;
+	int fd = -1, n, rc;
+
+	target_slug(sc, slug, sizeof slug);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", gmtime_r(&when, &tm));
+	/* Never overwrite: two snapshots in one second get a suffix. */
+	for (int i = 0; fd < 0 && i < 100; i++) {
+		n = snprintf(path, pathlen, i ? "%s/rblscope-%s-%s-%d.txt" : "%s/rblscope-%s-%s.txt",
+		             dir, slug, stamp, i);
+		if (n < 0 || (size_t)n >= pathlen) {
+			errno = ENAMETOOLONG;
+			return -1;
+		}
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
+		if (fd < 0 && errno != EEXIST)
+			return -1;
+	}
+	if (fd < 0 || !(f = fdopen(fd, "w"))) {
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	rc = export_write(f, EXPORT_TEXT, s, sc, when);
+	if (fclose(f) != 0)
+		rc = -1;
+	if (rc < 0)
+		unlink(path);
+	return rc;
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+/* Run the loop until the probes are answered, then report bad zones. */
+static void probe_zones(struct session *s)
+{
+	session_probe_start(s);
+	while (session_probing(s) && !interrupted)
+		loop_run_once(s->lp, -1);
+	for (size_t z = 0; z < s->nzones; z++) {
+		if (s->health[z] == ZH_OK || s->health[z] == ZH_UNKNOWN)
+			continue;
+		fprintf(stderr, "rblscope: warning: zone %s (%s): %s%s%s\n", s->zones[z],
+		        s->profile->zones[z].key, zone_health_text(s->health[z]),
+		        s->health[z] == ZH_FAILED ? ": " : "",
+		        s->health[z] == ZH_FAILED ? lk_error_text(s->health_error[z]) : "");
+	}
+}
+
+/* Write the snapshot to the output: a named file is written whole to a
+ * temporary name first, so a failed run never leaves half a file. */
+static int output_write(struct session *s, struct scan *sc, FILE *tmp, const char *tmpname)
+{
+	const char *out = s->opt->output;
+	int rc;
+
+	rc = export_write(tmp ? tmp : stdout, s->opt->export, s, sc, time(NULL));
+	if (tmp) {
+		if (fclose(tmp) != 0)
+			rc = -1;
+		if (rc == 0 && rename(tmpname, out) != 0)
+			rc = -1;
+		if (rc != 0)
+			unlink(tmpname);
+	} else if (fflush(stdout) != 0) {
+		rc = -1;
+	}
+	if (rc != 0) {
+		fprintf(stderr, "rblscope: cannot write '%s': %s\n", out ? out : "standard output",
+		        strerror(errno));
+		return EXIT_USAGE;
+	}
+	return export_status(sc);
+}
+
+int export_run(struct session *s)
+{
+	const struct options *o = s->opt;
+	struct sigaction sa = { .sa_handler = on_interrupt };
+	char tmpname[4096] = "";
+	FILE *tmp = NULL;
+	struct scan sc;
+	int rc;
+
+	if (o->target.kind != TARGET_NET) {
+		fprintf(stderr, "rblscope: ASN targets cannot be exported yet\n");
+		return EXIT_USAGE;
+	}
+	if (o->output) {
+		snprintf(tmpname, sizeof tmpname, "%s.tmp.%ld", o->output, (long)getpid());
+		if (!(tmp = fopen(tmpname, "w"))) {
+			fprintf(stderr, "rblscope: cannot write '%s': %s\n", o->output, strerror(errno));
+			return EXIT_USAGE;
+		}
+	}
+	if (s->db_note[0])
+		fprintf(stderr, "rblscope: warning: %s\n", s->db_note);
+	if (s->zone_note[0])
+		fprintf(stderr, "rblscope: warning: %s\n", s->zone_note);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	if (o->probe)
+		probe_zones(s);
+	if (scan_init(&sc, s->profile, s->zones, o->target.net, o->target.prefix, s->db) < 0) {
+		fprintf(stderr, "rblscope: out of memory\n");
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	for (size_t z = 0; z < s->nzones; z++)
+		if (!session_zone_trusted(s, z))
+			scan_distrust(&sc, z);
+	scan_start(&sc, s->lp, s->be, o->rate, o->window, BQ_TXT);
+	scan_run(&sc, &interrupted);
+	if (interrupted) {
+		fprintf(stderr, "rblscope: interrupted; nothing written\n");
+		rc = 128 + SIGINT;
+	} else {
+		rc = output_write(s, &sc, tmp, tmpname);
+		tmp = NULL;
+	}
+	scan_free(&sc);
+out:
+	if (tmp) {
+		fclose(tmp);
+		unlink(tmpname);
+	}
+	return rc;
+}

@@ -1,0 +1,161 @@
+/* A run's shared state, built once from the options. */
+#include "core/session.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/dns.h"
+#include "core/zonefile.h"
+
+/* Probe answers for RFC 5782's two test addresses. */
+enum { PROBE_LISTED = 0x7f000002, PROBE_CLEAN = 0x7f000001 };
+
+struct probe {
+	struct session *s;
+	size_t zone;
+	bool must_list;
+};
+
+const char *zone_health_text(enum zone_health h)
+{
+	static const char *const text[] = {
+		[ZH_UNKNOWN] = "not probed",
+		[ZH_OK] = "ok",
+		[ZH_DEAD] = "DEAD: test entry 127.0.0.2 not listed",
+		[ZH_LISTS_ALL] = "LISTS EVERYTHING: 127.0.0.1 listed",
+		[ZH_FAILED] = "probe failed",
+	};
+
+	return (unsigned)h <= ZH_FAILED ? text[h] : "?";
+}
+
+/* The DB named by --db (an error if unusable), else the first one found. */
+static int db_open(struct session *s, char *err, size_t errlen)
+{
+	const char *path = s->opt->db_path;
+	char why[256];
+
+	if (path) {
+		s->db = asn_db_open(path, err, errlen);
+		return s->db ? 0 : EXIT_USAGE;
+	}
+	path = asn_db_locate();
+	if (!path) {
+		snprintf(s->db_note, sizeof s->db_note,
+		         "no ASN database found (use --db FILE or RBLSCOPE_DB); ASN columns are empty");
+		return 0;
+	}
+	s->db = asn_db_open(path, why, sizeof why);
+	if (!s->db)
+		snprintf(s->db_note, sizeof s->db_note, "%.200s; ASN columns are empty", why);
+	return 0;
+}
+
+static int backend_open(struct session *s, char *err, size_t errlen)
+{
+	const struct options *o = s->opt;
+
+	if (o->zones_dir) {
+		s->be = zonedir_backend_new(o->zones_dir, s->zones, s->nzones, s->zone_note,
+		                            sizeof s->zone_note, err, errlen);
+	} else {
+		struct dns_config cfg = { o->resolver, o->timeout_ms, o->retries };
+
+		s->be = dns_backend_new(s->lp, &cfg, err, errlen);
+	}
+	return s->be ? 0 : EXIT_USAGE;
+}
+
+int session_open(struct session *s, const struct options *opt, char *err, size_t errlen)
+{
+	int rc;
+
+	memset(s, 0, sizeof *s);
+	s->opt = opt;
+	s->profile = opt->profile;
+	s->nzones = s->profile->nzones;
+	for (size_t z = 0; z < s->nzones; z++)
+		s->zones[z] = opt->zone_override[z] ? opt->zone_override[z] : s->profile->zones[z].zone;
+	s->lp = loop_new();
+	if (!s->lp) {
+		snprintf(err, errlen, "out of memory");
+		return EXIT_USAGE;
+	}
+	rc = db_open(s, err, errlen);
+	if (rc == 0)
+		rc = backend_open(s, err, errlen);
+	if (rc != 0)
+		session_close(s);
+	return rc;
+}
+
+static void probe_done(void *arg, const struct lookup *res)
+{
+	struct probe *p = arg;
+	struct session *s = p->s;
+	size_t z = p->zone;
+
+	s->probes_left--;
+	if (res->state == LK_ERROR) {
+		s->health[z] = ZH_FAILED;
+		s->health_error[z] = res->error;
+	} else if (s->health[z] != ZH_FAILED) {
+		if (p->must_list && res->state != LK_LISTED)
+			s->health[z] = ZH_DEAD;
+		else if (!p->must_list && res->state == LK_LISTED)
+			s->health[z] = ZH_LISTS_ALL;
+		else if (s->health[z] == ZH_UNKNOWN && s->probes_seen[z]++ == 1)
+			s->health[z] = ZH_OK;
+	}
+	free(p);
+}
+
+void session_probe_start(struct session *s)
+{
+	for (size_t z = 0; z < s->nzones; z++) {
+		s->health[z] = ZH_UNKNOWN;
+		s->probes_seen[z] = 0;
+	}
+	for (size_t z = 0; z < s->nzones; z++) {
+		for (int i = 0; i < 2; i++) {
+			struct probe *p = malloc(sizeof *p);
+
+			if (!p) {
+				s->health[z] = ZH_FAILED;
+				s->health_error[z] = LKE_OTHER;
+				continue;
+			}
+			*p = (struct probe){ s, z, i == 0 };
+			s->probes_left++;
+			if (backend_query(s->be, i == 0 ? PROBE_LISTED : PROBE_CLEAN, s->zones[z],
+			                  BQ_NOCACHE, probe_done, p) < 0) {
+				s->probes_left--;
+				s->health[z] = ZH_FAILED;
+				s->health_error[z] = LKE_OTHER;
+				free(p);
+			}
+		}
+	}
+}
+
+bool session_probing(const struct session *s)
+{
+	return s->probes_left > 0;
+}
+
+bool session_zone_trusted(const struct session *s, size_t zone)
+{
+	return s->health[zone] != ZH_DEAD && s->health[zone] != ZH_LISTS_ALL;
+}
+
+void session_close(struct session *s)
+{
+	backend_destroy(s->be);
+	s->be = NULL;
+	if (s->db)
+		asn_db_close(s->db);
+	s->db = NULL;
+	loop_free(s->lp);
+	s->lp = NULL;
+}

@@ -1,0 +1,27 @@
+/* rblscope: the export for scripts, or the terminal UI for people. */
+#include <stdio.h>
+
+#include "core/export.h"
+#include "core/options.h"
+#include "core/session.h"
+#include "tui/tui.h"
+
+int main(int argc, char **argv)
+{
+	struct options opt;
+	struct session s;
+	char err[512];
+	int rc;
+
+	rc = options_parse(&opt, argc, argv);
+	if (rc >= 0)
+		return rc;
+	rc = session_open(&s, &opt, err, sizeof err);
+	if (rc != 0) {
+		fprintf(stderr, "rblscope: %s\n", err);
+		return rc;
+	}
+	rc = opt.export ? export_run(&s) : tui_run(&s);
+	session_close(&s);
+	return rc;
+}
