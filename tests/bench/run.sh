@@ -1,0 +1,89 @@
+#!/bin/sh
+# make bench: rblscope against named peers in the same run, as ratios.
+#  1. DNS: export of a /16 on the three UCEPROTECT zones (196,608 A
+#     queries plus a TXT query per listing) from rbldnsd on loopback with
+#     --rate 0, against dnsperf sending the very same queries to the same
+#     server.  Target: rblscope within 1.25x of dnsperf's wall time.
+#  2. ASN data: the walk of a real ASN database (tests/bench/asn.sh).
+# Nothing here is part of make check; all traffic stays on 127.0.0.1.
+
+. tests/e2e/lib.sh
+
+RUNS=${BENCH_RUNS:-3}
+NET=198.18.0.0/16
+
+command -v dnsperf >/dev/null 2>&1 || skip "dnsperf is not installed (Debian package dnsperf)"
+need_rblscope
+
+# Zone data for 198.18.0.0/16: about one address in 97 on level 1, every
+# seventh /24 on level 2, the lower half of the /16 on level 3.
+zones=$T/zones
+mkdir -p "$zones"
+perl -e '
+	my ($dir) = @ARGV;
+	open my $l1, ">", "$dir/dnsbl-1.uceprotect.net" or die;
+	open my $l2, ">", "$dir/dnsbl-2.uceprotect.net" or die;
+	open my $l3, ">", "$dir/dnsbl-3.uceprotect.net" or die;
+	print $l1 ":127.0.0.2:IP \$ is UCEPROTECT-Level 1 listed. See http://www.uceprotect.net/rblcheck.php?ipr=\$\n127.0.0.2\n";
+	print $l2 ":127.0.0.2:Net \$ is UCEPROTECT-Level2 listed because 5 impacts are seen from BENCH-NET, ZZ/AS64512 there.\n127.0.0.2\n";
+	print $l3 ":127.0.0.2:Your ISP BENCH-NET, ZZ/AS64512 is UCEPROTECT-Level3 listed because of a spamscore of 70.\n127.0.0.2\n198.18.0.0/17\n";
+	for my $c (0 .. 255) {
+		print $l2 "198.18.$c.0/24\n" if $c % 7 == 0;
+		for my $d (0 .. 255) {
+			print $l1 "198.18.$c.$d\n" if (($c * 256 + $d) * 2654435761 % 4294967296) % 97 == 0;
+		}
+	}' "$zones" || fail "cannot write the bench zones"
+start_rbldnsd "$zones" "$ZONE_L1" "$ZONE_L2" "$ZONE_L3"
+
+# The time of one command in seconds, with its output thrown away.
+timed() {
+	perl -MTime::HiRes=time -e '
+		my $t = time; system(@ARGV) == 0 or $? >> 8 <= 1 or exit 3;
+		printf "%.3f\n", time - $t;' "$@"
+}
+
+csv=$T/bench.csv
+note "rblscope: one export to learn which names are listed"
+$RBLSCOPE --export csv --rate 0 --no-probe --resolver "127.0.0.1:$RBLDNSD_PORT" \
+	--output "$csv" "$NET" 2>"$T/rbl.err"
+rc=$?
+[ $rc -le 1 ] || { cat "$T/rbl.err"; fail "rblscope export failed (exit $rc)"; }
+grep -c ',error,' "$csv" | grep -qx 0 || fail "the reference export has failed lookups"
+
+# The same queries for dnsperf: an A query per address and zone, a TXT
+# query per listing, in rblscope's order.
+queries=$T/queries.txt
+awk -F, 'NR > 1 {
+	split($1, o, ".");
+	rev = o[4] "." o[3] "." o[2] "." o[1];
+	z[1] = "dnsbl-1.uceprotect.net"; z[2] = "dnsbl-2.uceprotect.net"; z[3] = "dnsbl-3.uceprotect.net";
+	for (i = 1; i <= 3; i++) {
+		print rev "." z[i] " A";
+		if ($(4 + i) == "listed") print rev "." z[i] " TXT";
+	}
+}' "$csv" >"$queries"
+nq=$(wc -l <"$queries")
+note "$nq queries per run ($RUNS runs each, best time counts)"
+
+best() { sort -n | head -n 1; }
+rbl_times= perf_times=
+i=0
+while [ $i -lt "$RUNS" ]; do
+	i=$((i + 1))
+	rbl_times="$rbl_times $(timed $RBLSCOPE --export csv --rate 0 --no-probe \
+		--resolver "127.0.0.1:$RBLDNSD_PORT" --output "$T/run.csv" "$NET")"
+	perf_times="$perf_times $(timed sh -c "dnsperf -s 127.0.0.1 -p $RBLDNSD_PORT -d $queries \
+		-n 1 -q 500 -t 5 >$T/dnsperf.out 2>&1")"
+done
+rbl=$(echo $rbl_times | tr ' ' '\n' | best)
+perf=$(echo $perf_times | tr ' ' '\n' | best)
+grep -E 'Queries (sent|completed|lost)' "$T/dnsperf.out" | sed 's/^/# dnsperf: /'
+cmp -s "$csv" "$T/run.csv" || fail "the timed export differs from the reference export"
+ratio=$(echo "$rbl $perf" | awk '{ printf "%.2f", $1 / $2 }')
+echo "bench dns: rblscope ${rbl}s, dnsperf ${perf}s, ratio ${ratio}x (target <= 1.25x), $nq queries"
+echo "bench dns: runs rblscope:$rbl_times; dnsperf:$perf_times"
+
+if [ -f tests/bench/asn.sh ]; then
+	sh tests/bench/asn.sh || fail "ASN benchmark failed"
+fi
+echo "1 passed, 0 failed"
