@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/asnreport.h"
+#include "core/asnscan.h"
 #include "core/ip.h"
 #include "core/report.h"
 
@@ -222,52 +224,123 @@ static void probe_zones(struct session *s)
 	}
 }
 
-/* Write the snapshot to the output: a named file is written whole to a
- * temporary name first, so a failed run never leaves half a file. */
-static int output_write(struct session *s, struct scan *sc, FILE *tmp, const char *tmpname)
-{
-	const char *out = s->opt->output;
-	int rc;
+/* Where the snapshot goes: a named file is written whole to a temporary
+ * name first and renamed, so a failed run never leaves half a file. */
+struct output {
+	const char *path;       /* NULL: standard output */
+	char tmpname[4096];
+	FILE *f;
+};
 
-	rc = export_write(tmp ? tmp : stdout, s->opt->export, s, sc, time(NULL));
-	if (tmp) {
-		if (fclose(tmp) != 0)
+static int output_open(struct output *out, const char *path)
+{
+	out->path = path;
+	out->f = stdout;
+	if (!path)
+		return 0;
+	snprintf(out->tmpname, sizeof out->tmpname, "%s.tmp.%ld", path, (long)getpid());
+	out->f = fopen(out->tmpname, "w");
+	if (!out->f) {
+		fprintf(stderr, "rblscope: cannot write '%s': %s\n", path, strerror(errno));
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* Finish the output after a write that returned rc; the status, or
+ * EXIT_USAGE when anything failed. */
+static int output_close(struct output *out, int rc, int status)
+{
+	if (out->path) {
+		if (fclose(out->f) != 0)
 			rc = -1;
-		if (rc == 0 && rename(tmpname, out) != 0)
+		if (rc == 0 && rename(out->tmpname, out->path) != 0)
 			rc = -1;
 		if (rc != 0)
-			unlink(tmpname);
+			unlink(out->tmpname);
 	} else if (fflush(stdout) != 0) {
 		rc = -1;
 	}
 	if (rc != 0) {
-		fprintf(stderr, "rblscope: cannot write '%s': %s\n", out ? out : "standard output",
-		        strerror(errno));
+		fprintf(stderr, "rblscope: cannot write '%s': %s\n",
+		        out->path ? out->path : "standard output", strerror(errno));
 		return EXIT_USAGE;
 	}
-	return export_status(sc);
+	return status;
+}
+
+/* Throw the output away (interrupted, or failed before writing). */
+static void output_abandon(struct output *out)
+{
+	if (out->path) {
+		fclose(out->f);
+		unlink(out->tmpname);
+	}
+}
+
+/* Scan the target network and write it. */
+static int net_export(struct session *s, struct output *out)
+{
+	const struct options *o = s->opt;
+	struct scan sc;
+	int rc;
+
+	if (scan_init(&sc, s->profile, s->zones, o->target.net, o->target.prefix, s->db) < 0) {
+		fprintf(stderr, "rblscope: out of memory\n");
+		output_abandon(out);
+		return EXIT_USAGE;
+	}
+	for (size_t z = 0; z < s->nzones; z++)
+		if (!session_zone_trusted(s, z))
+			scan_distrust(&sc, z);
+	scan_start(&sc, s->lp, s->be, o->rate, o->window, BQ_TXT);
+	scan_run(&sc, &interrupted);
+	if (interrupted) {
+		output_abandon(out);
+		rc = -1;
+	} else {
+		rc = export_write(out->f, o->export, s, &sc, time(NULL));
+		rc = output_close(out, rc, export_status(&sc));
+	}
+	scan_free(&sc);
+	return rc;
+}
+
+/* Probe the networks of the target ASN and write them. */
+static int asn_export(struct session *s, struct output *out)
+{
+	const struct options *o = s->opt;
+	struct asnscan a;
+	char err[256];
+	int rc;
+
+	if (asnscan_init(&a, s, o->target.asn, 0, err, sizeof err) < 0) {
+		fprintf(stderr, "rblscope: %s\n", err);
+		output_abandon(out);
+		return EXIT_USAGE;
+	}
+	asnscan_start(&a, s, o->rate, o->window, BQ_TXT);
+	scan_run(&a.sc, &interrupted);
+	if (interrupted) {
+		output_abandon(out);
+		rc = -1;
+	} else {
+		rc = asnreport_write(out->f, o->export, s, &a, time(NULL));
+		rc = output_close(out, rc, asnreport_status(&a));
+	}
+	asnscan_free(&a);
+	return rc;
 }
 
 int export_run(struct session *s)
 {
 	const struct options *o = s->opt;
 	struct sigaction sa = { .sa_handler = on_interrupt };
-	char tmpname[4096] = "";
-	FILE *tmp = NULL;
-	struct scan sc;
+	struct output out;
 	int rc;
 
-	if (o->target.kind != TARGET_NET) {
-		fprintf(stderr, "rblscope: ASN targets cannot be exported yet\n");
-		return EXIT_USAGE;
-	}
-	if (o->output) {
-		snprintf(tmpname, sizeof tmpname, "%s.tmp.%ld", o->output, (long)getpid());
-		if (!(tmp = fopen(tmpname, "w"))) {
-			fprintf(stderr, "rblscope: cannot write '%s': %s\n", o->output, strerror(errno));
-			return EXIT_USAGE;
-		}
-	}
+	if ((rc = output_open(&out, o->output)) != 0)
+		return rc;
 	if (s->db_note[0])
 		fprintf(stderr, "rblscope: warning: %s\n", s->db_note);
 	if (s->zone_note[0])
@@ -276,28 +349,10 @@ int export_run(struct session *s)
 	sigaction(SIGTERM, &sa, NULL);
 	if (o->probe)
 		probe_zones(s);
-	if (scan_init(&sc, s->profile, s->zones, o->target.net, o->target.prefix, s->db) < 0) {
-		fprintf(stderr, "rblscope: out of memory\n");
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	for (size_t z = 0; z < s->nzones; z++)
-		if (!session_zone_trusted(s, z))
-			scan_distrust(&sc, z);
-	scan_start(&sc, s->lp, s->be, o->rate, o->window, BQ_TXT);
-	scan_run(&sc, &interrupted);
+	rc = o->target.kind == TARGET_ASN ? asn_export(s, &out) : net_export(s, &out);
 	if (interrupted) {
 		fprintf(stderr, "rblscope: interrupted; nothing written\n");
-		rc = 128 + SIGINT;
-	} else {
-		rc = output_write(s, &sc, tmp, tmpname);
-		tmp = NULL;
-	}
-	scan_free(&sc);
-out:
-	if (tmp) {
-		fclose(tmp);
-		unlink(tmpname);
+		return 128 + SIGINT;
 	}
 	return rc;
 }

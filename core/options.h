@@ -54,7 +54,7 @@ struct options {
 #define OPT_DEFAULT_RATE 50.0
 #define OPT_DEFAULT_TIMEOUT_MS 2000
 #define OPT_DEFAULT_RETRIES 1
-#define OPT_DEFAULT_WINDOW 500
+#define OPT_DEFAULT_WINDOW 100
 
 /* Parse a target: "a.b.c.d" (its /24), "a.b.c.d/n" with 16 <= n <= 32,
  * or "AS<n>".  0, or -1 with a one-line reason in err. */

@@ -38,28 +38,45 @@ static void link_cut(struct scan *sc)
 
 static void pump(struct scan *sc);
 
-int scan_init(struct scan *sc, const struct profile *p, const char *const *zones,
-              uint32_t net, unsigned prefix, struct asn_db *db)
+/* Cells for n addresses (ips, or net + i when ips is NULL), pending. */
+static int cells_make(struct scan *sc, const struct profile *p, const char *const *zones,
+                      const uint32_t *ips, uint32_t net, size_t n, struct asn_db *db)
 {
-	memset(sc, 0, sizeof *sc);
 	sc->profile = p;
 	sc->nzones = p->nzones;
 	for (size_t z = 0; z < p->nzones; z++)
 		sc->zones[z] = zones ? zones[z] : p->zones[z].zone;
-	sc->net = net & ip4_mask(prefix);
-	sc->prefix = prefix;
-	sc->ncells = (size_t)cidr_size(prefix);
-	sc->cells = calloc(sc->ncells, sizeof *sc->cells);
+	sc->ncells = n;
+	sc->cells = calloc(n ? n : 1, sizeof *sc->cells);
 	if (!sc->cells)
 		return -1;
-	for (size_t i = 0; i < sc->ncells; i++) {
-		sc->cells[i].ip = sc->net + (uint32_t)i;
+	for (size_t i = 0; i < n; i++) {
+		sc->cells[i].ip = ips ? ips[i] : net + (uint32_t)i;
 		/* A DB error leaves the cell without ASN data, as for no DB. */
 		if (db && asn_db_lookup(db, sc->cells[i].ip, &sc->cells[i].asn) < 0)
 			memset(&sc->cells[i].asn, 0, sizeof sc->cells[i].asn);
 	}
 	sc->total = sc->ncells * sc->nzones;
 	return 0;
+}
+
+int scan_init(struct scan *sc, const struct profile *p, const char *const *zones,
+              uint32_t net, unsigned prefix, struct asn_db *db)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->net = net & ip4_mask(prefix);
+	sc->prefix = prefix;
+	sc->contiguous = true;
+	return cells_make(sc, p, zones, NULL, sc->net, (size_t)cidr_size(prefix), db);
+}
+
+int scan_init_list(struct scan *sc, const struct profile *p, const char *const *zones,
+                   const uint32_t *ips, size_t n, struct asn_db *db)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->net = n ? ips[0] : 0;
+	sc->prefix = 32;
+	return cells_make(sc, p, zones, ips, 0, n, db);
 }
 
 /* Store one answer and count it, then keep the window full. */
@@ -220,9 +237,21 @@ void scan_run(struct scan *sc, volatile sig_atomic_t *stop)
 
 struct scan_cell *scan_cell_of(struct scan *sc, uint32_t ip)
 {
-	if ((ip & ip4_mask(sc->prefix)) != sc->net)
-		return NULL;
-	return &sc->cells[ip - sc->net];
+	size_t lo = 0, hi = sc->ncells;
+
+	if (sc->contiguous)
+		return (ip & ip4_mask(sc->prefix)) == sc->net ? &sc->cells[ip - sc->net] : NULL;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (sc->cells[mid].ip == ip)
+			return &sc->cells[mid];
+		if (sc->cells[mid].ip < ip)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
 }
 
 /* Does any zone of this role hold state s for the cell? */

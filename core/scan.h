@@ -51,8 +51,9 @@ struct scan {
 	const struct profile *profile;
 	const char *zones[PROFILE_MAX_ZONES];   /* DNS names queried */
 	size_t nzones;
-	uint32_t net;
+	uint32_t net;           /* contiguous scans: the network */
 	unsigned prefix;
+	bool contiguous;        /* false: cells hold a sorted list of addresses */
 	size_t ncells;
 	struct scan_cell *cells;
 
@@ -81,6 +82,10 @@ struct scan {
  * (may be NULL).  0, or -1 when out of memory. */
 int scan_init(struct scan *sc, const struct profile *p, const char *const *zones,
               uint32_t net, unsigned prefix, struct asn_db *db);
+
+/* Prepare a scan of n addresses in ascending order (ASN samples). */
+int scan_init_list(struct scan *sc, const struct profile *p, const char *const *zones,
+                   const uint32_t *ips, size_t n, struct asn_db *db);
 
 /* Start (or restart, dropping earlier answers) the lookups. */
 void scan_start(struct scan *sc, struct loop *lp, struct backend *be,

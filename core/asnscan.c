@@ -1,0 +1,188 @@
+/* Probing how far listings cover one ASN. */
+#include "core/asnscan.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/ip.h"
+
+/* The range and ASN zones of the session's profile, as a profile. */
+static int sub_profile(struct asnscan *a, const struct session *s)
+{
+	const struct profile *p = s->profile;
+
+	a->sub = (struct profile){ .name = p->name, .title = p->title };
+	for (size_t z = 0; z < p->nzones; z++) {
+		if (p->zones[z].role != ZR_RANGE && p->zones[z].role != ZR_ASN)
+			continue;
+		a->zones[a->sub.nzones] = s->zones[z];
+		a->sub.zones[a->sub.nzones++] = p->zones[z];
+	}
+	return a->sub.nzones ? 0 : -1;
+}
+
+/* Probes per network: every /24 while the budget allows, else a share
+ * of the budget in proportion to size, at least one. */
+static size_t probes_for(uint64_t n24, uint64_t all24, size_t budget)
+{
+	uint64_t k;
+
+	if (all24 <= budget)
+		return (size_t)n24;
+	k = n24 * budget / all24;
+	return (size_t)(k ? k : 1);
+}
+
+/* The probe addresses: for each network, evenly spaced /24 bases (the
+ * network address itself when it is smaller than a /24). */
+static uint32_t *probes_plan(struct asnscan *a, size_t budget, size_t *n)
+{
+	uint64_t all24 = 0;
+	size_t count = 0, o = 0;
+	uint32_t *ips;
+
+	for (size_t i = 0; i < a->nnets; i++) {
+		a->nets[i].n24 = a->nets[i].prefix >= 24 ? 1 : cidr_size(a->nets[i].prefix) / 256;
+		all24 += a->nets[i].n24;
+	}
+	for (size_t i = 0; i < a->nnets; i++)
+		count += probes_for(a->nets[i].n24, all24, budget);
+	ips = malloc((count ? count : 1) * sizeof *ips);
+	if (!ips)
+		return NULL;
+	for (size_t i = 0; i < a->nnets; i++) {
+		struct asnscan_net *net = &a->nets[i];
+		size_t k = probes_for(net->n24, all24, budget);
+
+		net->first = o;
+		net->count = k;
+		for (size_t j = 0; j < k; j++)
+			ips[o++] = net->net + (uint32_t)(net->n24 * j / k) * 256;
+	}
+	*n = count;
+	return ips;
+}
+
+int asnscan_init(struct asnscan *a, const struct session *s, uint32_t asn, size_t budget,
+                 char *err, size_t errlen)
+{
+	struct asn_net *nets = NULL;
+	struct asn_info info;
+	uint32_t *ips;
+	size_t n, nprobes = 0;
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	a->asn = asn;
+	if (!s->db) {
+		snprintf(err, errlen, "AS%u: no ASN database (use --db FILE)", (unsigned)asn);
+		return -1;
+	}
+	if (sub_profile(a, s) < 0) {
+		snprintf(err, errlen, "profile %s has no range or ASN zone", s->profile->name);
+		return -1;
+	}
+	if (asn_db_networks(s->db, asn, &nets, &n, &a->total) < 0 || n == 0) {
+		free(nets);
+		snprintf(err, errlen, "AS%u has no IPv4 network in %s", (unsigned)asn,
+		         asn_db_path(s->db));
+		return -1;
+	}
+	a->nnets = n;
+	a->nets = calloc(n, sizeof *a->nets);
+	if (!a->nets) {
+		free(nets);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		a->nets[i] = (struct asnscan_net){ .net = nets[i].net, .prefix = nets[i].prefix };
+	free(nets);
+	if (asn_db_lookup(s->db, a->nets[0].net, &info) == 0)
+		snprintf(a->org, sizeof a->org, "%s", info.org);
+	ips = probes_plan(a, budget ? budget : ASNSCAN_DEFAULT_BUDGET, &nprobes);
+	rc = ips ? scan_init_list(&a->sc, &a->sub, a->zones, ips, nprobes, NULL) : -1;
+	free(ips);
+	if (rc < 0) {
+		asnscan_free(a);
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	return 0;
+}
+
+void asnscan_start(struct asnscan *a, struct session *s, double rate, unsigned window,
+                   unsigned qflags)
+{
+	for (size_t z = 0; z < a->sub.nzones; z++)
+		for (size_t pz = 0; pz < s->nzones; pz++)
+			if (s->zones[pz] == a->zones[z] && !session_zone_trusted(s, pz))
+				scan_distrust(&a->sc, z);
+	scan_start(&a->sc, s->lp, s->be, rate, window, qflags);
+}
+
+/* Fold one answer into a summary state: listed beats error beats
+ * pending beats clean. */
+static enum lk_state state_fold(enum lk_state acc, enum lk_state s)
+{
+	static const int rank[] = { [LK_CLEAN] = 0, [LK_PENDING] = 1, [LK_ERROR] = 2,
+	                            [LK_LISTED] = 3 };
+
+	return rank[s] > rank[acc] ? s : acc;
+}
+
+void asnscan_summary(const struct asnscan *a, size_t i, struct asnscan_sum *out)
+{
+	const struct asnscan_net *net = &a->nets[i];
+
+	memset(out, 0, sizeof *out);
+	out->l3 = LK_CLEAN;
+	out->probes = net->count;
+	out->sampled = net->count < net->n24;
+	for (size_t c = net->first; c < net->first + net->count; c++) {
+		const struct scan_cell *cell = &a->sc.cells[c];
+		enum lk_state l2 = LK_CLEAN;
+
+		for (size_t z = 0; z < a->sub.nzones; z++) {
+			if (a->sub.zones[z].role == ZR_ASN)
+				out->l3 = state_fold(out->l3, cell->zone[z].state);
+			else
+				l2 = state_fold(l2, cell->zone[z].state);
+		}
+		switch (l2) {
+		case LK_LISTED: out->listed++; break;
+		case LK_ERROR: out->error++; break;
+		case LK_PENDING: out->pending++; break;
+		case LK_CLEAN: out->clean++; break;
+		}
+	}
+}
+
+void asnscan_totals(const struct asnscan *a, uint64_t *l3_addrs, uint64_t *l2_addrs,
+                    size_t *l3_nets)
+{
+	struct asnscan_sum sum;
+
+	*l3_addrs = *l2_addrs = 0;
+	*l3_nets = 0;
+	for (size_t i = 0; i < a->nnets; i++) {
+		uint64_t size = cidr_size(a->nets[i].prefix);
+
+		asnscan_summary(a, i, &sum);
+		if (sum.l3 == LK_LISTED) {
+			*l3_addrs += size;
+			(*l3_nets)++;
+		}
+		if (sum.probes)
+			*l2_addrs += size * sum.listed / sum.probes;
+	}
+}
+
+void asnscan_free(struct asnscan *a)
+{
+	scan_free(&a->sc);
+	free(a->nets);
+	a->nets = NULL;
+	a->nnets = 0;
+}
