@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "core/backend.h"
+#include "core/demo.h"
 #include "core/loop.h"
 #include "core/options.h"
 #include "core/profile.h"
@@ -22,7 +23,8 @@ enum zone_health {
 };
 
 struct session {
-	const struct options *opt;
+	const struct options *opt;     /* points at opt_store */
+	struct options opt_store;      /* the options, completed by the demo */
 	const struct profile *profile;
 	const char *zones[PROFILE_MAX_ZONES];
 	size_t nzones;
@@ -35,6 +37,10 @@ struct session {
 	enum lk_error health_error[PROFILE_MAX_ZONES];
 	unsigned probes_left;
 	unsigned probes_seen[PROFILE_MAX_ZONES];  /* good probe answers */
+	struct demo *demo;             /* --demo: the scenario's zone files */
+	struct policy_set policies;    /* --demo: the built-in policies */
+	size_t policy;                 /* --demo: the active one */
+	char demo_db[4096];            /* --demo: the scenario's ASN database */
 };
 
 /* Build the session.  0, or EXIT_USAGE with a one-line reason in err
@@ -50,6 +56,18 @@ bool session_probing(const struct session *s);
 /* False when the zone failed its probe (dead, or lists everything): its
  * answers must not be believed. */
 bool session_zone_trusted(const struct session *s, size_t zone);
+
+/* Demo: switch step policies on (1 next, -1 previous), rewrite the zone
+ * files and reopen the backend.  0, or -1 with err set. */
+int session_demo_policy(struct session *s, int step, char *err, size_t errlen);
+
+/* Demo: add one impact to ip, rewrite the zones and reopen the backend.
+ * 0, or -1 with err set. */
+int session_demo_impact(struct session *s, uint32_t ip, char *err, size_t errlen);
+
+/* Where the demo's ASN database is looked for: $RBLSCOPE_DEMO_DB, the
+ * installed data folder, then build/demo/ beside the program. */
+const char *session_demo_db(char *buf, size_t len);
 
 /* A one-line description of a zone's health ("ok", "dead: ..."). */
 const char *zone_health_text(enum zone_health h);
