@@ -11,7 +11,8 @@
 struct backend;
 struct zonefile;
 
-/* Parse the zone file at path (gzip-compressed when it ends in .gz).
+/* Parse the zone file at path, plain or gzip-compressed (told by its
+ * content, as rbldnsd does, so "NAME.gz" and "NAME" both work).
  * NULL with "path:line: reason" in err on an unreadable file or the
  * first malformed line. */
 struct zonefile *zonefile_load(const char *path, char *err, size_t errlen);

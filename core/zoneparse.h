@@ -1,6 +1,6 @@
-/* Reading rbldnsd ip4set/ip4trie zone files into entries and values, before
- * core/zonefile.c resolves which entry answers for which address.  Only
- * core/zonefile.c and its tests include this. */
+/* Inside core/zonefile.c: reading rbldnsd ip4set/ip4trie zone files into
+ * entries and values (core/zoneparse.c), then resolving which entry
+ * answers for which address (core/zoneindex.c). */
 #ifndef RBLSCOPE_ZONEPARSE_H
 #define RBLSCOPE_ZONEPARSE_H
 
@@ -43,11 +43,39 @@ struct zp_data {
 	uint32_t var[ZP_VAR_BASE + 1];  /* $0..$9 and $=: offset in text or ZP_NONE */
 };
 
+/* Which values answer in a span, as indices into zp_data.val: the first
+ * (it gives the A), the first whose A is not a listing code, the first
+ * with a TXT; ZP_NONE where there is none. */
+struct zp_answer {
+	uint32_t first, bad, txt;
+};
+
+/* The listed spans of a zone: sorted, disjoint, one answer each. */
+struct zp_index {
+	uint32_t *lo, *hi;
+	struct zp_answer *ans;
+	size_t n;
+};
+
 /* Read the zone file at path (gzip or plain) into d.  0, or -1 with
  * "path:line: reason" (or "path: reason") in err and d freed. */
 int zp_read(const char *path, struct zp_data *d, char *err, size_t errlen);
 
 /* Free what zp_read allocated; d may be zeroed or partly filled. */
 void zp_free(struct zp_data *d);
+
+/* Does value v give a TXT record (its own template, or the $= one). */
+int zp_has_txt(const struct zp_data *d, uint32_t v);
+
+/* Make room for need elements of size bytes in *p (capacity *cap);
+ * 0, or -1 out of memory with *p unchanged. */
+int zp_grow(void **p, size_t *cap, size_t need, size_t size);
+
+/* Resolve which entry answers where, by the rules of d->mode, into ix.
+ * 0, or -1 out of memory. */
+int zp_index_build(const struct zp_data *d, struct zp_index *ix);
+
+/* Free ix's arrays. */
+void zp_index_free(struct zp_index *ix);
 
 #endif
