@@ -18,6 +18,7 @@ struct loop {
 	size_t nw, cap;
 	struct pollfd *pfd;          /* rebuilt from w before each poll */
 	struct loop_timer *timers;   /* sorted by due time */
+	unsigned long round;         /* timers_run calls so far */
 };
 
 uint64_t loop_now(void)
@@ -101,6 +102,7 @@ void loop_timer_arm(struct loop *lp, struct loop_timer *t, uint64_t due)
 
 	loop_timer_cancel(lp, t);
 	t->due = due;
+	t->round = lp->round;
 	for (pp = &lp->timers; *pp && (*pp)->due <= due; pp = &(*pp)->next)
 		;
 	t->next = *pp;
@@ -108,22 +110,17 @@ void loop_timer_arm(struct loop *lp, struct loop_timer *t, uint64_t due)
 	t->armed = true;
 }
 
-/* Fire every timer that is due; those armed by a callback for "now" wait
- * for the next round, so a timer cannot starve the fds. */
+/* Fire the timers that are due, one at a time off the head of the list,
+ * so that a callback may cancel or re-arm any timer.  Those armed during
+ * this round wait for the next one, so a timer cannot starve the fds. */
 static int timers_run(struct loop *lp, uint64_t now)
 {
-	struct loop_timer *due = NULL, **tail = &due, *t;
+	unsigned long round = ++lp->round;
+	struct loop_timer *t;
 	int ran = 0;
 
-	while (lp->timers && lp->timers->due <= now) {
-		t = lp->timers;
+	while ((t = lp->timers) != NULL && t->due <= now && t->round != round) {
 		lp->timers = t->next;
-		t->next = NULL;
-		*tail = t;
-		tail = &t->next;
-	}
-	while ((t = due) != NULL) {
-		due = t->next;
 		t->next = NULL;
 		t->armed = false;
 		t->fn(t->arg);

@@ -17,6 +17,7 @@ struct loop_timer {
 	loop_timer_fn fn;
 	void *arg;
 	bool armed;
+	unsigned long round;      /* the loop's round when armed */
 	struct loop_timer *next;
 };
 

@@ -164,10 +164,13 @@ static int option_set(struct options *o, int c, const char *arg)
 
 	switch (c) {
 	case OPT_EXPORT:
-		for (int f = EXPORT_TEXT; f <= EXPORT_JSON; f++)
-			if (strcmp(arg, formats[f]) == 0)
+		for (int f = EXPORT_TEXT; f <= EXPORT_JSON; f++) {
+			if (strcmp(arg, formats[f]) == 0) {
 				o->export = (enum export_format)f;
-		return o->export ? -1 : usage_error("bad --export format '%.40s': want text, csv or json", arg);
+				return -1;
+			}
+		}
+		return usage_error("bad --export format '%.40s': want text, csv or json", arg);
 	case 'o': o->output = arg; return -1;
 	case 'p': o->profile_name = arg; return -1;
 	case OPT_ZONES: o->zones_dir = arg; return -1;
@@ -180,7 +183,7 @@ static int option_set(struct options *o, int c, const char *arg)
 		errno = 0;
 		o->rate = strtod(arg, &end);
 		o->rate_set = true;
-		if (errno || end == arg || *end || !isfinite(o->rate) || o->rate < 0 || o->rate > 1e7)
+		if (errno || end == arg || strspn(arg, "0123456789.") != strlen(arg) || *end || !isfinite(o->rate) || o->rate < 0 || o->rate > 1e7)
 			return usage_error("bad --rate '%.40s': want queries per second, 0 for no limit", arg);
 		return -1;
 	case OPT_TIMEOUT:
@@ -218,7 +221,7 @@ int options_parse(struct options *o, int argc, char **argv)
 	o->window = OPT_DEFAULT_WINDOW;
 	o->probe = true;
 	opterr = 0;
-	optind = 1;
+	optind = 0;   /* glibc: 0 also resets getopt's state between calls */
 	while ((c = getopt_long(argc, argv, ":o:p:hV", longopts, NULL)) != -1) {
 		if (c == '?')
 			return usage_error("unknown option '%.40s'", argv[optind - 1]);

@@ -144,7 +144,11 @@ static void part_add(char *out, size_t len, size_t *o, const char *fmt, ...)
 	va_list ap;
 	int n;
 
-	if (*o && *o + 2 < len) {
+	if (*o) {
+		if (*o + 3 > len) {
+			*o = len;   /* no room for more: stop at the last whole part */
+			return;
+		}
 		memcpy(out + *o, ", ", 3);
 		*o += 2;
 	}

@@ -1,0 +1,687 @@
+/* Unit tests for core/dnsmsg.c: DNS replies written byte by byte here
+ * (RFC 1035 wire format, RFC 2308 negative TTL), then broken in every
+ * way an untrusted reply can be broken. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "core/dnsmsg.h"
+
+enum { T_A = 1, T_NS = 2, T_SOA = 6, T_PTR = 12, T_TXT = 16, C_IN = 1, C_CH = 3 };
+enum { RCODE_NXDOMAIN = 3, QR_RD_RA = 0x8180 };
+
+#define A(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (uint32_t)(d))
+
+/* A reply under construction. */
+struct pkt {
+	unsigned char b[4096];
+	size_t n;
+};
+
+static void put8(struct pkt *p, unsigned v)
+{
+	assert_true(p->n < sizeof p->b);
+	p->b[p->n++] = (unsigned char)v;
+}
+
+static void put16(struct pkt *p, unsigned v)
+{
+	put8(p, v >> 8 & 0xff);
+	put8(p, v & 0xff);
+}
+
+static void put32(struct pkt *p, uint32_t v)
+{
+	put16(p, v >> 16);
+	put16(p, v & 0xffff);
+}
+
+static void put_bytes(struct pkt *p, const void *s, size_t n)
+{
+	assert_true(p->n + n <= sizeof p->b);
+	memcpy(p->b + p->n, s, n);
+	p->n += n;
+}
+
+/* The labels of a dotted name, without the terminating root label. */
+static void put_labels(struct pkt *p, const char *name)
+{
+	while (*name) {
+		const char *dot = strchr(name, '.');
+		size_t l = dot ? (size_t)(dot - name) : strlen(name);
+
+		assert_true(l > 0 && l < 64);
+		put8(p, (unsigned)l);
+		put_bytes(p, name, l);
+		name += l + (dot ? 1 : 0);
+	}
+}
+
+/* A whole uncompressed name; returns its offset for later pointers. */
+static size_t put_name(struct pkt *p, const char *name)
+{
+	size_t at = p->n;
+
+	put_labels(p, name);
+	put8(p, 0);
+	return at;
+}
+
+/* A compression pointer to offset at. */
+static void put_ptr(struct pkt *p, size_t at)
+{
+	put16(p, 0xc000 | (unsigned)at);
+}
+
+static void header(struct pkt *p, unsigned flags, unsigned qd, unsigned an, unsigned ns,
+                   unsigned ar)
+{
+	p->n = 0;
+	put16(p, 0x1234);
+	put16(p, flags);
+	put16(p, qd);
+	put16(p, an);
+	put16(p, ns);
+	put16(p, ar);
+}
+
+/* The question; returns the offset of its name (12). */
+static size_t question(struct pkt *p, const char *name, unsigned type)
+{
+	size_t at = put_name(p, name);
+
+	put16(p, type);
+	put16(p, C_IN);
+	return at;
+}
+
+/* The fixed part of a record after its owner name. */
+static void rr_fixed(struct pkt *p, unsigned type, unsigned klass, uint32_t ttl, unsigned rdlen)
+{
+	put16(p, type);
+	put16(p, klass);
+	put32(p, ttl);
+	put16(p, rdlen);
+}
+
+/* An A record whose owner is a pointer to at. */
+static void rr_a(struct pkt *p, size_t at, uint32_t ttl, uint32_t addr)
+{
+	put_ptr(p, at);
+	rr_fixed(p, T_A, C_IN, ttl, 4);
+	put32(p, addr);
+}
+
+/* A TXT record (owner: pointer to at) holding the given strings. */
+static void rr_txt(struct pkt *p, size_t at, uint32_t ttl, const char *const *s, size_t ns)
+{
+	size_t len = 0;
+
+	for (size_t i = 0; i < ns; i++)
+		len += 1 + strlen(s[i]);
+	put_ptr(p, at);
+	rr_fixed(p, T_TXT, C_IN, ttl, (unsigned)len);
+	for (size_t i = 0; i < ns; i++) {
+		put8(p, (unsigned)strlen(s[i]));
+		put_bytes(p, s[i], strlen(s[i]));
+	}
+}
+
+/* An SOA record for the zone at zone_at: mname compressed, rname written out. */
+static void rr_soa(struct pkt *p, size_t zone_at, uint32_t ttl, uint32_t minimum)
+{
+	size_t len_at;
+
+	put_ptr(p, zone_at);
+	rr_fixed(p, T_SOA, C_IN, ttl, 0);
+	len_at = p->n - 2;
+	put_labels(p, "ns1");
+	put_ptr(p, zone_at);
+	put_labels(p, "hostmaster");
+	put_ptr(p, zone_at);
+	put32(p, 2024010101u);   /* serial */
+	put32(p, 7200);          /* refresh */
+	put32(p, 900);           /* retry */
+	put32(p, 1209600);       /* expire */
+	put32(p, minimum);
+	p->b[len_at] = (unsigned char)((p->n - len_at - 2) >> 8);
+	p->b[len_at + 1] = (unsigned char)((p->n - len_at - 2) & 0xff);
+}
+
+static int parse(const struct pkt *p, struct dnsmsg *m)
+{
+	return dnsmsg_parse(p->b, p->n, m);
+}
+
+/* A listing: two A records with different TTLs, owners compressed. */
+static void build_listing(struct pkt *p)
+{
+	size_t q;
+
+	header(p, QR_RD_RA, 1, 2, 0, 0);
+	q = question(p, "77.2.0.192.dnsbl-1.uceprotect.net", T_A);
+	rr_a(p, q, 300, A(127, 0, 0, 2));
+	rr_a(p, q, 120, A(127, 0, 0, 3));
+}
+
+static void a_answers_and_their_smallest_ttl(void **state)
+{
+	struct pkt p;
+	struct dnsmsg m;
+
+	(void)state;
+	build_listing(&p);
+	assert_int_equal(parse(&p, &m), 0);
+	assert_int_equal(m.rcode, 0);
+	assert_int_equal(m.na, 2);
+	assert_int_equal(m.a[0], A(127, 0, 0, 2));
+	assert_int_equal(m.a[1], A(127, 0, 0, 3));
+	assert_int_equal(m.a_ttl, 120);
+	assert_int_equal(m.has_txt, 0);
+	assert_int_equal(m.has_soa, 0);
+	assert_int_equal(m.has_ptr, 0);
+}
+
+static void a_answer_with_names_written_out(void **state)
+{
+	struct pkt p;
+	struct dnsmsg m;
+
+	(void)state;
+	header(&p, QR_RD_RA, 1, 1, 0, 0);
+	question(&p, "2.0.0.127.zen.spamhaus.org", T_A);
+	put_name(&p, "2.0.0.127.zen.spamhaus.org");
+	rr_fixed(&p, T_A, C_IN, 59, 4);
+	put32(&p, A(127, 0, 0, 4));
+	assert_int_equal(parse(&p, &m), 0);
+	assert_int_equal(m.na, 1);
+	assert_int_equal(m.a[0], A(127, 0, 0, 4));
+	assert_int_equal(m.a_ttl, 59);
+}
+
+static void many_a_answers(void **state)
+{
+	struct pkt p;
+	struct dnsmsg m;
+	size_t q;
+
+	(void)state;
+	/* more records than the struct holds; the smallest TTL comes last */
+	header(&p, QR_RD_RA, 1, DNSMSG_MAX_A + 2, 0, 0);
+	q = question(&p, "1.2.0.192.bl.example", T_A);
+	for (unsigned i = 0; i < DNSMSG_MAX_A + 2; i++)
+		rr_a(&p, q, i == DNSMSG_MAX_A + 1 ? 7 : 1000 - i, A(127, 0, 0, 2 + i));
+	assert_int_equal(parse(&p, &m), 0);
+	assert_int_equal(m.na, DNSMSG_MAX_A);
+	for (int i = 0; i < DNSMSG_MAX_A; i++)
+		assert_int_equal(m.a[i], A(127, 0, 0, 2 + (unsigned)i));
+	assert_int_equal(m.a_ttl, 7);
+}
+
+static void records_outside_the_answer_or_class_are_not_answers(void **state)
+{
+	struct pkt p;
+	struct dnsmsg m;
+	size_t q;
+
+	(void)state;
+	header(&p, QR_RD_RA, 1, 2, 1, 1);
+	q = question(&p, "1.2.0.192.bl.example", T_A);
+	/* a CHAOS-class A and an NS in the answer section */
+	put_ptr(&p, q);
+	rr_fixed(&p, T_A, C_CH, 60, 4);
+	put32(&p, A(127, 0, 0, 2));
+	put_ptr(&p, q);
+	rr_fixed(&p, T_NS, C_IN, 60, 2);
+	put_ptr(&p, q);
+	/* A records in the authority and additional sections */
+	rr_a(&p, q, 60, A(127, 0, 0, 3));
+	rr_a(&p, q, 60, A(127, 0, 0, 4));
+	assert_int_equal(parse(&p, &m), 0);
+	assert_int_equal(m.na, 0);
+}
+
+static void txt_strings_and_records(void **state)
+{
+	static const char *const r1[] = { "Net 104.40.0.0/13 is ", "UCEPROTECT-Level2 listed" };
+	static const char *const r2[] = { "second" };
+	struct pkt p;
+	struct dnsmsg m;
+	size_t q;
+
+	(void)state;
+	/* one record, two strings: joined as they are */
+	header(&p, QR_RD_RA, 1, 1, 0, 0);
+	q = question(&p, "1.0.40.104.dnsbl-2.uceprotect.net", T_TXT);
+	rr_txt(&p, q, 300, r1, 2);
+	assert_int_equal(parse(&p, &m), 0);
+	assert_int_equal(m.has_txt, 1);
+	assert_string_equal(m.txt, "Net 104.40.0.0/13 is UCEPROTECT-Level2 listed");
+	assert_int_equal(m.txt_len, strlen(m.txt));
+	assert_int_equal(m.na, 0);
+
+	/* two records: joined by a space */
+	header(&p, QR_RD_RA, 1, 2, 0, 0);
+	q = question(&p, "1.0.40.104.dnsbl-2.uceprotect.net", T_TXT);
+	rr_txt(&p, q, 300, r1, 2);
+	rr_txt(&p, q, 300, r2, 1);
+	assert_int_equal(parse(&p, &m), 0);
+	assert_string_equal(m.txt, "Net 104.40.0.0/13 is UCEPROTECT-Level2 listed second");
+	assert_int_equal(m.txt_len, strlen(m.txt));
+}
+
+static void txt_keeps_raw_bytes(void **state)
+{
+	/* the parser does not sanitise: NUL and ESC arrive as sent */
+	static const char raw[] = { 'a', 0, 0x1b, 'b' };
+	struct pkt p;
+	struct dnsmsg m;
+	size_t q;
+
+	(void)state;
+	header(&p, QR_RD_RA, 1, 1, 0, 0);
+	q = question(&p, "x.bl.example", T_TXT);
+	put_ptr(&p, q);
+	rr_fixed(&p, T_TXT, C_IN, 60, 1 + sizeof raw);
+	put8(&p, sizeof raw);
+	put_bytes(&p, raw, sizeof raw);
+	assert_int_equal(parse(&p, &m), 0);
+	assert_int_equal(m.txt_len, sizeof raw);
+	assert_memory_equal(m.txt, raw, sizeof raw);
+}
+
+static void txt_longer_than_the_buffer_is_cut(void **state)
+{
+	char s[256];
+	const char *strs[6];
+	struct pkt p;
+	struct dnsmsg m;
+	size_t q;
+
+	(void)state;
+	memset(s, 'x', 255);
+	s[255] = '\0';
+	for (int i = 0; i < 6; i++)
+		strs[i] = s;
+	/* 6 x 255 bytes in one record, and a second record after it */
+	header(&p, QR_RD_RA, 1, 2, 0, 0);
+	q = question(&p, "x.bl.example", T_TXT);
+	rr_txt(&p, q, 60, strs, 6);
+	rr_txt(&p, q, 60, strs, 2);
+	assert_int_equal(parse(&p, &m), 0);
+	assert_int_equal(m.has_txt, 1);
+	assert_int_equal(m.txt_len, sizeof m.txt - 1);
+	assert_int_equal(m.txt[sizeof m.txt - 1], '\0');
+	assert_int_equal(strlen(m.txt), sizeof m.txt - 1);
+}
+
+static void txt_string_past_its_rdata_is_malformed(void **state)
+{
+	struct pkt p;
+	struct dnsmsg m;
+	size_t q;
+
+	(void)state;
+	header(&p, QR_RD_RA, 1, 1, 0, 0);
+	q = question(&p, "x.bl.example", T_TXT);
+	put_ptr(&p, q);
+	rr_fixed(&p, T_TXT, C_IN, 60, 4);
+	put8(&p, 10);            /* claims 10 bytes, the rdata holds 3 */
+	put_bytes(&p, "abc", 3);
+	put_bytes(&p, "defghijk", 8);   /* bytes that do exist after it */
+	assert_int_equal(parse(&p, &m), -1);
+}
+
+static void nxdomain_negative_ttl(void **state)
+{
+	/* RFC 2308: the smaller of the SOA record's TTL and its MINIMUM */
+	static const uint32_t cases[][3] = {
+		/* ttl, minimum, neg_ttl */
+		{ 3600, 300, 300 },
+		{ 60, 900, 60 },
+		{ 120, 120, 120 },
+		{ 0, 3600, 0 },
+	};
+	struct pkt p;
+	struct dnsmsg m;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t zone;
+
+		header(&p, 0x8183, 1, 0, 1, 0);
+		question(&p, "77.2.0.192.dnsbl-1.uceprotect.net", T_A);
+		/* the zone name is the question's tail: point into it */
+		zone = 12 + 1 + 2 + 1 + 1 + 1 + 1 + 1 + 3;
+		assert_memory_equal(p.b + zone, "\x07" "dnsbl-1", 8);
+		rr_soa(&p, zone, cases[i][0], cases[i][1]);
+		assert_int_equal(parse(&p, &m), 0);
+		assert_int_equal(m.rcode, RCODE_NXDOMAIN);
+		assert_int_equal(m.na, 0);
+		assert_int_equal(m.has_soa, 1);
+		assert_int_equal(m.neg_ttl, cases[i][2]);
+	}
+}
+
+static void soa_cut_short_is_malformed(void **state)
+{
+	struct pkt p;
+	struct dnsmsg m;
+	size_t q;
+
+	(void)state;
+	header(&p, 0x8183, 1, 0, 1, 0);
+	q = question(&p, "x.bl.example", T_A);
+	put_ptr(&p, q);
+	rr_fixed(&p, T_SOA, C_IN, 60, 12);
+	put_ptr(&p, q);
+	put_ptr(&p, q);
+	put32(&p, 1);
+	put32(&p, 2);            /* and then the buffer ends */
+	assert_int_equal(parse(&p, &m), -1);
+}
+
+static void ptr_name(void **state)
+{
+	struct pkt p;
+	struct dnsmsg m;
+	size_t q, rdlen_at, tail;
+
+	(void)state;
+	header(&p, QR_RD_RA, 1, 1, 0, 0);
+	q = question(&p, "77.2.0.192.in-addr.arpa", T_PTR);
+	put_ptr(&p, q);
+	rr_fixed(&p, T_PTR, C_IN, 3600, 0);
+	rdlen_at = p.n - 2;
+	tail = p.n;
+	put_labels(&p, "mail.example");
+	put_ptr(&p, q + 1 + 2 + 1 + 1 + 1 + 1 + 1 + 3);   /* "in-addr.arpa" */
+	p.b[rdlen_at + 1] = (unsigned char)(p.n - tail);
+	assert_int_equal(parse(&p, &m), 0);
+	assert_int_equal(m.has_ptr, 1);
+	assert_string_equal(m.ptr, "mail.example.in-addr.arpa");
+}
+
+static void ptr_name_too_long_stays_terminated(void **state)
+{
+	char label[64];
+	struct pkt p;
+	struct dnsmsg m;
+	size_t q, rdlen_at, tail;
+
+	(void)state;
+	memset(label, 'a', 63);
+	label[63] = '\0';
+	header(&p, QR_RD_RA, 1, 1, 0, 0);
+	q = question(&p, "77.2.0.192.in-addr.arpa", T_PTR);
+	put_ptr(&p, q);
+	rr_fixed(&p, T_PTR, C_IN, 3600, 0);
+	rdlen_at = p.n - 2;
+	tail = p.n;
+	for (int i = 0; i < 6; i++)   /* 6 x 64 bytes: more than ptr holds */
+		put_labels(&p, label);
+	put8(&p, 0);
+	p.b[rdlen_at] = (unsigned char)((p.n - tail) >> 8);
+	p.b[rdlen_at + 1] = (unsigned char)((p.n - tail) & 0xff);
+	memset(&m, 'Z', sizeof m);
+	if (parse(&p, &m) == 0 && m.has_ptr) {
+		assert_true(memchr(m.ptr, '\0', sizeof m.ptr) != NULL);
+		assert_true(strlen(m.ptr) < sizeof m.ptr);
+		for (size_t i = 0; m.ptr[i]; i++)
+			assert_true(m.ptr[i] == 'a' || m.ptr[i] == '.');
+	}
+}
+
+static void every_truncation_is_malformed(void **state)
+{
+	static const char *const t[] = { "IP 192.0.2.77 is UCEPROTECT-Level 1 listed." };
+	struct pkt p;
+	struct dnsmsg m;
+	size_t q;
+
+	(void)state;
+	header(&p, QR_RD_RA, 1, 3, 0, 0);
+	q = question(&p, "77.2.0.192.dnsbl-1.uceprotect.net", T_A);
+	rr_a(&p, q, 300, A(127, 0, 0, 2));
+	rr_txt(&p, q, 300, t, 1);
+	put_name(&p, "77.2.0.192.dnsbl-1.uceprotect.net");
+	rr_fixed(&p, T_A, C_IN, 300, 4);
+	put32(&p, A(127, 0, 0, 3));
+	assert_int_equal(parse(&p, &m), 0);
+	assert_int_equal(m.na, 2);
+
+	/* every prefix of the reply drops something its counts promise */
+	for (size_t n = 0; n < p.n; n++) {
+		unsigned char *copy = malloc(n ? n : 1);
+
+		assert_non_null(copy);
+		memcpy(copy, p.b, n);
+		if (dnsmsg_parse(copy, n, &m) != -1)
+			fail_msg("a reply cut to %zu of %zu bytes was accepted", n, p.n);
+		free(copy);
+	}
+}
+
+static void counts_larger_than_the_reply(void **state)
+{
+	struct pkt p;
+	struct dnsmsg m;
+
+	(void)state;
+	header(&p, QR_RD_RA, 0xffff, 0xffff, 0xffff, 0xffff);
+	assert_int_equal(parse(&p, &m), -1);
+	build_listing(&p);
+	p.b[7] = 3;   /* ANCOUNT 3, two present */
+	assert_int_equal(parse(&p, &m), -1);
+}
+
+static void rdata_past_the_end_is_malformed(void **state)
+{
+	struct pkt p;
+	struct dnsmsg m;
+	size_t q;
+
+	(void)state;
+	header(&p, QR_RD_RA, 1, 1, 0, 0);
+	q = question(&p, "x.bl.example", T_A);
+	put_ptr(&p, q);
+	rr_fixed(&p, T_A, C_IN, 60, 40);
+	put32(&p, A(127, 0, 0, 2));
+	assert_int_equal(parse(&p, &m), -1);
+}
+
+static void compression_loops_are_malformed(void **state)
+{
+	struct pkt p;
+	struct dnsmsg m;
+
+	(void)state;
+	/* the question's name is a pointer to itself */
+	header(&p, QR_RD_RA, 1, 0, 0, 0);
+	put_ptr(&p, 12);
+	put16(&p, T_A);
+	put16(&p, C_IN);
+	assert_int_equal(parse(&p, &m), -1);
+
+	/* two pointers pointing at each other, behind a label */
+	header(&p, QR_RD_RA, 1, 0, 0, 0);
+	put_labels(&p, "x");          /* 12: \1 x */
+	put_ptr(&p, 16);              /* 14 -> 16 */
+	put_ptr(&p, 14);              /* 16 -> 14 */
+	put16(&p, T_A);
+	put16(&p, C_IN);
+	assert_int_equal(parse(&p, &m), -1);
+
+	/* a loop in an answer's owner name */
+	header(&p, QR_RD_RA, 1, 1, 0, 0);
+	question(&p, "x.bl.example", T_A);
+	{
+		size_t self = p.n;
+
+		put_ptr(&p, self);
+		rr_fixed(&p, T_A, C_IN, 60, 4);
+		put32(&p, A(127, 0, 0, 2));
+	}
+	assert_int_equal(parse(&p, &m), -1);
+
+	/* a loop inside a PTR name */
+	header(&p, QR_RD_RA, 1, 1, 0, 0);
+	{
+		size_t q = question(&p, "77.2.0.192.in-addr.arpa", T_PTR), rd;
+
+		put_ptr(&p, q);
+		rr_fixed(&p, T_PTR, C_IN, 60, 4);
+		rd = p.n;
+		put_labels(&p, "a");
+		put_ptr(&p, rd);
+	}
+	assert_int_equal(parse(&p, &m), -1);
+}
+
+static void bad_names_are_malformed(void **state)
+{
+	struct pkt p;
+	struct dnsmsg m;
+
+	(void)state;
+	/* a pointer past the end of the reply */
+	header(&p, QR_RD_RA, 1, 0, 0, 0);
+	put_ptr(&p, 0x3ff);
+	put16(&p, T_A);
+	put16(&p, C_IN);
+	assert_int_equal(parse(&p, &m), -1);
+
+	/* a label longer than what is left */
+	header(&p, QR_RD_RA, 1, 0, 0, 0);
+	put8(&p, 40);
+	put_bytes(&p, "short", 5);
+	assert_int_equal(parse(&p, &m), -1);
+
+	/* the reserved label types 01 and 10 */
+	header(&p, QR_RD_RA, 1, 0, 0, 0);
+	put8(&p, 0x41);
+	put8(&p, 'x');
+	put8(&p, 0);
+	put16(&p, T_A);
+	put16(&p, C_IN);
+	assert_int_equal(parse(&p, &m), -1);
+	p.b[12] = 0x81;
+	assert_int_equal(parse(&p, &m), -1);
+
+	/* a name with no end */
+	header(&p, QR_RD_RA, 1, 0, 0, 0);
+	put_labels(&p, "a.b.c");
+	assert_int_equal(parse(&p, &m), -1);
+}
+
+/* What must hold for any reply, well-formed or not. */
+static void assert_sane(const struct dnsmsg *m)
+{
+	assert_true(m->na >= 0 && m->na <= DNSMSG_MAX_A);
+	assert_true(m->txt_len < sizeof m->txt);
+	assert_int_equal(m->txt[m->txt_len], '\0');
+	assert_true(memchr(m->ptr, '\0', sizeof m->ptr) != NULL);
+	assert_true(m->rcode <= 15);
+}
+
+static void random_garbage_never_crashes(void **state)
+{
+	unsigned char buf[600];
+	struct dnsmsg m;
+	unsigned seed = 1035;
+
+	(void)state;
+	for (int round = 0; round < 5000; round++) {
+		size_t n = (size_t)(rand_r(&seed) % (int)sizeof buf);
+
+		for (size_t i = 0; i < n; i++)
+			buf[i] = (unsigned char)rand_r(&seed);
+		/* small counts so that the parser goes past the header */
+		if (n >= 12 && round % 2) {
+			buf[4] = buf[6] = buf[8] = 0;
+			buf[5] = (unsigned char)(rand_r(&seed) % 3);
+			buf[7] = (unsigned char)(rand_r(&seed) % 4);
+			buf[9] = (unsigned char)(rand_r(&seed) % 3);
+		}
+		if (dnsmsg_parse(buf, n, &m) == 0)
+			assert_sane(&m);
+	}
+}
+
+static void mutated_replies_never_crash(void **state)
+{
+	static const char *const t[] = { "Net 104.40.0.0/13 is ", "UCEPROTECT-Level2 listed" };
+	struct pkt base, p;
+	struct dnsmsg m;
+	unsigned seed = 2308;
+	size_t q, zone;
+	int accepted = 0;
+
+	(void)state;
+	/* a reply with every kind of record the parser reads */
+	header(&base, QR_RD_RA, 1, 3, 1, 0);
+	q = question(&base, "77.2.0.192.dnsbl-2.uceprotect.net", T_A);
+	rr_a(&base, q, 300, A(127, 0, 0, 2));
+	rr_txt(&base, q, 300, t, 2);
+	put_ptr(&base, q);
+	rr_fixed(&base, T_PTR, C_IN, 60, 2);
+	put_ptr(&base, q);
+	zone = q + 1 + 2 + 1 + 1 + 1 + 1 + 1 + 3;
+	rr_soa(&base, zone, 600, 60);
+	assert_int_equal(parse(&base, &m), 0);
+	assert_int_equal(m.has_soa, 1);
+	assert_int_equal(m.has_ptr, 1);
+
+	for (int round = 0; round < 5000; round++) {
+		int flips = 1 + rand_r(&seed) % 4;
+
+		p = base;
+		for (int f = 0; f < flips; f++) {
+			size_t at = (size_t)rand_r(&seed) % p.n;
+
+			switch (rand_r(&seed) % 4) {
+			case 0: p.b[at] = (unsigned char)rand_r(&seed); break;
+			case 1: p.b[at] ^= (unsigned char)(1u << (rand_r(&seed) % 8)); break;
+			case 2: p.b[at] = 0xc0; break;                /* a pointer start */
+			case 3: p.n = at + 1; break;                  /* cut short */
+			}
+		}
+		if (dnsmsg_parse(p.b, p.n, &m) == 0) {
+			assert_sane(&m);
+			accepted++;
+		}
+	}
+	/* some mutations keep the reply readable (a changed TTL, a letter) */
+	assert_true(accepted > 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(a_answers_and_their_smallest_ttl),
+		cmocka_unit_test(a_answer_with_names_written_out),
+		cmocka_unit_test(many_a_answers),
+		cmocka_unit_test(records_outside_the_answer_or_class_are_not_answers),
+		cmocka_unit_test(txt_strings_and_records),
+		cmocka_unit_test(txt_keeps_raw_bytes),
+		cmocka_unit_test(txt_longer_than_the_buffer_is_cut),
+		cmocka_unit_test(txt_string_past_its_rdata_is_malformed),
+		cmocka_unit_test(nxdomain_negative_ttl),
+		cmocka_unit_test(soa_cut_short_is_malformed),
+		cmocka_unit_test(ptr_name),
+		cmocka_unit_test(ptr_name_too_long_stays_terminated),
+		cmocka_unit_test(every_truncation_is_malformed),
+		cmocka_unit_test(counts_larger_than_the_reply),
+		cmocka_unit_test(rdata_past_the_end_is_malformed),
+		cmocka_unit_test(compression_loops_are_malformed),
+		cmocka_unit_test(bad_names_are_malformed),
+		cmocka_unit_test(random_garbage_never_crashes),
+		cmocka_unit_test(mutated_replies_never_crash),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
