@@ -1,0 +1,274 @@
+/* The detail panel.  Built as lines first, so that the choice between
+ * the full and the compact form, and the wrapping, are tested without a
+ * terminal. */
+#include "tui/detail.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/ip.h"
+#include "core/legend.h"
+#include "core/txt.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/text.h"
+
+#define KV_INDENT 2
+#define KV_VALUE_X 11   /* "  network  " */
+
+struct builder {
+	struct dline *out;
+	size_t n, max;
+	int width;
+	bool utf8;
+};
+
+static void add(struct builder *b, enum dline_style st, int cls, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void add(struct builder *b, enum dline_style st, int cls, const char *fmt, ...)
+{
+	char raw[DETAIL_TEXT_MAX];
+	va_list ap;
+
+	if (b->n >= b->max) {
+		b->n++;   /* counted, so the caller sees it did not fit */
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(raw, sizeof raw, fmt, ap);
+	va_end(ap);
+	b->out[b->n].style = st;
+	b->out[b->n].cls = cls;
+	text_fit(b->out[b->n].text, sizeof b->out[b->n].text, raw, b->width - (cls >= 0 ? 2 : 0),
+	         b->utf8);
+	b->n++;
+}
+
+/* "  label    value", the value wrapped under itself. */
+static void add_kv(struct builder *b, enum dline_style st, const char *label, const char *value)
+{
+	char piece[DETAIL_TEXT_MAX];
+	const char *p = value;
+	bool first = true;
+	int vw = b->width - KV_VALUE_X;
+
+	if (vw < 8) {
+		add(b, st, -1, "%*s%s %s", KV_INDENT, "", label, value);
+		return;
+	}
+	while (text_wrap_next(&p, vw, b->utf8, piece, sizeof piece)) {
+		add(b, st, -1, "%*s%-*s%s", KV_INDENT, "", KV_VALUE_X - KV_INDENT,
+		    first ? label : "", piece);
+		first = false;
+	}
+	if (first)
+		add(b, st, -1, "%*s%s", KV_INDENT, "", label);
+}
+
+/* "AS64500 EXAMPLE-NET", or why there is none. */
+static void asn_text(const struct app *a, const struct asn_info *info, char *out, size_t len)
+{
+	if (!a->s->db)
+		snprintf(out, len, "no ASN database");
+	else if (!info->found)
+		snprintf(out, len, "not in the ASN database");
+	else if (info->asn == 0)
+		snprintf(out, len, "no ASN (network %s)", info->org[0] ? info->org : "unnamed");
+	else
+		snprintf(out, len, "AS%u %s", (unsigned)info->asn, info->org);
+}
+
+/* "listed 127.0.0.2", "clean", "pending" or "error: <reason>". */
+static void state_text(const struct lookup *l, char *out, size_t len)
+{
+	char code[IP4_STRLEN];
+
+	switch (l->state) {
+	case LK_LISTED:
+		ip4_format(l->code, code);
+		snprintf(out, len, "listed %s", code);
+		break;
+	case LK_ERROR:
+		snprintf(out, len, "error: %s", lk_error_text(l->error));
+		break;
+	default:
+		snprintf(out, len, "%s", lk_state_name(l->state));
+		break;
+	}
+}
+
+/* What the TXT says, with the size of a listed network: the number
+ * that makes collateral damage concrete. */
+static void says_text(const char *txt, char *out, size_t len)
+{
+	struct txt_info ti;
+	size_t used;
+
+	txt_parse(txt, &ti);
+	txt_summary(&ti, out, len);
+	used = strlen(out);
+	if (used && ti.has_net && ti.prefix < 32)
+		text_appendf(out, len, &used, " (%llu addresses)",
+		             (unsigned long long)cidr_size(ti.prefix));
+}
+
+static enum dline_style state_style(const struct lookup *l)
+{
+	return l->state == LK_ERROR ? DL_ERROR : l->state == LK_LISTED ? DL_WARN : DL_PLAIN;
+}
+
+static void header_lines(const struct app *a, struct builder *b, const struct scan_cell *c,
+                         bool meaning)
+{
+	char ip[IP4_STRLEN], net[CIDR_STRLEN], text[256];
+	bool known;
+	int cls = app_class_of(a, a->view.cursor);
+
+	ip4_format(a->view.cursor, ip);
+	if (!c) {
+		cidr_format(a->view.net, a->view.prefix, net);
+		add(b, DL_HEADING, -1, "%s", ip);
+		add(b, DL_DIM, -1, "  not scanned: outside %s", net);
+		return;
+	}
+	add(b, DL_HEADING, cls, "%s  %s", ip, legend_of((enum cell_class)cls)->label);
+	if (meaning)
+		add(b, DL_DIM, -1, "  %s", legend_of((enum cell_class)cls)->meaning);
+	add_kv(b, DL_PLAIN, "PTR", ptr_text(&a->ptr, a->view.cursor, &known));
+	asn_text(a, &c->asn, text, sizeof text);
+	add_kv(b, DL_PLAIN, "ASN", text);
+	if (c->asn.found) {
+		cidr_format(c->asn.net, c->asn.prefix, net);
+		snprintf(text, sizeof text, "%s (ASN DB)", net);
+		add_kv(b, DL_PLAIN, "network", text);
+	}
+	if (a->target_asn.found && app_other_asn(a, a->view.cursor))
+		add(b, DL_WARN, -1, "  another ASN than the target's (AS%u)",
+		    (unsigned)a->target_asn.asn);
+}
+
+/* A label and a value cut to one line. */
+static void add_kv_line(struct builder *b, enum dline_style st, const char *label,
+                        const char *value)
+{
+	add(b, st, -1, "%*s%-*s%s", KV_INDENT, "", KV_VALUE_X - KV_INDENT, label, value);
+}
+
+/* Per zone: its name, state, TXT and what the TXT says.  wrap false
+ * keeps the TXT to one line and puts the state on the name's line. */
+static void zone_lines(const struct app *a, struct builder *b, const struct scan_cell *c,
+                       bool wrap)
+{
+	const struct profile *p = a->sc->profile;
+	char text[DETAIL_TEXT_MAX];
+
+	for (size_t z = 0; z < a->sc->nzones; z++) {
+		const struct lookup *l = &c->zone[z];
+
+		state_text(l, text, sizeof text);
+		if (wrap) {
+			add(b, DL_HEADING, -1, "%s  %s", p->zones[z].key, p->zones[z].title);
+			add_kv(b, state_style(l), "state", text);
+		} else {
+			add(b, state_style(l) == DL_PLAIN ? DL_HEADING : state_style(l), -1,
+			    "%s  %s  (%s)", p->zones[z].key, text, p->zones[z].title);
+		}
+		if (!l->txt[0])
+			continue;
+		if (wrap)
+			add_kv(b, DL_PLAIN, "TXT", l->txt);
+		else
+			add_kv_line(b, DL_PLAIN, "TXT", l->txt);
+		says_text(l->txt, text, sizeof text);
+		if (text[0] && wrap)
+			add_kv(b, DL_PLAIN, "says", text);
+		else if (text[0])
+			add_kv_line(b, DL_PLAIN, "says", text);
+	}
+}
+
+static void compact_lines(const struct app *a, struct builder *b, const struct scan_cell *c)
+{
+	const struct profile *p = a->sc->profile;
+	char ip[IP4_STRLEN], asn[256], state[128], says[DETAIL_TEXT_MAX];
+	bool known;
+	int cls = app_class_of(a, a->view.cursor);
+	const char *ptr = ptr_text(&a->ptr, a->view.cursor, &known);
+
+	ip4_format(a->view.cursor, ip);
+	asn_text(a, &c->asn, asn, sizeof asn);
+	add(b, DL_HEADING, cls, "%s %s  %s%s%s", ip, legend_of((enum cell_class)cls)->label, asn,
+	    known ? "  " : "", known ? ptr : "");
+	for (size_t z = 0; z < a->sc->nzones; z++) {
+		const struct lookup *l = &c->zone[z];
+
+		state_text(l, state, sizeof state);
+		says[0] = '\0';
+		if (l->txt[0])
+			says_text(l->txt, says, sizeof says);
+		add(b, state_style(l), -1, "%s %s%s%s%s%s", p->zones[z].key, state,
+		    says[0] ? "  " : "", says, l->txt[0] ? "  " : "", l->txt);
+	}
+}
+
+size_t detail_build(const struct app *a, int width, size_t maxlines, struct dline *out)
+{
+	struct builder b = { out, 0, maxlines, width, a->th.utf8 };
+	const struct scan_cell *c = app_cursor_cell(a);
+
+	if (maxlines == 0 || width <= 0)
+		return 0;
+	if (!c) {
+		header_lines(a, &b, NULL, false);
+		return b.n < maxlines ? b.n : maxlines;
+	}
+	/* The most that fits: everything wrapped, then one line per TXT,
+	 * then one line per zone. */
+	header_lines(a, &b, c, true);
+	add(&b, DL_PLAIN, -1, "%s", "");
+	zone_lines(a, &b, c, true);
+	if (b.n <= maxlines)
+		return b.n;
+	b.n = 0;
+	header_lines(a, &b, c, false);
+	zone_lines(a, &b, c, false);
+	if (b.n <= maxlines)
+		return b.n;
+	b.n = 0;
+	compact_lines(a, &b, c);
+	return b.n < maxlines ? b.n : maxlines;
+}
+
+static attr_t dline_attr(const struct theme *th, enum dline_style st)
+{
+	switch (st) {
+	case DL_HEADING: return theme_elem_attr(th, TE_HEADING);
+	case DL_DIM: return A_DIM;
+	case DL_WARN: return theme_elem_attr(th, TE_WARN);
+	case DL_ERROR: return theme_elem_attr(th, TE_ERROR);
+	default: return A_NORMAL;
+	}
+}
+
+void detail_draw(const struct app *a)
+{
+	struct dline lines[DETAIL_MAX_LINES];
+	const struct layout *l = &a->lay;
+	const struct theme *th = &a->th;
+	size_t max = l->detail_h < DETAIL_MAX_LINES ? (size_t)l->detail_h : DETAIL_MAX_LINES;
+	size_t n = detail_build(a, l->detail_w - 1, max, lines);
+	int x;
+
+	for (size_t i = 0; i < n; i++) {
+		x = l->detail_x + 1;
+		if (lines[i].cls >= 0) {
+			draw_text(l->detail_y + (int)i, x, 1, theme_class_attr(th, lines[i].cls),
+			          theme_glyph(th, lines[i].cls), th->utf8);
+			x += 2;
+		}
+		draw_text(l->detail_y + (int)i, x, l->detail_w - (x - l->detail_x), dline_attr(th,
+		          lines[i].style), lines[i].text, th->utf8);
+	}
+}

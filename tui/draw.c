@@ -1,0 +1,33 @@
+/* Drawing helpers. */
+#include "tui/draw.h"
+
+#include "tui/text.h"
+
+int draw_text(int y, int x, int width, attr_t attr, const char *s, bool utf8)
+{
+	char buf[2048];
+	int used;
+
+	if (width <= 0)
+		return 0;
+	used = text_fit(buf, sizeof buf, s, width, utf8);
+	attrset(attr);
+	mvaddstr(y, x, buf);
+	attrset(A_NORMAL);
+	return used;
+}
+
+void draw_blank(int y, int x, int width, attr_t attr)
+{
+	attrset(attr);
+	for (int i = 0; i < width; i++)
+		mvaddch(y, x + i, ' ');
+	attrset(A_NORMAL);
+}
+
+void draw_centred(int y, int x, int width, attr_t attr, const char *s, bool utf8)
+{
+	int w = text_width(s, utf8);
+
+	draw_text(y, x + (w < width ? (width - w) / 2 : 0), width, attr, s, utf8);
+}

@@ -1,0 +1,37 @@
+/* The one-line prompt of `g` and `/`: an address or CIDR to jump to. */
+#ifndef RBLSCOPE_TUI_PROMPT_H
+#define RBLSCOPE_TUI_PROMPT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define PROMPT_MAX 40
+#define PROMPT_LABEL "Go to address or CIDR: "
+
+enum prompt_result { PR_EDITING, PR_DONE, PR_CANCEL };
+
+struct prompt {
+	bool active;
+	char buf[PROMPT_MAX];
+	size_t len;
+	char error[160];       /* why the last entry was refused, "" if none */
+};
+
+/* Open the prompt, empty. */
+void prompt_open(struct prompt *p);
+
+/* Feed one curses key: printable characters are typed, Backspace and
+ * Ctrl-U edit, Enter finishes (PR_DONE, text in p->buf), Esc and Ctrl-C
+ * cancel (PR_CANCEL).  The prompt stays active until the caller closes
+ * it, so a refused entry can be corrected. */
+enum prompt_result prompt_feed(struct prompt *p, int ch);
+
+/* Close the prompt. */
+void prompt_close(struct prompt *p);
+
+struct app;
+
+/* Draw the prompt on the key line. */
+void prompt_draw(const struct app *a);
+
+#endif

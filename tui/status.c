@@ -1,0 +1,341 @@
+/* Title, status, summary and notes. */
+#include "tui/status.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/ip.h"
+#include "core/legend.h"
+#include "core/loop.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/text.h"
+
+int status_bar_fill(size_t done, size_t total, int width)
+{
+	int fill;
+
+	if (width <= 0 || total == 0)
+		return total == 0 && width > 0 ? width : 0;
+	if (done >= total)
+		return width;
+	fill = (int)((double)done * width / (double)total);
+	if (fill == 0 && done > 0)
+		fill = 1;
+	if (fill >= width)
+		fill = width - 1;   /* full means finished, nothing less */
+	return fill;
+}
+
+double status_rate(const struct scan *sc, uint64_t now)
+{
+	uint64_t end = sc->finished_ms ? sc->finished_ms : now;
+	double secs = (double)(end - sc->started_ms) / 1000;
+
+	if (sc->started_ms == 0 || secs <= 0)
+		return 0;
+	return (double)sc->done / secs;
+}
+
+void status_counts(char *out, size_t len, const struct scan *sc, uint64_t now)
+{
+	uint64_t end = sc->finished_ms ? sc->finished_ms : now;
+	size_t used = 0;
+
+	out[0] = '\0';
+	text_appendf(out, len, &used, "%zu/%zu lookups", sc->done, sc->total);
+	if (sc->failed)
+		text_appendf(out, len, &used, "  %zu error%s", sc->failed, sc->failed == 1 ? "" : "s");
+	/* A rate over a few milliseconds (zone files) says nothing. */
+	if (end >= sc->started_ms + 100)
+		text_appendf(out, len, &used, "  %.0f/s", status_rate(sc, now));
+	if (scan_finished(sc) && sc->finished_ms >= sc->started_ms)
+		text_appendf(out, len, &used, "  done in %.1f s",
+		             (double)(sc->finished_ms - sc->started_ms) / 1000);
+}
+
+void status_title(char *out, size_t len, const struct view *v, const struct profile *p)
+{
+	char base[CIDR_STRLEN], tgt[CIDR_STRLEN];
+	uint32_t index, count;
+	size_t used = 0;
+
+	cidr_format(v->base, 24, base);
+	text_appendf(out, len, &used, "rblscope  %s", base);
+	if (v->prefix > 24) {
+		cidr_format(v->net, v->prefix, tgt);
+		text_appendf(out, len, &used, "  (scanning %s only)", tgt);
+	} else if (view_position(v, &index, &count)) {
+		cidr_format(v->target.net, v->target.prefix, tgt);
+		text_appendf(out, len, &used, "  (%u of %u in %s)", index, count, tgt);
+	}
+	if (p)
+		text_appendf(out, len, &used, "  %s", p->title);
+}
+
+void status_ratio(char *out, size_t len, const struct scan_tally *t, bool longform)
+{
+	const char *label = longform ? "collateral ratio" : "ratio";
+
+	if (t->guilty == 0 && t->collateral == 0)
+		snprintf(out, len, "%s -", label);
+	else if (t->guilty == 0)
+		snprintf(out, len, "%s n/a (none guilty)", label);
+	else
+		snprintf(out, len, "%s %.1f", label, (double)t->collateral / (double)t->guilty);
+}
+
+size_t status_warnings(const struct session *s, char lines[][STATUS_LINE_MAX], size_t max)
+{
+	size_t n = 0;
+	const char *p, *nl;
+
+	for (size_t z = 0; z < s->nzones && n < max; z++) {
+		enum zone_health h = s->health[z];
+
+		if (h == ZH_OK || h == ZH_UNKNOWN)
+			continue;
+		snprintf(lines[n++], STATUS_LINE_MAX, "%s %s: %s%s%s", s->profile->zones[z].key,
+		         s->zones[z], zone_health_text(h), h == ZH_FAILED ? ": " : "",
+		         h == ZH_FAILED ? lk_error_text(s->health_error[z]) : "");
+	}
+	if (session_probing(s) && n < max)
+		snprintf(lines[n++], STATUS_LINE_MAX, "checking the zones' RFC 5782 test entries");
+	/* zone_note holds one line per zone without a file. */
+	for (p = s->zone_note; *p && n < max; p = *nl ? nl + 1 : nl) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			nl = p + strlen(p);
+		if (nl > p)
+			snprintf(lines[n++], STATUS_LINE_MAX, "%.*s", (int)(nl - p), p);
+	}
+	if (s->db_note[0] && n < max)
+		snprintf(lines[n++], STATUS_LINE_MAX, "%s", s->db_note);
+	return n;
+}
+
+void title_draw(const struct app *a)
+{
+	const struct theme *th = &a->th;
+	attr_t attr = theme_elem_attr(th, TE_TITLE);
+	char left[STATUS_LINE_MAX], right[STATUS_LINE_MAX];
+	int w = a->lay.cols, rw;
+
+	status_title(left, sizeof left, &a->view, a->s->profile);
+	snprintf(right, sizeof right, "%s%s ", a->asn_layer ? "[ASN layer]  " : "",
+	         a->s->be->ops->describe(a->s->be));
+	draw_blank(a->lay.title_y, 0, w, attr);
+	rw = text_width(right, th->utf8);
+	/* Short of room, the resolver goes first, then the profile's name:
+	 * the network in view always shows. */
+	if (text_width(left, th->utf8) + 2 + rw > w - 1)
+		rw = 0;
+	if (text_width(left, th->utf8) > w - 1) {
+		left[0] = '\0';
+		status_title(left, sizeof left, &a->view, NULL);
+	}
+	draw_text(a->lay.title_y, 1, w - 1 - rw, attr, left, th->utf8);
+	if (rw)
+		draw_text(a->lay.title_y, w - rw, rw, attr, right, th->utf8);
+}
+
+/* The progress bar at y, x; returns the columns used. */
+static int bar_draw(const struct app *a, int y, int x)
+{
+	const struct theme *th = &a->th;
+	int fill = status_bar_fill(a->sc->done, a->sc->total, STATUS_BAR_W);
+
+	for (int i = 0; i < STATUS_BAR_W; i++)
+		draw_text(y, x + i, 1, theme_elem_attr(th, i < fill ? TE_BAR_DONE : TE_BAR_TODO),
+		          theme_sym(th, i < fill ? TS_BAR_DONE : TS_BAR_TODO), th->utf8);
+	return STATUS_BAR_W;
+}
+
+/* The first warning, and how many more a wider terminal would list. */
+static void warning_line(const struct app *a, char *out, size_t len,
+                         char warn[][STATUS_LINE_MAX], size_t nwarn)
+{
+	if (nwarn > 1)
+		snprintf(out, len, "%s %s (+%zu more)", theme_sym(&a->th, TS_WARN), warn[0], nwarn - 1);
+	else
+		snprintf(out, len, "%s %s", theme_sym(&a->th, TS_WARN), warn[0]);
+}
+
+void status_draw(const struct app *a)
+{
+	const struct theme *th = &a->th;
+	char text[STATUS_LINE_MAX], warn[STATUS_WARN_MAX][STATUS_LINE_MAX], line[STATUS_LINE_MAX + 32];
+	int y = a->lay.status_y, x = 1, w = a->lay.cols;
+	size_t nwarn;
+
+	if (!a->sc) {
+		draw_text(y, 1, w - 1, theme_elem_attr(th, TE_ERROR), "out of memory: no scan", th->utf8);
+		return;
+	}
+	x += bar_draw(a, y, x) + 2;
+	status_counts(text, sizeof text, a->sc, loop_now());
+	x += draw_text(y, x, w - x, a->sc->failed ? theme_elem_attr(th, TE_WARN) : A_NORMAL, text,
+	               th->utf8);
+	nwarn = status_warnings(a->s, warn, STATUS_WARN_MAX);
+	/* Warnings have their own line, or the notes; else they go here. */
+	if (nwarn == 0 || x + 4 >= w || a->lay.warn_y >= 0 || a->lay.side)
+		return;
+	warning_line(a, line, sizeof line, warn, nwarn);
+	draw_text(y, x + 2, w - x - 2, theme_elem_attr(th, TE_WARN), line, th->utf8);
+}
+
+void warnline_draw(const struct app *a)
+{
+	char warn[STATUS_WARN_MAX][STATUS_LINE_MAX], line[STATUS_LINE_MAX + 32];
+	size_t nwarn;
+
+	if (a->lay.warn_y < 0)
+		return;
+	nwarn = status_warnings(a->s, warn, STATUS_WARN_MAX);
+	if (nwarn == 0)
+		return;
+	warning_line(a, line, sizeof line, warn, nwarn);
+	draw_text(a->lay.warn_y, 1, a->lay.cols - 1, theme_elem_attr(&a->th, TE_WARN), line,
+	          a->th.utf8);
+}
+
+/* One summary item: glyph in its class's look, then "label count". */
+static int summary_item(const struct app *a, int y, int x, int maxw, enum cell_class c,
+                        size_t count, bool labels)
+{
+	const struct theme *th = &a->th;
+	const struct legend_entry *e = legend_of(c);
+	char text[64];
+	int used;
+
+	if (maxw < 3)
+		return 0;
+	used = draw_text(y, x, 1, theme_class_attr(th, c), theme_glyph(th, c), th->utf8);
+	snprintf(text, sizeof text, " %s %zu", labels ? e->label : e->name, count);
+	return used + draw_text(y, x + used, maxw - used, A_NORMAL, text, th->utf8);
+}
+
+/* Columns the summary needs in the form p describes. */
+static int summary_width(const struct scan_tally *t, const struct summary_plan *p)
+{
+	const enum cell_class *order;
+	size_t n;
+	int w = 0;
+	char text[64];
+
+	order = legend_order(&n);
+	for (size_t i = 0; i < n; i++) {
+		const struct legend_entry *e = legend_of(order[i]);
+
+		if (order[i] == CC_PENDING && p->skip_pending)
+			continue;
+		w += snprintf(text, sizeof text, "x %s %zu  ", p->labels ? e->label : e->name,
+		              t->cls[order[i]]);
+	}
+	return w + (int)strlen(p->ratio);
+}
+
+void summary_plan(const struct scan_tally *t, int width, struct summary_plan *p)
+{
+	/* Longest first: labels and "collateral ratio"; then short names;
+	 * then without "pending 0"; then without the ratio. */
+	p->labels = true;
+	p->skip_pending = false;
+	status_ratio(p->ratio, sizeof p->ratio, t, true);
+	if (summary_width(t, p) <= width)
+		return;
+	p->labels = false;
+	status_ratio(p->ratio, sizeof p->ratio, t, false);
+	if (summary_width(t, p) <= width)
+		return;
+	p->skip_pending = t->cls[CC_PENDING] == 0;
+	if (summary_width(t, p) <= width)
+		return;
+	p->ratio[0] = '\0';
+}
+
+void summary_draw(const struct app *a)
+{
+	struct scan_tally t;
+	struct summary_plan plan;
+	const enum cell_class *order;
+	size_t n;
+	int y = a->lay.summary_y, x = 1, w = a->lay.side ? GRID_W : a->lay.cols;
+
+	if (!a->sc)
+		return;
+	scan_tally(a->sc, &t);
+	summary_plan(&t, w - x, &plan);
+	order = legend_order(&n);
+	for (size_t i = 0; i < n && x < w; i++) {
+		if (order[i] == CC_PENDING && plan.skip_pending)
+			continue;
+		x += summary_item(a, y, x, w - x, order[i], t.cls[order[i]], plan.labels) + 2;
+	}
+	if (plan.ratio[0] && x < w)
+		draw_text(y, x, w - x, A_BOLD, plan.ratio, a->th.utf8);
+}
+
+/* Draw text from column x, wrapped to the columns [x, end) with the
+ * lines after the first starting at x + indent; returns the lines used,
+ * at most max. */
+static int wrapped_draw(const struct app *a, int y, int x, int indent, int end, int max,
+                        attr_t attr, const char *text)
+{
+	char line[STATUS_LINE_MAX];
+	const char *p = text;
+	int n = 0;
+
+	while (n < max && text_wrap_next(&p, end - x - (n ? indent : 0), a->th.utf8, line,
+	                                 sizeof line)) {
+		draw_text(y + n, x + (n ? indent : 0), end - x, attr, line, a->th.utf8);
+		n++;
+	}
+	return n;
+}
+
+void notes_draw(const struct app *a)
+{
+	const struct theme *th = &a->th;
+	const enum cell_class *order;
+	char warn[STATUS_WARN_MAX][STATUS_LINE_MAX], line[STATUS_LINE_MAX];
+	const struct layout *l = &a->lay;
+	int y = l->notes_y, end = l->notes_y + l->notes_h, x = l->notes_x + 1;
+	int right = l->notes_x + l->notes_w;
+	size_t n, nwarn;
+	bool oneline;
+
+	if (l->notes_h <= 0)
+		return;
+	/* Label and meaning on one line when every one fits, else each
+	 * meaning indented under its label: one form for the whole legend. */
+	order = legend_order(&n);
+	oneline = true;
+	for (size_t i = 0; i < n; i++) {
+		const struct legend_entry *e = legend_of(order[i]);
+
+		snprintf(line, sizeof line, "%-12s %s", e->label, e->meaning);
+		oneline = oneline && text_width(line, th->utf8) <= right - x - 2;
+	}
+	for (size_t i = 0; i < n && y < end; i++) {
+		const struct legend_entry *e = legend_of(order[i]);
+
+		draw_text(y, x, 1, theme_class_attr(th, order[i]), theme_glyph(th, order[i]), th->utf8);
+		snprintf(line, sizeof line, "%-12s %s", e->label, e->meaning);
+		draw_text(y++, x + 2, right - x - 2, A_NORMAL, oneline ? line : e->label, th->utf8);
+		if (!oneline)
+			y += wrapped_draw(a, y, x + 2, 0, right, end - y, A_DIM, e->meaning);
+	}
+	if (y < end) {
+		draw_text(y, x, 1, theme_elem_attr(th, TE_OTHER_ASN), theme_sym(th, TS_OTHER_ASN),
+		          th->utf8);
+		y += wrapped_draw(a, y, x + 2, 0, right, end - y, A_NORMAL,
+		                  "another ASN than the target's (A)");
+	}
+	nwarn = status_warnings(a->s, warn, STATUS_WARN_MAX);
+	y++;
+	for (size_t i = 0; i < nwarn && y < end; i++) {
+		draw_text(y, x, 1, theme_elem_attr(th, TE_WARN), theme_sym(th, TS_WARN), th->utf8);
+		y += wrapped_draw(a, y, x + 2, 0, right, end - y, theme_elem_attr(th, TE_WARN), warn[i]);
+	}
+}

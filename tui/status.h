@@ -1,0 +1,70 @@
+/* The lines around the grid: title, status (progress, errors, rate,
+ * backend, zone health), the summary that doubles as the legend, and in
+ * wide terminals the notes under the grid. */
+#ifndef RBLSCOPE_TUI_STATUS_H
+#define RBLSCOPE_TUI_STATUS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/scan.h"
+#include "core/session.h"
+#include "tui/view.h"
+
+#define STATUS_BAR_W 20
+#define STATUS_WARN_MAX (PROFILE_MAX_ZONES + 4)
+#define STATUS_LINE_MAX 600
+
+/* Filled cells of a width-cell progress bar for done of total: full
+ * only when everything is done, and at least one once anything is. */
+int status_bar_fill(size_t done, size_t total, int width);
+
+/* Answers per second since the scan started (until it finished). */
+double status_rate(const struct scan *sc, uint64_t now);
+
+/* "512/768 lookups  2 errors  96/s" (and "done in 2.3 s" once finished). */
+void status_counts(char *out, size_t len, const struct scan *sc, uint64_t now);
+
+/* The title: the /24 in view, where it lies in the target, and the
+ * profile's title unless p is NULL.  Appends to out. */
+void status_title(char *out, size_t len, const struct view *v, const struct profile *p);
+
+/* The collateral ratio of the view: "collateral ratio 24.0" (long) or
+ * "ratio 24.0", "-" without listings, "n/a" without guilty addresses. */
+void status_ratio(char *out, size_t len, const struct scan_tally *t, bool longform);
+
+/* Warnings about the session, one per line: zones that failed their
+ * RFC 5782 test, zones still being probed, missing zone files, no ASN
+ * database.  Returns the count. */
+size_t status_warnings(const struct session *s, char lines[][STATUS_LINE_MAX], size_t max);
+
+/* The form of the summary line that fits. */
+struct summary_plan {
+	bool labels;          /* "guilty (L1)" rather than "guilty" */
+	bool skip_pending;    /* no "pending 0" item */
+	char ratio[64];       /* the ratio, "" when it does not fit */
+};
+
+/* Choose the longest form of the summary that fits width columns. */
+void summary_plan(const struct scan_tally *t, int width, struct summary_plan *p);
+
+struct app;
+
+/* Draw the title line. */
+void title_draw(const struct app *a);
+
+/* Draw the status line. */
+void status_draw(const struct app *a);
+
+/* Draw the warning line above the detail, when the layout has one. */
+void warnline_draw(const struct app *a);
+
+/* Draw the summary line: legend glyphs with their counts and the ratio. */
+void summary_draw(const struct app *a);
+
+/* Draw the notes under the grid (wide layout): the legend in words and
+ * every warning in full. */
+void notes_draw(const struct app *a);
+
+#endif

@@ -1,0 +1,29 @@
+/* Text measured in terminal columns: fitting and wrapping strings that
+ * may hold UTF-8 (organisation names, TXT records), and an ASCII
+ * fallback for terminals whose locale is not UTF-8. */
+#ifndef RBLSCOPE_TUI_TEXT_H
+#define RBLSCOPE_TUI_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Copy at most width columns of src into dst (dstlen bytes, always
+ * terminated).  With utf8 false every non-ASCII character becomes '?';
+ * control or unprintable characters become '?' either way.  Returns the
+ * columns used. */
+int text_fit(char *dst, size_t dstlen, const char *src, int width, bool utf8);
+
+/* Columns src takes on the screen (as text_fit would draw it). */
+int text_width(const char *src, bool utf8);
+
+/* Cut the next line of at most width columns from *src into dst,
+ * breaking after a space when one is near, and advance *src past it and
+ * the spaces that follow.  Returns false when *src is empty. */
+bool text_wrap_next(const char **src, int width, bool utf8, char *dst, size_t dstlen);
+
+/* Append printf-style text to buf (size bytes), truncating safely;
+ * *used tracks the length so far. */
+void text_appendf(char *buf, size_t size, size_t *used, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+#endif
