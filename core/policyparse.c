@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/assets.h"
+#include "core/parse.h"
 
 #define LINE_MAX_LEN 1024
 #define PCT_FRAC_MAX 6    /* keeps l3_num x 2^32 inside 64 bits */
@@ -16,30 +17,9 @@
 /* ---- parsing ---- */
 
 struct pctx {
-	const char *path;
-	unsigned long line;
+	struct parse_at at;   /* path, line and the message buffer */
 	unsigned seen;       /* bits of the keys read so far */
-	char *err;
-	size_t errlen;
 };
-
-__attribute__((format(printf, 2, 3)))
-static int fail(struct pctx *c, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (c->line)
-		n = snprintf(c->err, c->errlen, "%s:%lu: ", c->path, c->line);
-	else
-		n = snprintf(c->err, c->errlen, "%s: ", c->path);
-	if (n >= 0 && (size_t)n < c->errlen) {
-		va_start(ap, fmt);
-		vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 static int is_blank(char ch)
 {
@@ -69,9 +49,9 @@ static int copy_text(struct pctx *c, char *dst, size_t size, const char *v, cons
 	size_t n = strlen(v);
 
 	if (n == 0)
-		return fail(c, "%s needs a text", key);
+		return parse_fail(&c->at, "%s needs a text", key);
 	if (n >= size)
-		return fail(c, "%s is longer than %zu characters", key, size - 1);
+		return parse_fail(&c->at, "%s is longer than %zu characters", key, size - 1);
 	memcpy(dst, v, n + 1);
 	return 0;
 }
@@ -92,7 +72,7 @@ static int check_template(struct pctx *c, const char *v, const char *allowed)
 			a += *a == ' ';
 		}
 		if (!e || !n || !*a)
-			return fail(c, "unknown placeholder at '%.20s' (known: %s)", s,
+			return parse_fail(&c->at, "unknown placeholder at '%.20s' (known: %s)", s,
 			            allowed[0] ? allowed : "none");
 	}
 	return 0;
@@ -116,7 +96,7 @@ static int key_date(struct pctx *c, struct policy *p, char *v)
 	if (ok && n == 10)
 		ok = strncmp(v + 8, "01", 2) >= 0 && strncmp(v + 8, "31", 2) <= 0;
 	if (!ok)
-		return fail(c, "date '%.20s' is not YYYY, YYYY-MM or YYYY-MM-DD", v);
+		return parse_fail(&c->at, "date '%.20s' is not YYYY, YYYY-MM or YYYY-MM-DD", v);
 	memcpy(p->date, v, n + 1);
 	return 0;
 }
@@ -128,7 +108,7 @@ static int unit_parse(struct pctx *c, const char *v, const char *key, enum polic
 	else if (strcmp(v, "impacts") == 0)
 		*u = PU_IMPACTS;
 	else
-		return fail(c, "%s must be 'ips' or 'impacts', not '%.20s'", key, v);
+		return parse_fail(&c->at, "%s must be 'ips' or 'impacts', not '%.20s'", key, v);
 	return 0;
 }
 
@@ -155,11 +135,11 @@ static int key_l2_min(struct pctx *c, struct policy *p, char *v)
 	while (is_blank(*sp))
 		sp++;
 	if (v[0] != '/' || u32_parse(v + 1, &len) < 0 || len < 1 || len > 32)
-		return fail(c, "l2.min needs a prefix length /1 to /32 first, not '%.20s'", v);
+		return parse_fail(&c->at, "l2.min needs a prefix length /1 to /32 first, not '%.20s'", v);
 	if (u32_parse(sp, &count) < 0 || count == 0)
-		return fail(c, "l2.min /%u needs a count of 1 or more, not '%.20s'", (unsigned)len, sp);
+		return parse_fail(&c->at, "l2.min /%u needs a count of 1 or more, not '%.20s'", (unsigned)len, sp);
 	if (p->l2_min[len])
-		return fail(c, "l2.min /%u is given twice", (unsigned)len);
+		return parse_fail(&c->at, "l2.min /%u is given twice", (unsigned)len);
 	p->l2_min[len] = count;
 	return 0;
 }
@@ -196,7 +176,7 @@ static int key_l3_percent(struct pctx *c, struct policy *p, char *v)
 			den *= 10;
 	}
 	if (*s || digits == 0 || num == 0 || num > den || strlen(v) >= sizeof p->l3_pct)
-		return fail(c, "l3.percent must be a number above 0 and at most 100 "
+		return parse_fail(&c->at, "l3.percent must be a number above 0 and at most 100 "
 		            "with at most %d decimals, not '%.20s'", PCT_FRAC_MAX, v);
 	p->l3_num = num;
 	p->l3_den = den;
@@ -211,14 +191,14 @@ static int key_l3_compare(struct pctx *c, struct policy *p, char *v)
 	else if (strcmp(v, ">") == 0)
 		p->l3_cmp = PC_GT;
 	else
-		return fail(c, "l3.compare must be '>=' or '>', not '%.20s'", v);
+		return parse_fail(&c->at, "l3.compare must be '>=' or '>', not '%.20s'", v);
 	return 0;
 }
 
 static int key_l3_min(struct pctx *c, struct policy *p, char *v)
 {
 	if (u32_parse(v, &p->l3_min) < 0)
-		return fail(c, "l3.min must be a count, not '%.20s'", v);
+		return parse_fail(&c->at, "l3.min must be a count, not '%.20s'", v);
 	return 0;
 }
 
@@ -282,9 +262,9 @@ static int line_parse(struct pctx *c, struct policy *p, char *s)
 	for (i = 0; i < NKEYS && strcmp(pkeys[i].name, s) != 0; i++)
 		;
 	if (i == NKEYS)
-		return fail(c, "unknown key '%.32s'", s);
+		return parse_fail(&c->at, "unknown key '%.32s'", s);
 	if ((c->seen & 1u << i) && !(pkeys[i].flags & K_REPEAT))
-		return fail(c, "%s is given twice", s);
+		return parse_fail(&c->at, "%s is given twice", s);
 	c->seen |= 1u << i;
 	return pkeys[i].fn(c, p, v);
 }
@@ -299,30 +279,30 @@ static int next_line(struct pctx *c, const char **text, const char *end, char *b
 		return 0;
 	nl = memchr(*text, '\n', (size_t)(end - *text));
 	n = (size_t)((nl ? nl : end) - *text);
-	c->line++;
+	c->at.line++;
 	if (n >= LINE_MAX_LEN)
-		return fail(c, "line longer than %d characters", LINE_MAX_LEN - 1);
+		return parse_fail(&c->at, "line longer than %d characters", LINE_MAX_LEN - 1);
 	memcpy(buf, *text, n);
 	buf[n] = '\0';
 	*text += n + (nl != NULL);
 	for (size_t i = 0; i < n; i++)
 		if (((unsigned char)buf[i] < 0x20 && buf[i] != '\t') || buf[i] == 0x7f)
-			return fail(c, "control character (byte %u) in the line", (unsigned char)buf[i]);
+			return parse_fail(&c->at, "control character (byte %u) in the line", (unsigned char)buf[i]);
 	return 1;
 }
 
 /* The policy's name: its file name without ".policy". */
 static int name_from_path(struct pctx *c, char *name, size_t size)
 {
-	const char *b = strrchr(c->path, '/');
+	const char *b = strrchr(c->at.path, '/');
 	size_t n;
 
-	b = b ? b + 1 : c->path;
+	b = b ? b + 1 : c->at.path;
 	n = strlen(b);
 	if (n > 7 && strcmp(b + n - 7, ".policy") == 0)
 		n -= 7;
 	if (n == 0 || n >= size)
-		return fail(c, "a policy's file name must have 1 to %zu characters", size - 1);
+		return parse_fail(&c->at, "a policy's file name must have 1 to %zu characters", size - 1);
 	memcpy(name, b, n);
 	name[n] = '\0';
 	return 0;
@@ -345,7 +325,7 @@ static void l2_bounds(struct policy *p)
 int policy_parse(const char *path, const char *text, size_t len,
                  struct policy *p, char *err, size_t errlen)
 {
-	struct pctx c = { .path = path, .err = err, .errlen = errlen };
+	struct pctx c = { .at = { path, 0, err, errlen } };
 	const char *end = text + len;
 	char buf[LINE_MAX_LEN];
 	int rc;
@@ -358,10 +338,10 @@ int policy_parse(const char *path, const char *text, size_t len,
 			return -1;
 	if (rc < 0)
 		return -1;
-	c.line = 0;
+	c.at.line = 0;
 	for (size_t i = 0; i < NKEYS; i++)
 		if ((pkeys[i].flags & K_REQUIRED) && !(c.seen & 1u << i))
-			return fail(&c, "no '%s' line", pkeys[i].name);
+			return parse_fail(&c.at, "no '%s' line", pkeys[i].name);
 	l2_bounds(p);
 	return 0;
 }

@@ -9,36 +9,16 @@
 
 #include "core/assets.h"
 #include "core/ip.h"
+#include "core/parse.h"
 
 #define LINE_MAX_LEN 512
 #define DEMO_ASSET "demo/scenario.txt"
 
 struct sctx {
-	const char *path;
-	unsigned long line;
+	struct parse_at at;   /* path, line and the message buffer */
 	unsigned long start_line;
 	size_t capasns, capnets, capaddrs;
-	char *err;
-	size_t errlen;
 };
-
-__attribute__((format(printf, 2, 3)))
-static int fail(struct sctx *c, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (c->line)
-		n = snprintf(c->err, c->errlen, "%s:%lu: ", c->path, c->line);
-	else
-		n = snprintf(c->err, c->errlen, "%s: ", c->path);
-	if (n >= 0 && (size_t)n < c->errlen) {
-		va_start(ap, fmt);
-		vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
-}
 
 static int is_blank(char ch)
 {
@@ -99,14 +79,14 @@ static int asn_parse(struct sctx *c, const char *s, uint32_t *asn)
 	const char *d = (s[0] == 'A' || s[0] == 'a') && (s[1] == 'S' || s[1] == 's') ? s + 2 : s;
 
 	if (u32_parse(d, asn) < 0 || *asn == 0)
-		return fail(c, "'%.20s' is not an AS number", s);
+		return parse_fail(&c->at, "'%.20s' is not an AS number", s);
 	return 0;
 }
 
 static int addr_parse(struct sctx *c, const char *s, uint32_t *ip)
 {
 	if (ip4_parse(s, ip) < 0)
-		return fail(c, "'%.20s' is not an IPv4 address", s);
+		return parse_fail(&c->at, "'%.20s' is not an IPv4 address", s);
 	return 0;
 }
 
@@ -173,7 +153,7 @@ static int item_text(struct sctx *c, char *dst, size_t size, const char *v, cons
 	size_t n = strlen(v);
 
 	if (n == 0 || n >= size)
-		return fail(c, "%s needs a text of 1 to %zu characters", key, size - 1);
+		return parse_fail(&c->at, "%s needs a text of 1 to %zu characters", key, size - 1);
 	memcpy(dst, v, n + 1);
 	return 0;
 }
@@ -181,24 +161,24 @@ static int item_text(struct sctx *c, char *dst, size_t size, const char *v, cons
 static int item_title(struct sctx *c, struct scenario *sc, char *v)
 {
 	if (sc->title[0])
-		return fail(c, "a second title");
+		return parse_fail(&c->at, "a second title");
 	return item_text(c, sc->title, sizeof sc->title, v, "title");
 }
 
 static int item_policy(struct sctx *c, struct scenario *sc, char *v)
 {
 	if (sc->policy[0])
-		return fail(c, "a second policy");
+		return parse_fail(&c->at, "a second policy");
 	if (strcspn(v, " \t/") != strlen(v))
-		return fail(c, "policy needs one name, such as 2021-02-08");
+		return parse_fail(&c->at, "policy needs one name, such as 2021-02-08");
 	return item_text(c, sc->policy, sizeof sc->policy, v, "policy");
 }
 
 static int item_start(struct sctx *c, struct scenario *sc, char *v)
 {
 	if (c->start_line)
-		return fail(c, "a second start address");
-	c->start_line = c->line;
+		return parse_fail(&c->at, "a second start address");
+	c->start_line = c->at.line;
 	return addr_parse(c, v, &sc->start);
 }
 
@@ -212,13 +192,13 @@ static int item_asn(struct sctx *c, struct scenario *sc, char *v)
 	if (asn_parse(c, num, &a.asn) < 0)
 		return -1;
 	if (scenario_asn(sc, a.asn))
-		return fail(c, "AS%u is declared twice", (unsigned)a.asn);
+		return parse_fail(&c->at, "AS%u is declared twice", (unsigned)a.asn);
 	if (strchr(v, '$'))
-		return fail(c, "an organisation name may not hold '$'");
+		return parse_fail(&c->at, "an organisation name may not hold '$'");
 	if (item_text(c, a.org, sizeof a.org, v, "asn") < 0)
 		return -1;
 	if (grow((void **)&sc->asns, &c->capasns, sc->nasns + 1, sizeof(*sc->asns)) < 0)
-		return fail(c, "out of memory");
+		return parse_fail(&c->at, "out of memory");
 	sc->asns[sc->nasns++] = a;
 	return 0;
 }
@@ -229,13 +209,13 @@ static int net_parse(struct sctx *c, char *s, uint32_t *net, unsigned *prefix)
 	uint32_t ip;
 
 	if (!slash || cidr_parse(s, net, prefix) < 0)
-		return fail(c, "'%.24s' is not a network a.b.c.d/n", s);
+		return parse_fail(&c->at, "'%.24s' is not a network a.b.c.d/n", s);
 	*slash = '\0';
 	if (ip4_parse(s, &ip) < 0 || ip != *net) {
 		char want[CIDR_STRLEN];
 
 		cidr_format(*net, *prefix, want);
-		return fail(c, "%s/%u has host bits set (the network is %s)", s, *prefix, want);
+		return parse_fail(&c->at, "%s/%u has host bits set (the network is %s)", s, *prefix, want);
 	}
 	*slash = '/';
 	return 0;
@@ -250,16 +230,16 @@ static int item_net(struct sctx *c, struct scenario *sc, char *v)
 	if (net_parse(c, cidr, &n.net, &n.prefix) < 0 || asn_parse(c, v, &n.asn) < 0)
 		return -1;
 	if (!scenario_asn(sc, n.asn))
-		return fail(c, "AS%u is not declared above (asn AS%u NAME)",
+		return parse_fail(&c->at, "AS%u is not declared above (asn AS%u NAME)",
 		            (unsigned)n.asn, (unsigned)n.asn);
 	for (i = 0; i < sc->nnets; i++) {
 		unsigned p = n.prefix < sc->nets[i].prefix ? n.prefix : sc->nets[i].prefix;
 
 		if ((n.net & ip4_mask(p)) == (sc->nets[i].net & ip4_mask(p)))
-			return fail(c, "%s overlaps a network declared above", cidr);
+			return parse_fail(&c->at, "%s overlaps a network declared above", cidr);
 	}
 	if (grow((void **)&sc->nets, &c->capnets, sc->nnets + 1, sizeof(*sc->nets)) < 0)
-		return fail(c, "out of memory");
+		return parse_fail(&c->at, "out of memory");
 	for (i = sc->nnets; i > 0 && sc->nets[i - 1].net > n.net; i--)
 		sc->nets[i] = sc->nets[i - 1];
 	sc->nets[i] = n;
@@ -276,12 +256,12 @@ static struct policy_addr *item_addr(struct sctx *c, struct scenario *sc, const 
 	if (addr_parse(c, v, &ip) < 0)
 		return NULL;
 	if (!scenario_net_of(sc, ip)) {
-		fail(c, "%s is in no network declared above", v);
+		parse_fail(&c->at, "%s is in no network declared above", v);
 		return NULL;
 	}
 	a = addr_get(sc, &c->capaddrs, ip);
 	if (!a)
-		fail(c, "out of memory");
+		parse_fail(&c->at, "out of memory");
 	return a;
 }
 
@@ -292,12 +272,12 @@ static int item_impacts(struct sctx *c, struct scenario *sc, char *v)
 	struct policy_addr *a;
 
 	if (u32_parse(v, &n) < 0 || n == 0 || n > SCENARIO_IMPACTS_MAX)
-		return fail(c, "impacts needs an address and a count from 1 to %u",
+		return parse_fail(&c->at, "impacts needs an address and a count from 1 to %u",
 		            SCENARIO_IMPACTS_MAX);
 	if (!(a = item_addr(c, sc, ip)))
 		return -1;
 	if (a->impacts)
-		return fail(c, "%s has impacts twice", ip);
+		return parse_fail(&c->at, "%s has impacts twice", ip);
 	a->impacts = n;
 	return 0;
 }
@@ -309,7 +289,7 @@ static int item_whitelist(struct sctx *c, struct scenario *sc, char *v)
 	if (!a)
 		return -1;
 	if (a->whitelisted)
-		return fail(c, "%s is whitelisted twice", v);
+		return parse_fail(&c->at, "%s is whitelisted twice", v);
 	a->whitelisted = true;
 	return 0;
 }
@@ -352,33 +332,33 @@ static int line_parse(struct sctx *c, struct scenario *sc, char *s)
 		return 0;
 	for (char *p = s; *p; p++)
 		if (((unsigned char)*p < 0x20 && *p != '\t') || *p == 0x7f)
-			return fail(c, "control character (byte %u) in the line", (unsigned char)*p);
+			return parse_fail(&c->at, "control character (byte %u) in the line", (unsigned char)*p);
 	key = word(&s);
 	for (size_t i = 0; i < sizeof items / sizeof items[0]; i++)
 		if (strcmp(items[i].name, key) == 0)
 			return items[i].fn(c, sc, s);
-	return fail(c, "unknown item '%.20s'", key);
+	return parse_fail(&c->at, "unknown item '%.20s'", key);
 }
 
 static int finish(struct sctx *c, struct scenario *sc)
 {
-	c->line = 0;
+	c->at.line = 0;
 	if (sc->nnets == 0)
-		return fail(c, "no network (net CIDR ASN)");
+		return parse_fail(&c->at, "no network (net CIDR ASN)");
 	if (!sc->policy[0])
-		return fail(c, "no policy to start with (policy NAME)");
+		return parse_fail(&c->at, "no policy to start with (policy NAME)");
 	if (!c->start_line)
-		return fail(c, "no start address (start ADDRESS)");
-	c->line = c->start_line;
+		return parse_fail(&c->at, "no start address (start ADDRESS)");
+	c->at.line = c->start_line;
 	if (!scenario_net_of(sc, sc->start))
-		return fail(c, "the start address is in no network of the scenario");
+		return parse_fail(&c->at, "the start address is in no network of the scenario");
 	return 0;
 }
 
 int scenario_parse(const char *path, const char *text, size_t len,
                    struct scenario *sc, char *err, size_t errlen)
 {
-	struct sctx c = { .path = path, .err = err, .errlen = errlen };
+	struct sctx c = { .at = { path, 0, err, errlen } };
 	const char *end = text + len;
 	char buf[LINE_MAX_LEN];
 
@@ -387,16 +367,16 @@ int scenario_parse(const char *path, const char *text, size_t len,
 		const char *nl = memchr(text, '\n', (size_t)(end - text));
 		size_t n = (size_t)((nl ? nl : end) - text);
 
-		c.line++;
+		c.at.line++;
 		if (n >= sizeof buf) {
-			fail(&c, "line longer than %zu characters", sizeof buf - 1);
+			parse_fail(&c.at, "line longer than %zu characters", sizeof buf - 1);
 			goto bad;
 		}
 		memcpy(buf, text, n);
 		buf[n] = '\0';
 		text += n + (nl != NULL);
 		if (memchr(buf, '\0', n)) {
-			fail(&c, "NUL byte in the line");
+			parse_fail(&c.at, "NUL byte in the line");
 			goto bad;
 		}
 		if (line_parse(&c, sc, buf) < 0)

@@ -14,6 +14,7 @@
 #include <zlib.h>
 
 #include "core/ip.h"
+#include "core/parse.h"
 #include "core/sanitize.h"
 
 #define RD_BUF 65536   /* longer lines are cut here, like rbldnsd does */
@@ -27,13 +28,10 @@ struct reader {
 
 struct ctx {
 	struct zp_data *d;
-	const char *path;
-	unsigned long line;
+	struct parse_at at;   /* path, line and the message buffer */
 	uint32_t def;        /* value of entries that give none (":" lines) */
 	uint64_t maxrange;   /* $MAXRANGE4: larger entries are dropped; 0 none */
 	int dataset_seen;
-	char *err;
-	size_t errlen;
 };
 
 static int is_space(char c)
@@ -46,24 +44,6 @@ static char *skip_space(char *s)
 	while (is_space(*s))
 		s++;
 	return s;
-}
-
-__attribute__((format(printf, 2, 3)))
-static int fail(struct ctx *c, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	if (c->line)
-		n = snprintf(c->err, c->errlen, "%s:%lu: ", c->path, c->line);
-	else
-		n = snprintf(c->err, c->errlen, "%s: ", c->path);
-	if (n >= 0 && (size_t)n < c->errlen) {
-		va_start(ap, fmt);
-		vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
-		va_end(ap);
-	}
-	return -1;
 }
 
 /* The text at s up to a space or one of stops, made printable for an
@@ -181,7 +161,7 @@ static int text_add(struct ctx *c, const char *s, uint32_t *off)
 	}
 	if (d->ntext + len + 1 > UINT32_MAX - 2 ||
 	    zp_grow((void **)&d->text, &d->captext, d->ntext + len + 1, 1) < 0)
-		return fail(c, "out of memory");
+		return parse_fail(&c->at, "out of memory");
 	memcpy(d->text + d->ntext, s, len);
 	d->text[d->ntext + len] = '\0';
 	*off = (uint32_t)d->ntext;
@@ -195,7 +175,7 @@ static int value_add(struct ctx *c, uint32_t a, uint32_t txt, uint32_t *idx)
 
 	if (d->nval >= ZP_EXCL - 1 ||
 	    zp_grow((void **)&d->val, &d->capval, d->nval + 1, sizeof(*d->val)) < 0)
-		return fail(c, "out of memory");
+		return parse_fail(&c->at, "out of memory");
 	d->val[d->nval] = (struct zp_value){ .a = a, .txt = txt };
 	*idx = (uint32_t)d->nval++;
 	return 0;
@@ -206,7 +186,7 @@ static int entry_add(struct ctx *c, uint32_t lo, uint32_t hi, uint32_t val)
 	struct zp_data *d = c->d;
 
 	if (zp_grow((void **)&d->ent, &d->capent, d->nent + 1, sizeof(*d->ent)) < 0)
-		return fail(c, "out of memory");
+		return parse_fail(&c->at, "out of memory");
 	d->ent[d->nent++] = (struct zp_entry){ .lo = lo, .hi = hi, .val = val };
 	return 0;
 }
@@ -251,18 +231,18 @@ static int range_end(struct ctx *c, char **s, uint32_t lo, unsigned n, uint32_t 
 	char from[IP4_STRLEN], to[IP4_STRLEN];
 
 	if (!t && (*s)[1] >= '0' && (*s)[1] <= '9')
-		return fail(c, "bad range end '%s': %s", word(w, *s + 1, ":#;"), why);
+		return parse_fail(&c->at, "bad range end '%s': %s", word(w, *s + 1, ":#;"), why);
 	if (!t)
-		return fail(c, "an address must follow '-'");
+		return parse_fail(&c->at, "an address must follow '-'");
 	if (m == 1)
 		*hi = (*hi >> (bits - 8)) | (lo & ip4_mask(bits - 8));
 	else if (m != n)
-		return fail(c, "range ends have %u and %u octets; give both ends alike", n, m);
+		return parse_fail(&c->at, "range ends have %u and %u octets; give both ends alike", n, m);
 	*hi |= ~ip4_mask(bits);
 	if (*hi < lo) {
 		ip4_format(lo, from);
 		ip4_format(*hi, to);
-		return fail(c, "range end %s is before its start %s", to, from);
+		return parse_fail(&c->at, "range end %s is before its start %s", to, from);
 	}
 	*s = t;
 	return 0;
@@ -276,18 +256,18 @@ static int cidr_end(struct ctx *c, char **s, uint32_t lo, uint32_t *hi)
 	unsigned len = 0;
 
 	if (*t < '0' || *t > '9')
-		return fail(c, "a prefix length is missing after '/'");
+		return parse_fail(&c->at, "a prefix length is missing after '/'");
 	for (; *t >= '0' && *t <= '9'; t++) {
 		len = len * 10 + (unsigned)(*t - '0');
 		if (len > 32)
-			return fail(c, "prefix length is over 32");
+			return parse_fail(&c->at, "prefix length is over 32");
 	}
 	if (len == 0 && c->d->mode == ZP_IP4SET)
-		return fail(c, "a /0 entry is not accepted in an ip4set zone");
+		return parse_fail(&c->at, "a /0 entry is not accepted in an ip4set zone");
 	if (lo & ~ip4_mask(len)) {
 		ip4_format(lo, ip);
 		cidr_format(lo & ip4_mask(len), len, net);
-		return fail(c, "%s/%u has host bits set (the network is %s)", ip, len, net);
+		return parse_fail(&c->at, "%s/%u has host bits set (the network is %s)", ip, len, net);
 	}
 	*hi = lo | ~ip4_mask(len);
 	*s = t;
@@ -303,9 +283,9 @@ static int address_parse(struct ctx *c, char **s, uint32_t *lo, uint32_t *hi)
 	char *t = octets_parse(*s, lo, &n, &why);
 
 	if (**s < '0' || **s > '9')
-		return fail(c, "'%s' is not an address", word(w, *s, ":#;"));
+		return parse_fail(&c->at, "'%s' is not an address", word(w, *s, ":#;"));
 	if (!t)
-		return fail(c, "bad address '%s': %s", word(w, *s, ":#;"), why);
+		return parse_fail(&c->at, "bad address '%s': %s", word(w, *s, ":#;"), why);
 	if (*t == '-') {
 		if (range_end(c, &t, *lo, n, hi) < 0)
 			return -1;
@@ -313,15 +293,15 @@ static int address_parse(struct ctx *c, char **s, uint32_t *lo, uint32_t *hi)
 		if (cidr_end(c, &t, *lo, hi) < 0)
 			return -1;
 	} else if (n == 1) {
-		return fail(c, "bare number '%u' is not an address (write %u/8)",
+		return parse_fail(&c->at, "bare number '%u' is not an address (write %u/8)",
 		            (unsigned)(*lo >> 24), (unsigned)(*lo >> 24));
 	} else {
 		*hi = *lo | ~ip4_mask(8 * n);
 	}
 	if (*t == '\r')
-		return fail(c, "carriage return after the address (DOS line ends?)");
+		return parse_fail(&c->at, "carriage return after the address (DOS line ends?)");
 	if (*t && !is_space(*t) && *t != '#' && *t != ';' && *t != ':')
-		return fail(c, "unexpected '%s' after the address", word(w, t, ""));
+		return parse_fail(&c->at, "unexpected '%s' after the address", word(w, t, ""));
 	*s = t;
 	return 0;
 }
@@ -338,7 +318,7 @@ static int a_parse(struct ctx *c, char **s, uint32_t *a)
 	char *t = octets_parse(*s, a, &n, &why);
 
 	if (**s < '0' || **s > '9')
-		return fail(c, "an A value must follow ':' (like :127.0.0.2:text or :2:text)");
+		return parse_fail(&c->at, "an A value must follow ':' (like :127.0.0.2:text or :2:text)");
 	if (t && n == 1)
 		*a >>= 24;
 	else if (t && n == 2)
@@ -346,7 +326,7 @@ static int a_parse(struct ctx *c, char **s, uint32_t *a)
 	else if (t && n == 3)
 		*a = (*a & 0xffff0000u) | ((*a >> 8) & 0xffu);
 	if (!t || *a == 0)
-		return fail(c, "bad A value '%s': %s", word(w, *s, ":#;"), why);
+		return parse_fail(&c->at, "bad A value '%s': %s", word(w, *s, ":#;"), why);
 	if (n == 1)
 		*a |= 0x7f000000u;
 	*s = t;
@@ -369,7 +349,7 @@ static int value_parse(struct ctx *c, char *s, uint32_t def, uint32_t *idx)
 		if (text_add(c, skip_space(s + 1), &txt) < 0)
 			return -1;
 	} else if (*s) {
-		return fail(c, "unexpected '%s' after the A value (write :A:TXT)", word(w, s, ""));
+		return parse_fail(&c->at, "unexpected '%s' after the A value (write :A:TXT)", word(w, s, ""));
 	}
 	return value_add(c, a, txt, idx);
 }
@@ -396,7 +376,7 @@ static int maxrange_parse(struct ctx *c, char *s)
 	for (; *t >= '0' && *t <= '9' && r <= UINT32_MAX; t++)
 		r = r * 10 + (uint64_t)(*t - '0');
 	if (t == s + cidr || *t || r == 0 || r > UINT32_MAX || (cidr && r > 32))
-		return fail(c, "$MAXRANGE4 needs a size like 256 or /24");
+		return parse_fail(&c->at, "$MAXRANGE4 needs a size like 256 or /24");
 	if (cidr)
 		r = (uint64_t)1 << (32 - r);
 	if (!c->maxrange || r < c->maxrange)
@@ -417,11 +397,11 @@ static int dataset_parse(struct ctx *c, char *s)
 	else if (n == 7 && strncasecmp(s, "ip4trie", n) == 0)
 		m = ZP_IP4TRIE;
 	else
-		return fail(c, "$DATASET '%s' is not an ip4set or ip4trie zone", word(w, s, ":"));
+		return parse_fail(&c->at, "$DATASET '%s' is not an ip4set or ip4trie zone", word(w, s, ":"));
 	if (c->dataset_seen)
-		return fail(c, "a second $DATASET (combined zone files are not supported)");
+		return parse_fail(&c->at, "a second $DATASET (combined zone files are not supported)");
 	if (c->d->nent > 0)
-		return fail(c, "$DATASET must come before the first entry");
+		return parse_fail(&c->at, "$DATASET must come before the first entry");
 	c->dataset_seen = 1;
 	c->d->mode = m;
 	return 0;
@@ -434,7 +414,7 @@ static int variable_parse(struct ctx *c, char *s)
 
 	s = skip_space(s + 1);
 	if (!*s)
-		return fail(c, "$%c has no text", i == ZP_VAR_BASE ? '=' : (char)('0' + i));
+		return parse_fail(&c->at, "$%c has no text", i == ZP_VAR_BASE ? '=' : (char)('0' + i));
 	if (c->d->var[i] != ZP_NONE)
 		return 0;
 	return text_add(c, s, &c->d->var[i]);
@@ -458,7 +438,7 @@ static int special_parse(struct ctx *c, char *s, int commented)
 		return variable_parse(c, s);
 	if (commented)
 		return 0;
-	return fail(c, "unknown special entry '$%s'", word(w, s, ""));
+	return parse_fail(&c->at, "unknown special entry '$%s'", word(w, s, ""));
 }
 
 /* ---- lines ---- */
@@ -527,13 +507,13 @@ static int read_lines(struct ctx *c, struct reader *r)
 	int rc;
 
 	while ((rc = rd_line(r, &line)) > 0) {
-		c->line++;
+		c->at.line++;
 		if (line_parse(c, line) < 0)
 			return -1;
 	}
 	if (rc < 0) {
-		c->line++;
-		return fail(c, "read error: %s", rd_error(r));
+		c->at.line++;
+		return parse_fail(&c->at, "read error: %s", rd_error(r));
 	}
 	return 0;
 }
@@ -543,28 +523,28 @@ static int open_reader(struct ctx *c, struct reader *r)
 	struct stat st;
 	int e;
 
-	if (stat(c->path, &st) == 0 && S_ISDIR(st.st_mode))
-		return fail(c, "is a folder, not a zone file");
+	if (stat(c->at.path, &st) == 0 && S_ISDIR(st.st_mode))
+		return parse_fail(&c->at, "is a folder, not a zone file");
 	errno = 0;
-	r->gz = gzopen(c->path, "rb");  /* reads plain files as they are */
+	r->gz = gzopen(c->at.path, "rb");  /* reads plain files as they are */
 	if (!r->gz) {
 		e = errno;
-		return fail(c, "cannot read: %s", e ? strerror(e) : "out of memory");
+		return parse_fail(&c->at, "cannot read: %s", e ? strerror(e) : "out of memory");
 	}
 	r->buf = malloc(RD_BUF + 1);
 	if (!r->buf || gzbuffer(r->gz, 1 << 17) != 0)
-		return fail(c, "out of memory");
+		return parse_fail(&c->at, "out of memory");
 	return 0;
 }
 
 int zp_read(const char *path, struct zp_data *d, char *err, size_t errlen)
 {
-	struct ctx c = { .d = d, .path = path, .err = err, .errlen = errlen };
+	struct ctx c = { .d = d, .at = { path, 0, err, errlen } };
 	struct reader r = { 0 };
 	int rc;
 
 	if (data_init(d) < 0)
-		rc = fail(&c, "out of memory");
+		rc = parse_fail(&c.at, "out of memory");
 	else if ((rc = open_reader(&c, &r)) == 0)
 		rc = read_lines(&c, &r);
 	if (r.gz)
