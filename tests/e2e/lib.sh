@@ -11,10 +11,10 @@ set -u
 E2E_FIX=tests/e2e/fixtures
 E2E_TOOLS=build/tests/tools
 RBLSCOPE=${RBLSCOPE:-./rblscope}
-RUN_TIMEOUT=${RUN_TIMEOUT:-120}
+RUN_TIMEOUT=${RUN_TIMEOUT:-60}
 EXPORT_HEADER='ip,asn,as_org,as_network,l1,l2,l3,l1_code,l1_reason,l1_txt,l2_code,l2_reason,l2_txt,l3_code,l3_reason,l3_txt'
 # The error reasons the export contract names for the *_reason columns.
-EXPORT_REASONS='timeout servfail refused blocked bogus network nodata other'
+EXPORT_REASONS='timeout servfail refused blocked bogus network nodata other untrusted'
 ZONE_L1=dnsbl-1.uceprotect.net
 ZONE_L2=dnsbl-2.uceprotect.net
 ZONE_L3=dnsbl-3.uceprotect.net
@@ -128,7 +128,7 @@ need_rblscope() {
 tool() {
 	bin=$E2E_TOOLS/$1
 	src=tests/tools/$1.c
-	if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ]; then
+	if [ ! -x "$bin" ] || [ -n "$(find "$src" -newer "$bin")" ]; then
 		bin=$T/tools/$1
 		if [ ! -x "$bin" ]; then
 			mkdir -p "$T/tools"
@@ -153,6 +153,8 @@ free_port() {
 spawn() {
 	name=$1
 	shift
+	# Gone before the child starts: wait_port must not read an older run's.
+	rm -f "$T/$name.out" "$T/$name.err"
 	"$@" >"$T/$name.out" 2>"$T/$name.err" &
 	BG_PID=$!
 	E2E_PIDS="$E2E_PIDS $BG_PID"
@@ -277,10 +279,15 @@ make_asn_db() {
 # sanitizer report fails the test.
 run_rbl() {
 	name=$1
+	E2E_LAST=$1
 	shift
+	started=$(date +%s)
 	timeout -k 5 "$RUN_TIMEOUT" "$RBLSCOPE" "$@" >"$T/$name.out" 2>"$T/$name.err" </dev/null
 	RC=$?
+	took=$(($(date +%s) - started))
 	[ $RC -eq 124 ] && fail "rblscope $* did not finish within ${RUN_TIMEOUT}s"
+	[ $RC -eq 137 ] && [ "$took" -ge "$RUN_TIMEOUT" ] &&
+		fail "rblscope $* did not finish within ${RUN_TIMEOUT}s, and needed SIGKILL (ignored SIGTERM)"
 	if [ $RC -ge 125 ]; then
 		cat "$T/$name.err"
 		fail "rblscope $* crashed (exit $RC)"
@@ -296,17 +303,14 @@ run_rbl() {
 expect_status() {
 	[ "$RC" -eq "$1" ] || {
 		echo "--- stderr of the run:"
-		head -n 20 "$T/$E2E_LAST.err" 2>/dev/null
+		head -n 20 "$T/${E2E_LAST:-}.err" 2>/dev/null
 		fail "$2: exit status $RC, expected $1"
 	}
 	ok "$2"
 }
 
-# rbl NAME ARG...: run_rbl, and remember NAME for the messages.
-rbl() {
-	E2E_LAST=$1
-	run_rbl "$@"
-}
+# rbl NAME ARG...: the short name of run_rbl.
+rbl() { run_rbl "$@"; }
 
 # --- reading exports (perl: JSON::PP and the RFC 4180 rules) -------------
 

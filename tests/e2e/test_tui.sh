@@ -13,65 +13,10 @@ command -v tmux >/dev/null 2>&1 || skip "tmux is not installed (Debian package t
 make_asn_db "$E2E_FIX/asn.csv" "$T/asn.mmdb" 4
 start_rbldnsd "$E2E_FIX/zones" $ZONE_L1 $ZONE_L2 $ZONE_L3
 
-RBL_ABS=$(cd "$(dirname "$RBLSCOPE")" && pwd)/$(basename "$RBLSCOPE")
+. tests/e2e/tuilib.sh
+
 FIX_ABS=$(pwd)/$E2E_FIX
 LIVE="--resolver 127.0.0.1:$RBLDNSD_PORT --rate 2000 --timeout 3000 --db $T/asn.mmdb"
-SOCK=rblscope-test-$$
-
-# Our own tmux server, never the user's, and gone at exit.
-tm() { tmux -L "$SOCK" -f /dev/null "$@"; }
-trap 'tm kill-server 2>/dev/null; e2e_cleanup' EXIT
-# A session that stays, so the server does not exit between runs.
-tm new-session -d -s keep -x 80 -y 24 "sleep 86400" || fail "tmux cannot start a server"
-
-# The pane runs rblscope from $T/snap (where x saves), keeps its stderr
-# and exit status, then leaves an interactive shell with a known prompt.
-mkdir -p "$T/snap"
-# Ctrl-C reaches the whole foreground group: this script must outlive
-# it to report rblscope's status (a trap, unlike an ignore, is reset in
-# rblscope).
-cat >"$T/tui-run.sh" <<EOF
-trap : INT
-cd "$T/snap" || exit 1
-"$RBL_ABS" "\$@" 2>"$T/tui.err"
-echo \$? >"$T/tui.status"
-PS1='shell-ready\$ ' exec sh -i
-EOF
-
-# start_tui LANG EXTRA_ENV ARG...: a 100x40 pane running rblscope ARG...
-start_tui() {
-	lang=$1
-	extra=$2
-	shift 2
-	rm -f "$T/tui.status" "$T/tui.err"
-	tm kill-session -t tui 2>/dev/null
-	# shellcheck disable=SC2086
-	tm new-session -d -s tui -x 100 -y 40 \
-		"env -u NO_COLOR LANG=$lang LC_ALL=$lang TERM=xterm-256color $extra sh $T/tui-run.sh $*" ||
-		fail "tmux cannot start a session"
-}
-
-# screen [-e]: the pane's text now (with -e: with its escape sequences).
-screen() { tm capture-pane -p "$@" -t tui; }
-
-# wait_for STRING: poll the screen (at most 10 s) until STRING shows.
-wait_for() {
-	i=0
-	while [ $i -lt 200 ]; do
-		screen >"$T/screen.txt" 2>/dev/null
-		grep -qF -- "$1" "$T/screen.txt" && return 0
-		i=$((i + 1))
-		sleep 0.05
-	done
-	echo "--- screen:"
-	cat "$T/screen.txt"
-	echo "--- stderr of rblscope:"
-	cat "$T/tui.err" 2>/dev/null
-	fail "the screen never showed '$1'"
-}
-
-# keys KEY...: send keys to the pane.
-keys() { tm send-keys -t tui "$@"; }
 
 # expected_grid GLYPHSET CURSOR [OTHER]: the 16 grid rows of 192.0.2.0/24
 # as the fixture zones make them, written from what the zone files say:
@@ -104,42 +49,6 @@ expected_grid() {
 
 # grid_rows: the 16 grid lines of the screen now.
 grid_rows() { screen | sed -n '3,18p'; }
-
-# cpu_ticks PID: user and system clock ticks the process used so far.
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-
-# quit_tui KEY STATUSES: press KEY, then rblscope must end with one of
-# STATUSES, without a sanitizer report, and the shell must be back.
-quit_tui() {
-	keys "$1"
-	i=0
-	while [ ! -s "$T/tui.status" ]; do
-		i=$((i + 1))
-		[ $i -lt 200 ] || fail "$1: rblscope did not exit"
-		sleep 0.05
-	done
-	st=$(cat "$T/tui.status")
-	case " $2 " in
-	*" $st "*) ok "$1 exits with status $st" ;;
-	*) cat "$T/tui.err"; fail "$1: exit status $st, expected one of $2" ;;
-	esac
-	if grep -qE 'Sanitizer|runtime error:' "$T/tui.err"; then
-		cat "$T/tui.err"
-		fail "$1: sanitizer report"
-	fi
-	wait_for "shell-ready$"
-	# Echo and line editing are back: the typed command shows, then runs.
-	keys -l "echo back-after-$1"
-	keys Enter
-	wait_for "shell-ready\$ echo back-after-$1"
-	i=0
-	until screen | grep -qx "back-after-$1"; do
-		i=$((i + 1))
-		[ $i -lt 200 ] || fail "$1: the shell did not run the typed command"
-		sleep 0.05
-	done
-	ok "$1: the shell has the terminal back (prompt, echo, input)"
-}
 
 # --- live DNS, UTF-8, 256 colours ----------------------------------------
 
@@ -204,7 +113,7 @@ keys '?'
 wait_for "rblscope keys"
 screen >"$T/s3"
 assert_contains "$T/s3" "previous / next /24" "help lists [ and ]"
-assert_contains "$T/s3" "go to an address or CIDR" "help lists g"
+assert_contains "$T/s3" "go to an address, a CIDR or AS<n>" "help lists g"
 keys Space
 i=0
 while screen | grep -qF "rblscope keys"; do
@@ -233,7 +142,7 @@ ok "the snapshot lists every guilty address"
 assert_contains "$snap" "192.0.2.0/24" "the snapshot names the /24"
 
 keys g
-wait_for "Go to address or CIDR:"
+wait_for "Go to address, CIDR or AS<n>:"
 keys -l 198.51.100.77
 keys Enter
 wait_for "198.51.100.77  guilty (L1)"
