@@ -43,6 +43,8 @@ static int db_open(struct session *s, char *err, size_t errlen)
 		s->db = asn_db_open(path, err, errlen);
 		return s->db ? 0 : EXIT_USAGE;
 	}
+	if (s->db_note[0])
+		return 0;   /* the demo said why already */
 	path = asn_db_locate();
 	if (!path) {
 		snprintf(s->db_note, sizeof s->db_note,
