@@ -48,9 +48,17 @@ static int cells_make(struct scan *sc, const struct profile *p, const char *cons
 		sc->zones[z] = zones ? zones[z] : p->zones[z].zone;
 	sc->ncells = n;
 	sc->cells = calloc(n ? n : 1, sizeof *sc->cells);
-	if (!sc->cells)
+	/* Only the zones the profile has: a /16 stays near 70 MB. */
+	sc->answers = calloc(n && p->nzones ? n * p->nzones : 1, sizeof *sc->answers);
+	if (!sc->cells || !sc->answers) {
+		free(sc->cells);
+		free(sc->answers);
+		sc->cells = NULL;
+		sc->answers = NULL;
 		return -1;
+	}
 	for (size_t i = 0; i < n; i++) {
+		sc->cells[i].zone = sc->answers + i * p->nzones;
 		sc->cells[i].ip = ips ? ips[i] : net + (uint32_t)i;
 		/* A DB error leaves the cell without ASN data, as for no DB. */
 		if (db && asn_db_lookup(db, sc->cells[i].ip, &sc->cells[i].asn) < 0)
@@ -334,6 +342,8 @@ void scan_free(struct scan *sc)
 	if (sc->lp)
 		loop_timer_cancel(sc->lp, &sc->pace);
 	free(sc->cells);
+	free(sc->answers);
 	sc->cells = NULL;
+	sc->answers = NULL;
 	sc->ncells = 0;
 }

@@ -29,7 +29,7 @@ enum cell_class {
 struct scan_cell {
 	uint32_t ip;
 	struct asn_info asn;
-	struct lookup zone[PROFILE_MAX_ZONES];
+	struct lookup *zone;    /* one answer per zone of the scan */
 };
 
 struct scan_tally {
@@ -56,6 +56,7 @@ struct scan {
 	bool contiguous;        /* false: cells hold a sorted list of addresses */
 	size_t ncells;
 	struct scan_cell *cells;
+	struct lookup *answers; /* ncells x nzones, the cells' zone arrays */
 
 	struct loop *lp;
 	struct backend *be;
