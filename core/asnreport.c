@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/ip.h"
+#include "core/snapfile.h"
 #include "core/txt.h"
 #include "core/version.h"
 
@@ -94,6 +95,19 @@ int asnreport_write(FILE *f, enum export_format fmt, const struct session *s,
 	else
 		rows_write(f, fmt == EXPORT_JSON, a);
 	return ferror(f) ? -1 : 0;
+}
+
+int asnreport_snapshot_file(const char *dir, const struct session *s, const struct asnscan *a,
+                            time_t when, char *path, size_t pathlen)
+{
+	char slug[16];
+	FILE *f;
+
+	snprintf(slug, sizeof slug, "AS%u", (unsigned)a->asn);
+	f = snapfile_create(dir, slug, when, path, pathlen);
+	if (!f)
+		return -1;
+	return snapfile_finish(f, asnreport_write(f, EXPORT_TEXT, s, a, when), path);
 }
 
 int asnreport_status(const struct asnscan *a)

@@ -17,8 +17,10 @@
 #include "core/export.h"
 #include "core/ip.h"
 #include "tui/app.h"
+#include "tui/asnview.h"
 #include "tui/curses.h"
 #include "tui/keys.h"
+#include "tui/overview.h"
 #include "tui/screen.h"
 #include "tui/signals.h"
 #include "tui/status.h"
@@ -33,6 +35,16 @@ static void terminal_guard(void)
 {
 	if (!isendwin())
 		endwin();
+}
+
+unsigned app_scope(const struct app *a)
+{
+	return screen_of(a)->scope | (a->s->demo ? KS_DEMO : 0);
+}
+
+const struct policy *app_demo_policy(const struct app *a)
+{
+	return a->s->demo ? demo_policy(a->s->demo) : NULL;
 }
 
 const struct scan_cell *app_cursor_cell(const struct app *a)
@@ -56,10 +68,7 @@ bool app_other_asn(const struct app *a, uint32_t ip)
 	return !c->asn.found || c->asn.asn != a->target_asn.asn;
 }
 
-static void app_message(struct app *a, bool error, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static void app_message(struct app *a, bool error, const char *fmt, ...)
+void app_message(struct app *a, bool error, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -76,14 +85,13 @@ static void app_draw(struct app *a)
 	loop_timer_cancel(a->s->lp, &a->redraw);
 	/* Warnings come and go with the probes: lay out for them each time. */
 	layout_compute(&a->lay, COLS, LINES);
-	if (status_warnings(a->s, warn, 1) > 0)
+	if (screen_of(a)->grid_layout && status_warnings(a->s, warn, 1) > 0)
 		layout_reserve_warning(&a->lay);
 	screen_draw(a);
 	a->drawn_at = loop_now();
 }
 
-/* Something changed: draw soon, but not more than ten times a second. */
-static void app_touch(struct app *a)
+void app_touch(struct app *a)
 {
 	uint64_t now = loop_now(), due = a->drawn_at + DRAW_GAP_MS;
 
@@ -96,11 +104,29 @@ static void on_redraw(void *arg)
 	app_draw(arg);
 }
 
+/* A /24 scanned to the end tells the overview its level 1 count. */
+static void seen_note(struct app *a)
+{
+	const struct scan *sc = a->sc;
+	struct scan_tally t;
+	size_t unknown = 0;
+
+	scan_tally(sc, &t);
+	for (size_t z = 0; z < sc->nzones; z++)
+		if (sc->profile->zones[z].role == ZR_SINGLE && t.error[z] > unknown)
+			unknown = t.error[z];
+	seen_record(&a->seen, a->view.base, sc->ncells, t.guilty, unknown);
+}
+
 static void on_answer(void *arg, size_t cell, size_t zone)
 {
+	struct app *a = arg;
+
 	(void)cell;
 	(void)zone;
-	app_touch(arg);
+	if (scan_finished(a->sc))
+		seen_note(a);
+	app_touch(a);
 }
 
 static void on_ptr_change(void *arg)
@@ -115,21 +141,33 @@ static void on_ptr_wait(void *arg)
 	ptr_request(&a->ptr, a->view.cursor);
 }
 
+/* Stop believing zone in a scan over some of the session's zones. */
+static void distrust_in(struct scan *sc, const char *const *zones, size_t n, const char *zone)
+{
+	for (size_t i = 0; i < n; i++)
+		if (zones[i] == zone)
+			scan_distrust(sc, i);
+}
+
 /* Zones that failed their RFC 5782 test are not believed: mark them in
- * the scan as soon as the probe says so. */
+ * every open scan as soon as the probe says so. */
 static void health_sync(struct app *a)
 {
-	for (size_t z = 0; a->sc && z < a->s->nzones; z++) {
+	for (size_t z = 0; z < a->s->nzones; z++) {
 		if (a->distrusted[z] || session_zone_trusted(a->s, z))
 			continue;
-		scan_distrust(a->sc, z);
+		if (a->sc)
+			scan_distrust(a->sc, z);
+		if (a->av)
+			distrust_in(&a->av->as.sc, a->av->as.zones, a->av->as.sub.nzones, a->s->zones[z]);
+		if (a->ov)
+			distrust_in(&a->ov->sc, a->ov->zones, a->ov->sub.nzones, a->s->zones[z]);
 		a->distrusted[z] = true;
 		app_touch(a);
 	}
 }
 
-/* Scan the range of the view from scratch (qflags: BQ_NOCACHE or 0). */
-static void app_scan(struct app *a, unsigned qflags)
+void app_scan(struct app *a, unsigned qflags)
 {
 	const struct options *o = a->s->opt;
 
@@ -148,177 +186,103 @@ static void app_scan(struct app *a, unsigned qflags)
 	}
 	a->sc->on_answer = on_answer;
 	a->sc->on_answer_arg = a;
+	a->grid_stale = false;
 	memset(a->distrusted, 0, sizeof a->distrusted);
 	health_sync(a);
 	scan_start(a->sc, a->s->lp, a->s->be, o->rate, o->window, BQ_TXT | qflags);
 }
 
-static void cursor_moved(struct app *a)
+void app_cursor_moved(struct app *a)
 {
 	loop_timer_arm(a->s->lp, &a->ptr_wait, loop_now() + PTR_REST_MS);
 }
 
-/* Where a target starts: the address named, or for an ASN the first
- * address of its first network.  0, or -1 with a reason in err. */
-static int target_focus(const struct app *a, struct target *t, char *err, size_t len)
+/* The first network of asn as a target, for the grid behind its ASN
+ * view.  0, or -1 with a reason in err. */
+static int asn_first_net(const struct app *a, uint32_t asn, struct target *t, char *err,
+                         size_t len)
 {
 	struct asn_net *nets = NULL;
 	size_t n = 0;
 	uint64_t total;
 
-	if (t->kind == TARGET_NET)
-		return 0;
 	if (!a->s->db) {
-		snprintf(err, len, "AS%u: an ASN target needs an ASN database (--db)", (unsigned)t->asn);
+		snprintf(err, len, "AS%u: an ASN target needs an ASN database (--db)", (unsigned)asn);
 		return -1;
 	}
-	if (asn_db_networks(a->s->db, t->asn, &nets, &n, &total) < 0 || n == 0) {
+	if (asn_db_networks(a->s->db, asn, &nets, &n, &total) < 0 || n == 0) {
 		free(nets);
-		snprintf(err, len, "AS%u has no IPv4 network in the ASN database", (unsigned)t->asn);
+		snprintf(err, len, "AS%u has no IPv4 network in the ASN database", (unsigned)asn);
 		return -1;
 	}
-	t->focus = nets[0].net;
+	*t = (struct target){ .kind = TARGET_NET, .net = nets[0].net, .prefix = nets[0].prefix,
+	                      .focus = nets[0].net };
+	cidr_format(nets[0].net, nets[0].prefix, t->text);
 	free(nets);
 	return 0;
 }
 
-/* Show a new target: its /24, its ASN for the ASN layer, a new scan. */
-static void target_show(struct app *a, const struct target *t)
+/* Put a network target in the grid; scan it now, or once the grid shows
+ * when a view is up. */
+static void grid_target(struct app *a, const struct target *t, bool scan)
 {
 	view_init(&a->view, t);
 	memset(&a->target_asn, 0, sizeof a->target_asn);
-	if (t->kind == TARGET_ASN) {
-		a->target_asn.found = true;
-		a->target_asn.asn = t->asn;
-	} else if (a->s->db && asn_db_lookup(a->s->db, t->focus, &a->target_asn) < 0) {
+	if (a->s->db && asn_db_lookup(a->s->db, t->focus, &a->target_asn) < 0)
 		a->target_asn.found = false;
+	if (scan) {
+		app_scan(a, 0);
+	} else if (a->sc) {
+		/* The old range's answers must not show under the new title. */
+		scan_free(a->sc);
+		free(a->sc);
+		a->sc = NULL;
 	}
-	app_scan(a, 0);
-	cursor_moved(a);
+	a->grid_stale = !scan;
+	app_cursor_moved(a);
 }
 
-static void goto_entered(struct app *a)
+int app_show_target(struct app *a, const struct target *t, char *err, size_t errlen)
 {
-	struct target t;
-	char err[160];
+	char local[256];
 
-	if (a->prompt.len == 0) {
-		prompt_close(&a->prompt);
-		return;
+	if (!err) {
+		err = local;
+		errlen = sizeof local;
 	}
-	if (target_parse(a->prompt.buf, &t, err, sizeof err) < 0 ||
-	    target_focus(a, &t, err, sizeof err) < 0) {
-		snprintf(a->prompt.error, sizeof a->prompt.error, "%s", err);
-		return;
-	}
-	prompt_close(&a->prompt);
-	target_show(a, &t);
+	if (t->kind == TARGET_ASN)
+		return asnview_open(a, t->asn, err, errlen);
+	asnview_close(a);
+	overview_close(a);
+	a->screen = SCREEN_GRID;
+	grid_target(a, t, true);
+	return 0;
 }
 
-static void snapshot_save(struct app *a)
+void app_show_grid(struct app *a)
 {
-	char path[4096], cwd[4096];
-	const char *name = path;
-
-	if (!a->sc)
-		return;
-	if (export_snapshot_file(".", a->s, a->sc, time(NULL), path, sizeof path) < 0) {
-		app_message(a, true, "cannot save a snapshot in the current folder: %s",
-		            strerror(errno));
-		return;
-	}
-	if (strncmp(path, "./", 2) == 0)
-		name = path + 2;
-	app_message(a, false, "saved %s%s in %s", name,
-	            scan_finished(a->sc) ? "" : " (unfinished: pending cells marked)",
-	            getcwd(cwd, sizeof cwd) ? cwd : "the current folder");
-}
-
-static void asn_layer_toggle(struct app *a)
-{
-	if (!a->s->db) {
-		app_message(a, true, "ASN layer: %s", a->s->db_note[0] ? a->s->db_note :
-		            "no ASN database");
-		return;
-	}
-	if (!a->target_asn.found) {
-		app_message(a, true, "ASN layer: the target is not in the ASN database");
-		return;
-	}
-	a->asn_layer = !a->asn_layer;
-	if (a->asn_layer)
-		app_message(a, false, "ASN layer: addresses outside AS%u are marked",
-		            (unsigned)a->target_asn.asn);
-}
-
-static void action_run(struct app *a, enum action act)
-{
-	static const int moves[][2] = {
-		[ACT_LEFT] = { -1, 0 }, [ACT_RIGHT] = { 1, 0 },
-		[ACT_UP] = { 0, -1 }, [ACT_DOWN] = { 0, 1 },
-	};
-
-	switch (act) {
-	case ACT_LEFT: case ACT_RIGHT: case ACT_UP: case ACT_DOWN:
-		if (view_move(&a->view, moves[act][0], moves[act][1]))
-			cursor_moved(a);
-		break;
-	case ACT_FIRST: case ACT_LAST:
-		view_select(&a->view, act == ACT_FIRST ? 0 : 255);
-		cursor_moved(a);
-		break;
-	case ACT_PREV24: case ACT_NEXT24:
-		if (view_step(&a->view, act == ACT_PREV24 ? -1 : 1)) {
-			app_scan(a, 0);
-			cursor_moved(a);
-		}
-		break;
-	case ACT_GOTO: prompt_open(&a->prompt); break;
-	case ACT_REQUERY:
-		app_scan(a, BQ_NOCACHE);
-		app_message(a, false, "querying again, bypassing the cache");
-		break;
-	case ACT_SAVE: snapshot_save(a); break;
-	case ACT_ASN_LAYER: asn_layer_toggle(a); break;
-	case ACT_HELP: a->help = true; break;
-	case ACT_REDRAW: clearok(curscr, TRUE); break;
-	case ACT_QUIT: a->quit = true; break;
-	default: break;
+	asnview_close(a);
+	overview_close(a);
+	a->screen = SCREEN_GRID;
+	if (a->grid_stale) {
+		app_scan(a, 0);
+		app_cursor_moved(a);
 	}
 }
 
-static void mouse_handle(struct app *a)
+void app_backend_changed(struct app *a)
 {
-	MEVENT ev;
-	int cell;
-
-	if (getmouse(&ev) != OK || !(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
-		return;
-	cell = layout_cell_at(&a->lay, ev.x, ev.y);
-	if (cell >= 0) {
-		view_select(&a->view, (unsigned)cell);
-		cursor_moved(a);
-	}
-}
-
-static void key_handle(struct app *a, int ch)
-{
-	if (ch == KEY_RESIZE)
-		return;   /* app_draw lays the screen out anew */
-	a->msg[0] = '\0';   /* a message stays until the next key */
-	if (a->prompt.active) {
-		switch (prompt_feed(&a->prompt, ch)) {
-		case PR_DONE: goto_entered(a); break;
-		case PR_CANCEL: prompt_close(&a->prompt); break;
-		default: break;
-		}
-	} else if (a->help) {
-		a->help = false;   /* any key (or click) closes the help */
-	} else if (ch == KEY_MOUSE) {
-		mouse_handle(a);
-	} else {
-		action_run(a, keys_action(ch));
-	}
+	/* The PTR cache holds the old backend; zone files have no PTR, but
+	 * the cache must not keep a pointer to a freed backend. */
+	ptr_close(&a->ptr);
+	ptr_init(&a->ptr, a->s->be, on_ptr_change, a);
+	if (!a->grid_stale)
+		app_scan(a, 0);
+	if (a->av)
+		asnview_restart(a, 0);
+	if (a->ov)
+		overview_restart(a, 0);
+	app_touch(a);
 }
 
 /* Read every key waiting; from_fd says stdin was reported readable. */
@@ -330,7 +294,7 @@ static void keys_read(struct app *a, bool from_fd)
 	while (!a->quit && (ch = getch()) != ERR) {
 		any = true;
 		if (!keys_escape_drop(&a->esc, ch))
-			key_handle(a, ch);
+			app_key(a, ch);
 	}
 	a->esc.state = 0;
 	if (any) {
@@ -399,8 +363,9 @@ static SCREEN *terminal_open(struct app *a)
 }
 
 /* The first target: the one on the command line; --demo without one
- * opens the documentation range its scenario uses. */
-static int first_target(const struct app *a, struct target *t)
+ * opens the documentation range its scenario uses.  For an ASN, *grid
+ * is its first network, for the grid behind the ASN view. */
+static int first_target(const struct app *a, struct target *t, struct target *grid)
 {
 	char err[160];
 
@@ -408,11 +373,29 @@ static int first_target(const struct app *a, struct target *t)
 		*t = a->s->opt->target;
 	else if (target_parse("192.0.2.0", t, err, sizeof err) < 0)
 		return -1;
-	if (target_focus(a, t, err, sizeof err) < 0) {
+	*grid = *t;
+	if (t->kind == TARGET_ASN && asn_first_net(a, t->asn, grid, err, sizeof err) < 0) {
 		fprintf(stderr, "rblscope: %s\n", err);
 		return -1;
 	}
 	return 0;
+}
+
+/* Show the first target: an ASN opens its view over the grid of its
+ * first network, which is scanned only once it shows. */
+static void first_show(struct app *a, const struct target *t, const struct target *grid)
+{
+	char err[256];
+
+	if (t->kind != TARGET_ASN) {
+		grid_target(a, t, true);
+		return;
+	}
+	grid_target(a, grid, false);
+	if (asnview_open(a, t->asn, err, sizeof err) < 0) {
+		app_message(a, true, "ASN view: %s", err);
+		app_show_grid(a);
+	}
 }
 
 /* The loop: until q, a stop signal or the end of the terminal. */
@@ -436,6 +419,8 @@ static int app_status(const struct app *a)
 {
 	if (signals_stop())
 		return 128 + signals_stop();
+	if (a->fatal)
+		return EXIT_USAGE;
 	return a->sc ? export_status(a->sc) : EXIT_INCOMPLETE;
 }
 
@@ -446,6 +431,9 @@ static void app_close(struct app *a)
 	loop_timer_cancel(a->s->lp, &a->redraw);
 	loop_timer_cancel(a->s->lp, &a->ptr_wait);
 	ptr_close(&a->ptr);
+	asnview_close(a);
+	overview_close(a);
+	policy_set_free(&a->rules);
 	if (a->sc) {
 		scan_free(a->sc);
 		free(a->sc);
@@ -453,45 +441,65 @@ static void app_close(struct app *a)
 	}
 }
 
+/* Watch the keyboard and the signal pipe; false when out of memory. */
+static bool app_watch(struct app *a)
+{
+	return loop_io(a->s->lp, STDIN_FILENO, true, false, on_stdin, a) == 0 &&
+	       loop_io(a->s->lp, a->sig->pipe[0], true, false, on_wake, a) == 0;
+}
+
 int tui_run(struct session *s)
 {
 	struct tui_signals sig;
-	struct target t;
-	struct app a;
+	struct target t, grid;
+	struct app *a = calloc(1, sizeof *a);
+	char err[256];
 	SCREEN *scr;
-	int rc;
+	int rc = EXIT_USAGE;
 
-	memset(&a, 0, sizeof a);
-	a.s = s;
-	a.sig = &sig;
-	if (first_target(&a, &t) < 0 || !(scr = terminal_open(&a)))
+	/* The context is big (the seen table): the heap, not the stack. */
+	if (!a) {
+		fprintf(stderr, "rblscope: out of memory\n");
 		return EXIT_USAGE;
+	}
+	a->s = s;
+	a->sig = &sig;
+	if (first_target(a, &t, &grid) < 0 || !(scr = terminal_open(a))) {
+		free(a);
+		return EXIT_USAGE;
+	}
 	if (signals_install(&sig) < 0) {
 		int e = errno;
 
 		endwin();
 		delscreen(scr);
+		free(a);
 		fprintf(stderr, "rblscope: cannot set up signal handling: %s\n", strerror(e));
 		return EXIT_USAGE;
 	}
-	a.redraw = (struct loop_timer){ .fn = on_redraw, .arg = &a };
-	a.ptr_wait = (struct loop_timer){ .fn = on_ptr_wait, .arg = &a };
-	ptr_init(&a.ptr, s->be, on_ptr_change, &a);
-	rc = EXIT_USAGE;   /* out of memory before the loop ran */
-	if (loop_io(s->lp, STDIN_FILENO, true, false, on_stdin, &a) == 0 &&
-	    loop_io(s->lp, sig.pipe[0], true, false, on_wake, &a) == 0) {
+	/* Outside the demo the policies serve the ASN view's arithmetic; a
+	 * broken asset leaves them empty, and the view says so. */
+	if (!s->demo && policy_set_load(&a->rules, err, sizeof err) < 0)
+		memset(&a->rules, 0, sizeof a->rules);
+	a->redraw = (struct loop_timer){ .fn = on_redraw, .arg = a };
+	a->ptr_wait = (struct loop_timer){ .fn = on_ptr_wait, .arg = a };
+	ptr_init(&a->ptr, s->be, on_ptr_change, a);
+	snprintf(a->msg, sizeof a->msg, "out of memory: cannot watch the keyboard");
+	if (app_watch(a)) {
+		a->msg[0] = '\0';
 		if (s->opt->probe)
 			session_probe_start(s);
-		target_show(&a, &t);
-		app_draw(&a);
-		app_loop(&a);
-		rc = app_status(&a);
+		first_show(a, &t, &grid);
+		app_draw(a);
+		app_loop(a);
+		rc = app_status(a);
 	}
-	app_close(&a);
+	app_close(a);
 	endwin();
 	delscreen(scr);
 	signals_restore(&sig);
-	if (rc == EXIT_USAGE)
-		fprintf(stderr, "rblscope: out of memory: cannot watch the keyboard\n");
+	if (a->fatal || rc == EXIT_USAGE)
+		fprintf(stderr, "rblscope: %s\n", a->msg);
+	free(a);
 	return rc;
 }

@@ -5,8 +5,9 @@
 
 struct app;
 
-/* Lines the help overlay needs, border included. */
-int help_height(void);
+/* Lines the help overlay of the screen of scope (KS_ bits) needs,
+ * border included. */
+int help_height(unsigned scope);
 
 /* Draw the help overlay over the screen. */
 void help_draw(const struct app *a);

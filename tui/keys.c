@@ -5,41 +5,77 @@
 #include "tui/curses.h"
 
 #define CTRL(c) ((c) & 0x1f)
+#define KEY_ESC 27
 #define MAX_KEYS 4
 
-/* help_* NULL: the key is explained on the line of the binding before,
- * so pairs like [ and ] take one line of the help. */
+/* help_* NULL: the key is explained on another line of its screens, so
+ * pairs like [ and ] take one line of the help; the help of each screen
+ * fits 80x24.  The same key may be bound once per screen: the first
+ * binding whose scope holds the screen wins. */
 static const struct binding {
 	int keys[MAX_KEYS];          /* 0 ends the list */
 	enum action act;
+	unsigned scope;              /* KS_ screens, and KS_DEMO */
 	const char *help_utf8, *help_ascii;
 	const char *text;
 	const char *bar_utf8, *bar_ascii, *bar_label;   /* NULL: not in the key line */
 } bindings[] = {
-	{ { 'q', 'Q' }, ACT_QUIT, "q", "q", "quit", "q", "q", "quit" },
-	{ { '?', KEY_F(1) }, ACT_HELP, "? F1", "? F1", "this help; any key closes it",
+	{ { 'q', 'Q' }, ACT_QUIT, KS_GRID, "q", "q", "quit", "q", "q", "quit" },
+	{ { 'q', 'Q', KEY_ESC }, ACT_BACK, KS_VIEWS, "q Esc", "q Esc",
+	  "back to the grid; the probes stop", "q", "q", "back" },
+	{ { '?', KEY_F(1) }, ACT_HELP, KS_ALL, "? F1", "? F1", "this help; any key closes it",
 	  "?", "?", "help" },
-	{ { KEY_LEFT, 'h' }, ACT_LEFT, "\u2190\u2193\u2191\u2192 hjkl", "arrows hjkl",
-	  "move by one address, or by a row of 16",
+	/* Moving: the grid and the overview are both 16x16; the ASN view is
+	 * a list. */
+	{ { KEY_LEFT, 'h' }, ACT_LEFT, KS_GRID, "\u2190\u2193\u2191\u2192 hjkl", "arrows hjkl",
+	  "move by one address, or by a row of 16; a click selects",
 	  "\u2190\u2191\u2193\u2192", "hjkl", "move" },
-	{ { KEY_RIGHT, 'l' }, ACT_RIGHT, NULL, NULL, NULL, NULL, NULL, NULL },
-	{ { KEY_UP, 'k' }, ACT_UP, NULL, NULL, NULL, NULL, NULL, NULL },
-	{ { KEY_DOWN, 'j' }, ACT_DOWN, NULL, NULL, NULL, NULL, NULL, NULL },
-	{ { KEY_HOME, '0' }, ACT_FIRST, "Home End 0 $", "Home End 0 $",
+	{ { KEY_LEFT, 'h' }, ACT_LEFT, KS_OVERVIEW, "\u2190\u2193\u2191\u2192 hjkl", "arrows hjkl",
+	  "move by one /24, or by a row of 16; a click selects",
+	  "\u2190\u2191\u2193\u2192", "hjkl", "move" },
+	{ { KEY_UP, 'k' }, ACT_UP, KS_ASN, "\u2191\u2193 jk", "arrows jk",
+	  "move over the networks; [ ] PgUp PgDn a page; Home End",
+	  "\u2191\u2193", "jk", "move" },
+	{ { KEY_RIGHT, 'l' }, ACT_RIGHT, KS_GRID | KS_OVERVIEW, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { KEY_UP, 'k' }, ACT_UP, KS_GRID | KS_OVERVIEW, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { KEY_DOWN, 'j' }, ACT_DOWN, KS_ALL, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { KEY_HOME, '0' }, ACT_FIRST, KS_GRID, "Home End 0 $", "Home End 0 $",
 	  "first / last address of the /24", NULL, NULL, NULL },
-	{ { KEY_END, '$' }, ACT_LAST, NULL, NULL, NULL, NULL, NULL, NULL },
-	{ { '[', KEY_PPAGE }, ACT_PREV24, "[ ] PgUp PgDn", "[ ] PgUp PgDn", "previous / next /24",
-	  "[ ]", "[ ]", "/24" },
-	{ { ']', KEY_NPAGE }, ACT_NEXT24, NULL, NULL, NULL, NULL, NULL, NULL },
-	{ { 'g', '/' }, ACT_GOTO, "g /", "g /", "go to an address or CIDR", "g", "g", "go to" },
-	{ { 'x' }, ACT_SAVE, "x", "x", "save the view as a text snapshot in the current folder",
+	{ { KEY_HOME, '0' }, ACT_FIRST, KS_VIEWS, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { KEY_END, '$' }, ACT_LAST, KS_ALL, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { '[', KEY_PPAGE }, ACT_PREV24, KS_GRID, "[ ] PgUp PgDn", "[ ] PgUp PgDn",
+	  "previous / next /24", "[ ]", "[ ]", "/24" },
+	{ { '[', KEY_PPAGE }, ACT_PREV24, KS_OVERVIEW, "[ ] PgUp PgDn", "[ ] PgUp PgDn",
+	  "previous / next /16", "[ ]", "[ ]", "/16" },
+	{ { '[', KEY_PPAGE }, ACT_PREV24, KS_ASN, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { ']', KEY_NPAGE }, ACT_NEXT24, KS_ALL, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { '\r', '\n', KEY_ENTER }, ACT_OPEN, KS_VIEWS, "Enter", "Enter",
+	  "open the grid of the selected network or /24", "Enter", "Enter", "grid" },
+	{ { 'g', '/' }, ACT_GOTO, KS_ALL, "g /", "g /",
+	  "go to an address, a CIDR or AS<n> (the ASN view)", "g", "g", "go to" },
+	/* The views of collateral damage beyond one /24. */
+	{ { 'a' }, ACT_ASN_VIEW, KS_GRID, "a o", "a o",
+	  "ASN view of the address's ASN / overview of its /16", "a", "a", "ASN view" },
+	{ { 'o' }, ACT_OVERVIEW, KS_GRID, NULL, NULL, NULL, "o", "o", "overview" },
+	{ { 'o' }, ACT_OVERVIEW, KS_ASN, "o", "o", "overview of the /16 of the selected network",
+	  "o", "o", "overview" },
+	{ { 'a' }, ACT_ASN_VIEW, KS_OVERVIEW, "a", "a", "ASN view of the selected /24's ASN",
+	  "a", "a", "ASN view" },
+	/* The policy simulator: the demo only, where rblscope writes the
+	 * zones itself. */
+	{ { 'p' }, ACT_POLICY_NEXT, KS_GRID | KS_DEMO, "p P i", "p P i",
+	  "demo: next / previous policy; i: one more impact here", "p", "p", "policy" },
+	{ { 'p' }, ACT_POLICY_NEXT, KS_VIEWS | KS_DEMO, "p P", "p P",
+	  "demo: next / previous listing policy", "p", "p", "policy" },
+	{ { 'P' }, ACT_POLICY_PREV, KS_ALL | KS_DEMO, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { 'i' }, ACT_IMPACT, KS_GRID | KS_DEMO, NULL, NULL, NULL, "i", "i", "impact" },
+	{ { 'x' }, ACT_SAVE, KS_ALL, "x", "x", "save a text snapshot in the current folder",
 	  "x", "x", "save" },
-	{ { 'A', 'a' }, ACT_ASN_LAYER, "A", "A", "ASN layer: mark addresses outside the target's ASN",
+	{ { 'A' }, ACT_ASN_LAYER, KS_GRID, "A", "A", "ASN layer: mark addresses outside the target's ASN",
 	  "A", "A", "ASN layer" },
-	{ { 'r', 'R' }, ACT_REQUERY, "r", "r", "query the view again, bypassing the cache",
-	  "r", "r", "re-query" },
-	{ { CTRL('l') }, ACT_REDRAW, "Ctrl-L", "Ctrl-L", "redraw the screen", NULL, NULL, NULL },
-	{ { 0 }, ACT_NONE, "mouse", "mouse", "click an address to select it", NULL, NULL, NULL },
+	{ { 'r', 'R' }, ACT_REQUERY, KS_ALL, "r Ctrl-L", "r Ctrl-L",
+	  "query again bypassing the cache / redraw the screen", "r", "r", "re-query" },
+	{ { CTRL('l') }, ACT_REDRAW, KS_ALL, NULL, NULL, NULL, NULL, NULL, NULL },
 };
 
 #define NBINDINGS (sizeof bindings / sizeof bindings[0])
@@ -69,19 +105,26 @@ bool keys_escape_drop(struct esc_filter *f, int ch)
 	}
 }
 
-enum action keys_action(int ch)
+/* Does binding b work in the screen of scope? */
+static bool in_scope(const struct binding *b, unsigned scope)
+{
+	return (b->scope & scope & KS_ALL) != 0;
+}
+
+enum action keys_action(unsigned scope, int ch)
 {
 	for (size_t i = 0; i < NBINDINGS; i++)
-		for (size_t k = 0; k < MAX_KEYS && bindings[i].keys[k]; k++)
-			if (bindings[i].keys[k] == ch)
-				return bindings[i].act;
+		if (in_scope(&bindings[i], scope))
+			for (size_t k = 0; k < MAX_KEYS && bindings[i].keys[k]; k++)
+				if (bindings[i].keys[k] == ch)
+					return bindings[i].act;
 	return ACT_NONE;
 }
 
-bool keys_help(size_t i, bool utf8, struct key_help *out)
+bool keys_help(size_t i, unsigned scope, bool utf8, struct key_help *out)
 {
 	for (size_t b = 0; b < NBINDINGS; b++) {
-		if (!bindings[b].help_utf8)
+		if (!bindings[b].help_utf8 || !in_scope(&bindings[b], scope))
 			continue;
 		if (i-- == 0) {
 			out->keys = utf8 ? bindings[b].help_utf8 : bindings[b].help_ascii;
@@ -92,14 +135,16 @@ bool keys_help(size_t i, bool utf8, struct key_help *out)
 	return false;
 }
 
-bool keys_bar_item(size_t i, bool utf8, const char **key, const char **label)
+bool keys_bar_item(size_t i, unsigned scope, bool utf8, const char **key, const char **label)
 {
 	for (size_t b = 0; b < NBINDINGS; b++) {
-		if (!bindings[b].bar_label)
+		const struct binding *k = &bindings[b];
+
+		if (!k->bar_label || !in_scope(k, scope) || ((k->scope & KS_DEMO) && !(scope & KS_DEMO)))
 			continue;
 		if (i-- == 0) {
-			*key = utf8 ? bindings[b].bar_utf8 : bindings[b].bar_ascii;
-			*label = bindings[b].bar_label;
+			*key = utf8 ? k->bar_utf8 : k->bar_ascii;
+			*label = k->bar_label;
 			return true;
 		}
 	}

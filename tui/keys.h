@@ -6,15 +6,33 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* Where a binding works: the screens, and KS_DEMO for keys that the
+ * key line offers only in the demo (elsewhere they explain why not). */
+enum key_scope {
+	KS_GRID = 1 << 0,
+	KS_ASN = 1 << 1,              /* the ASN view */
+	KS_OVERVIEW = 1 << 2,         /* the /16 overview */
+	KS_DEMO = 1 << 3,
+};
+#define KS_VIEWS (KS_ASN | KS_OVERVIEW)
+#define KS_ALL (KS_GRID | KS_ASN | KS_OVERVIEW)
+
+/* What a key asks for; each screen reads the movements its own way. */
 enum action {
 	ACT_NONE = 0,
 	ACT_LEFT, ACT_RIGHT, ACT_UP, ACT_DOWN,
-	ACT_FIRST, ACT_LAST,          /* first / last address of the /24 */
-	ACT_PREV24, ACT_NEXT24,
+	ACT_FIRST, ACT_LAST,          /* first / last item of the screen */
+	ACT_PREV24, ACT_NEXT24,       /* previous / next /24, page or /16 */
 	ACT_GOTO,
 	ACT_REQUERY,
 	ACT_SAVE,
 	ACT_ASN_LAYER,
+	ACT_ASN_VIEW,
+	ACT_OVERVIEW,
+	ACT_OPEN,                     /* the grid of the selected item */
+	ACT_BACK,                     /* from a view back to the grid */
+	ACT_POLICY_NEXT, ACT_POLICY_PREV,
+	ACT_IMPACT,
 	ACT_HELP,
 	ACT_REDRAW,
 	ACT_QUIT,
@@ -37,15 +55,17 @@ struct esc_filter {
  * Reset (state 0) between batches: a key pressed later is a key. */
 bool keys_escape_drop(struct esc_filter *f, int ch);
 
-/* The action bound to a curses key code, or ACT_NONE. */
-enum action keys_action(int ch);
+/* The action bound to a curses key code in the screen of scope (a
+ * KS_ screen bit, KS_DEMO ignored), or ACT_NONE. */
+enum action keys_action(unsigned scope, int ch);
 
-/* Help line i (0-based) of the key table for the glyph set; false past
- * the end. */
-bool keys_help(size_t i, bool utf8, struct key_help *out);
+/* Help line i (0-based) of the screen of scope for the glyph set; false
+ * past the end. */
+bool keys_help(size_t i, unsigned scope, bool utf8, struct key_help *out);
 
-/* Item i of the bottom key line ("q" "quit"); false past the end.  The
- * items come in order of importance, so a narrow line drops the last. */
-bool keys_bar_item(size_t i, bool utf8, const char **key, const char **label);
+/* Item i of the bottom key line of scope ("q" "quit"); false past the
+ * end.  Demo keys show only when scope has KS_DEMO.  The items come in
+ * order of importance, so a narrow line drops the last. */
+bool keys_bar_item(size_t i, unsigned scope, bool utf8, const char **key, const char **label);
 
 #endif

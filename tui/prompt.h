@@ -1,4 +1,4 @@
-/* The one-line prompt of `g` and `/`: an address or CIDR to jump to. */
+/* The one-line prompt of `g` and `/`: an address, CIDR or ASN to go to. */
 #ifndef RBLSCOPE_TUI_PROMPT_H
 #define RBLSCOPE_TUI_PROMPT_H
 
@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 #define PROMPT_MAX 40
-#define PROMPT_LABEL "Go to address or CIDR: "
+#define PROMPT_LABEL "Go to address, CIDR or AS<n>: "
 
 enum prompt_result { PR_EDITING, PR_DONE, PR_CANCEL };
 

@@ -4,13 +4,76 @@
 
 #include <stdio.h>
 
+#include "core/legend.h"
+#include "tui/actions.h"
 #include "tui/app.h"
+#include "tui/asnview.h"
 #include "tui/detail.h"
 #include "tui/draw.h"
 #include "tui/grid.h"
 #include "tui/help.h"
+#include "tui/overview.h"
 #include "tui/status.h"
 #include "tui/text.h"
+
+/* ---- the grid ---- */
+
+static void grid_title(const struct app *a, char *out, size_t len)
+{
+	out[0] = '\0';
+	status_title(out, len, &a->view, NULL);
+}
+
+static const struct scan *grid_scan(const struct app *a)
+{
+	return a->sc;
+}
+
+static const char *grid_meaning(enum cell_class cls)
+{
+	return legend_of(cls)->meaning;
+}
+
+static void grid_body(const struct app *a)
+{
+	if (a->sc) {
+		grid_draw(a);
+		summary_draw(a);
+		warnline_draw(a);
+		detail_draw(a);
+	}
+	notes_draw(a);
+}
+
+/* ---- the views ---- */
+
+static const struct scan *asnview_scan(const struct app *a)
+{
+	return &a->av->as.sc;
+}
+
+static const struct scan *overview_scan(const struct app *a)
+{
+	return &a->ov->sc;
+}
+
+static const struct screen_ops screens[] = {
+	[SCREEN_GRID] = { KS_GRID, true, grid_title, grid_scan, grid_meaning, grid_body,
+	                  grid_action, grid_click },
+	[SCREEN_ASN] = { KS_ASN, false, asnview_title, asnview_scan, asnview_meaning, asnview_draw,
+	                 asnview_action, asnview_click },
+	[SCREEN_OVERVIEW] = { KS_OVERVIEW, true, overview_title, overview_scan, overview_meaning,
+	                      overview_draw, overview_action, overview_click },
+};
+
+const struct screen_ops *screen_of(const struct app *a)
+{
+	/* A view's pointer and its screen change together; the grid is the
+	 * fallback should they ever disagree. */
+	if ((a->screen == SCREEN_ASN && !a->av) || (a->screen == SCREEN_OVERVIEW && !a->ov))
+		return &screens[SCREEN_GRID];
+	return &screens[a->screen];
+}
 
 size_t toosmall_lines(int cols, int rows, char lines[][64], size_t max)
 {
@@ -68,13 +131,7 @@ void screen_draw(const struct app *a)
 	} else {
 		title_draw(a);
 		status_draw(a);
-		if (a->sc) {
-			grid_draw(a);
-			summary_draw(a);
-			warnline_draw(a);
-			detail_draw(a);
-		}
-		notes_draw(a);
+		screen_of(a)->draw(a);
 		if (a->prompt.active)
 			prompt_draw(a);
 		else

@@ -9,6 +9,7 @@
 #include "core/loop.h"
 #include "tui/app.h"
 #include "tui/draw.h"
+#include "tui/screen.h"
 #include "tui/text.h"
 
 int status_bar_fill(size_t done, size_t total, int width)
@@ -114,6 +115,24 @@ size_t status_warnings(const struct session *s, char lines[][STATUS_LINE_MAX], s
 	return n;
 }
 
+/* The title's left part: the place shown and, when full, the profile's
+ * title, or in the demo the policy in force. */
+static void title_left(const struct app *a, char *out, size_t len, bool full)
+{
+	const struct policy *p = app_demo_policy(a);
+	size_t used;
+
+	out[0] = '\0';
+	screen_of(a)->title(a, out, len);
+	if (!full)
+		return;
+	used = strlen(out);
+	if (p)
+		text_appendf(out, len, &used, "  policy %s: %s", p->date, p->title);
+	else
+		text_appendf(out, len, &used, "  %s", a->s->profile->title);
+}
+
 void title_draw(const struct app *a)
 {
 	const struct theme *th = &a->th;
@@ -121,29 +140,28 @@ void title_draw(const struct app *a)
 	char left[STATUS_LINE_MAX], right[STATUS_LINE_MAX];
 	int w = a->lay.cols, rw;
 
-	status_title(left, sizeof left, &a->view, a->s->profile);
-	snprintf(right, sizeof right, "%s%s ", a->asn_layer ? "[ASN layer]  " : "",
+	title_left(a, left, sizeof left, true);
+	snprintf(right, sizeof right, "%s%s ",
+	         a->asn_layer && a->screen == SCREEN_GRID ? "[ASN layer]  " : "",
 	         a->s->be->ops->describe(a->s->be));
 	draw_blank(a->lay.title_y, 0, w, attr);
 	rw = text_width(right, th->utf8);
-	/* Short of room, the resolver goes first, then the profile's name:
-	 * the network in view always shows. */
+	/* Short of room, the resolver goes first, then the profile's name
+	 * or the policy: the place in view always shows. */
 	if (text_width(left, th->utf8) + 2 + rw > w - 1)
 		rw = 0;
-	if (text_width(left, th->utf8) > w - 1) {
-		left[0] = '\0';
-		status_title(left, sizeof left, &a->view, NULL);
-	}
+	if (text_width(left, th->utf8) > w - 1)
+		title_left(a, left, sizeof left, false);
 	draw_text(a->lay.title_y, 1, w - 1 - rw, attr, left, th->utf8);
 	if (rw)
 		draw_text(a->lay.title_y, w - rw, rw, attr, right, th->utf8);
 }
 
-/* The progress bar at y, x; returns the columns used. */
-static int bar_draw(const struct app *a, int y, int x)
+/* The progress bar of sc at y, x; returns the columns used. */
+static int bar_draw(const struct app *a, const struct scan *sc, int y, int x)
 {
 	const struct theme *th = &a->th;
-	int fill = status_bar_fill(a->sc->done, a->sc->total, STATUS_BAR_W);
+	int fill = status_bar_fill(sc->done, sc->total, STATUS_BAR_W);
 
 	for (int i = 0; i < STATUS_BAR_W; i++)
 		draw_text(y, x + i, 1, theme_elem_attr(th, i < fill ? TE_BAR_DONE : TE_BAR_TODO),
@@ -166,15 +184,16 @@ void status_draw(const struct app *a)
 	const struct theme *th = &a->th;
 	char text[STATUS_LINE_MAX], warn[STATUS_WARN_MAX][STATUS_LINE_MAX], line[STATUS_LINE_MAX + 32];
 	int y = a->lay.status_y, x = 1, w = a->lay.cols;
+	const struct scan *sc = screen_of(a)->scan(a);
 	size_t nwarn;
 
-	if (!a->sc) {
+	if (!sc) {
 		draw_text(y, 1, w - 1, theme_elem_attr(th, TE_ERROR), "out of memory: no scan", th->utf8);
 		return;
 	}
-	x += bar_draw(a, y, x) + 2;
-	status_counts(text, sizeof text, a->sc, loop_now());
-	x += draw_text(y, x, w - x, a->sc->failed ? theme_elem_attr(th, TE_WARN) : A_NORMAL, text,
+	x += bar_draw(a, sc, y, x) + 2;
+	status_counts(text, sizeof text, sc, loop_now());
+	x += draw_text(y, x, w - x, sc->failed ? theme_elem_attr(th, TE_WARN) : A_NORMAL, text,
 	               th->utf8);
 	nwarn = status_warnings(a->s, warn, STATUS_WARN_MAX);
 	/* Warnings have their own line, or the notes; else they go here. */

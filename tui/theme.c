@@ -40,6 +40,7 @@ static const struct style elems[TE_COUNT] = {
 	[TE_KEY] = { 16, 250, COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE },
 	[TE_HEADING] = { 75, -1, COLOR_CYAN, -1, A_BOLD, A_BOLD },
 	[TE_ERROR] = { 196, -1, COLOR_RED, -1, A_BOLD, A_BOLD },
+	[TE_SCANNED] = { 231, -1, COLOR_WHITE, -1, A_BOLD, A_BOLD },
 };
 
 static const struct {
@@ -51,6 +52,7 @@ static const struct {
 	[TS_BAR_TODO] = { "\u2591", "-" },
 	[TS_WARN] = { "\u26a0", "!" },
 	[TS_SEP] = { "\u00b7", "|" },
+	[TS_SCANNED] = { "\u2022", "+" },
 };
 
 /* Pair numbers: the classes first, then the elements; 0 is curses' own. */

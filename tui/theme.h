@@ -23,6 +23,7 @@ enum theme_elem {
 	TE_KEY,        /* key names in the key line and the help */
 	TE_HEADING,    /* headings in the detail panel and the help */
 	TE_ERROR,      /* error messages */
+	TE_SCANNED,    /* the overview's mark: a /24 scanned address by address */
 	TE_COUNT
 };
 
@@ -34,6 +35,7 @@ enum theme_sym {
 	TS_BAR_TODO,   /* one cell of the progress bar, to do */
 	TS_WARN,       /* before a warning */
 	TS_SEP,        /* between items of a line */
+	TS_SCANNED,    /* beside an overview block whose level 1 count is known */
 	TS_COUNT
 };
 

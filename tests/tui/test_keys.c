@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -25,67 +26,137 @@ static void test_bindings(void **state)
 		{ KEY_PPAGE, ACT_PREV24 }, { KEY_NPAGE, ACT_NEXT24 },
 		{ 'g', ACT_GOTO }, { '/', ACT_GOTO },
 		{ 'r', ACT_REQUERY }, { 'x', ACT_SAVE },
-		{ 'A', ACT_ASN_LAYER }, { 'a', ACT_ASN_LAYER },
+		{ 'A', ACT_ASN_LAYER }, { 'a', ACT_ASN_VIEW }, { 'o', ACT_OVERVIEW },
+		{ 'p', ACT_POLICY_NEXT }, { 'P', ACT_POLICY_PREV }, { 'i', ACT_IMPACT },
 		{ '?', ACT_HELP }, { KEY_F(1), ACT_HELP },
 		{ 'q', ACT_QUIT }, { 12 /* Ctrl-L */, ACT_REDRAW },
 	};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
-		assert_int_equal(keys_action(want[i].ch), want[i].act);
+		assert_int_equal(keys_action(KS_GRID, want[i].ch), want[i].act);
+}
+
+/* The views read q and Esc as "back", Enter as "open"; the grid keeps q
+ * for quitting and has no use for Esc or Enter. */
+static void test_bindings_per_screen(void **state)
+{
+	(void)state;
+	assert_int_equal(keys_action(KS_ASN, 'q'), ACT_BACK);
+	assert_int_equal(keys_action(KS_OVERVIEW, 27), ACT_BACK);
+	assert_int_equal(keys_action(KS_GRID, 27), ACT_NONE);
+	assert_int_equal(keys_action(KS_ASN, '\r'), ACT_OPEN);
+	assert_int_equal(keys_action(KS_OVERVIEW, KEY_ENTER), ACT_OPEN);
+	assert_int_equal(keys_action(KS_GRID, '\r'), ACT_NONE);
+	/* The ASN view is a list: no sideways moves, pages instead of /24s. */
+	assert_int_equal(keys_action(KS_ASN, KEY_LEFT), ACT_NONE);
+	assert_int_equal(keys_action(KS_ASN, 'j'), ACT_DOWN);
+	assert_int_equal(keys_action(KS_ASN, KEY_NPAGE), ACT_NEXT24);
+	assert_int_equal(keys_action(KS_ASN, 'o'), ACT_OVERVIEW);
+	assert_int_equal(keys_action(KS_ASN, 'a'), ACT_NONE);
+	assert_int_equal(keys_action(KS_OVERVIEW, 'a'), ACT_ASN_VIEW);
+	assert_int_equal(keys_action(KS_OVERVIEW, 'o'), ACT_NONE);
+	/* The policy keys work everywhere; an impact needs an address. */
+	assert_int_equal(keys_action(KS_OVERVIEW, 'p'), ACT_POLICY_NEXT);
+	assert_int_equal(keys_action(KS_ASN, 'P'), ACT_POLICY_PREV);
+	assert_int_equal(keys_action(KS_ASN, 'i'), ACT_NONE);
+	assert_int_equal(keys_action(KS_ASN, 'A'), ACT_NONE);
+	/* KS_DEMO changes the key line, not what keys do. */
+	assert_int_equal(keys_action(KS_GRID | KS_DEMO, 'i'), ACT_IMPACT);
 }
 
 static void test_unbound(void **state)
 {
 	(void)state;
-	assert_int_equal(keys_action('z'), ACT_NONE);
-	assert_int_equal(keys_action(0), ACT_NONE);
-	assert_int_equal(keys_action(ERR), ACT_NONE);
-	assert_int_equal(keys_action(KEY_RESIZE), ACT_NONE);
+	assert_int_equal(keys_action(KS_GRID, 'z'), ACT_NONE);
+	assert_int_equal(keys_action(KS_GRID, 0), ACT_NONE);
+	assert_int_equal(keys_action(KS_GRID, ERR), ACT_NONE);
+	assert_int_equal(keys_action(KS_GRID, KEY_RESIZE), ACT_NONE);
+	assert_int_equal(keys_action(0, 'q'), ACT_NONE);
 }
 
-static void test_help_lists_every_action(void **state)
+/* The help lines of a screen, checked against want. */
+static void help_is(unsigned scope, const char *const *want, size_t nwant)
 {
-	static const char *const want[] = {
-		"q", "? F1", "arrows hjkl", "Home End 0 $", "[ ] PgUp PgDn", "g /", "x", "A", "r",
-		"Ctrl-L", "mouse",
-	};
 	struct key_help h;
 	size_t n = 0;
 
-	(void)state;
-	/* One line per key or pair of keys, so the help fits 80x24. */
-	while (keys_help(n, false, &h)) {
-		assert_true(n < sizeof want / sizeof want[0]);
+	while (keys_help(n, scope, false, &h)) {
+		assert_true(n < nwant);
 		assert_string_equal(h.keys, want[n]);
 		assert_true(strlen(h.text) > 0);
+		/* The key column is 14 wide and the text 57 in an 80-column help. */
+		assert_true(strlen(h.keys) <= 14);
+		assert_true(strlen(h.text) <= 57);
 		for (const char *p = h.keys; *p; p++)
 			assert_true((unsigned char)*p < 0x80);
 		n++;
 	}
-	assert_int_equal(n, sizeof want / sizeof want[0]);
-	assert_true(keys_help(2, true, &h));
+	assert_int_equal(n, nwant);
+}
+
+static void test_help_lists_every_action(void **state)
+{
+	static const char *const grid[] = {
+		"q", "? F1", "arrows hjkl", "Home End 0 $", "[ ] PgUp PgDn", "g /", "a o", "p P i",
+		"x", "A", "r Ctrl-L",
+	};
+	static const char *const asn[] = {
+		"q Esc", "? F1", "arrows jk", "Enter", "g /", "o", "p P", "x", "r Ctrl-L",
+	};
+	static const char *const overview[] = {
+		"q Esc", "? F1", "arrows hjkl", "[ ] PgUp PgDn", "Enter", "g /", "a", "p P", "x",
+		"r Ctrl-L",
+	};
+	struct key_help h;
+
+	(void)state;
+	/* One line per key or group of keys, so each screen's help fits
+	 * 80x24 with the legend: 24 - 2 rows - 5 of frame - 6 of legend. */
+	help_is(KS_GRID, grid, sizeof grid / sizeof grid[0]);
+	help_is(KS_ASN, asn, sizeof asn / sizeof asn[0]);
+	help_is(KS_OVERVIEW, overview, sizeof overview / sizeof overview[0]);
+	assert_true(sizeof grid / sizeof grid[0] <= 11);
+	assert_true(keys_help(2, KS_GRID, true, &h));
 	assert_string_equal(h.keys, "\u2190\u2193\u2191\u2192 hjkl");
-	assert_false(keys_help(n, true, &h));
+	assert_false(keys_help(sizeof grid / sizeof grid[0], KS_GRID, true, &h));
+}
+
+/* The labels of the key line of scope, joined by spaces. */
+static void bar_of(unsigned scope, char *out, size_t len)
+{
+	const char *key, *label;
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (size_t i = 0; keys_bar_item(i, scope, false, &key, &label); i++)
+		used += (size_t)snprintf(out + used, len - used, "%s%s", used ? " " : "", label);
 }
 
 static void test_key_line(void **state)
 {
 	const char *key, *label;
-	size_t n = 0;
+	char bar[512];
 
 	(void)state;
 	/* Quit and help come first: a narrow line still shows them. */
-	assert_true(keys_bar_item(0, true, &key, &label));
+	assert_true(keys_bar_item(0, KS_GRID, true, &key, &label));
 	assert_string_equal(key, "q");
 	assert_string_equal(label, "quit");
-	assert_true(keys_bar_item(1, false, &key, &label));
+	assert_true(keys_bar_item(1, KS_GRID, false, &key, &label));
 	assert_string_equal(key, "?");
-	while (keys_bar_item(n, false, &key, &label))
-		n++;
-	assert_true(n >= 6);
-	assert_true(keys_bar_item(2, false, &key, &label));
+	assert_true(keys_bar_item(2, KS_GRID, false, &key, &label));
 	assert_string_equal(key, "hjkl");
+	bar_of(KS_GRID, bar, sizeof bar);
+	assert_string_equal(bar, "quit help move /24 go to ASN view overview save ASN layer re-query");
+	/* The simulator's keys are offered in the demo only. */
+	bar_of(KS_GRID | KS_DEMO, bar, sizeof bar);
+	assert_string_equal(bar, "quit help move /24 go to ASN view overview policy impact save "
+	                         "ASN layer re-query");
+	bar_of(KS_ASN | KS_DEMO, bar, sizeof bar);
+	assert_string_equal(bar, "back help move grid go to overview policy save re-query");
+	bar_of(KS_OVERVIEW, bar, sizeof bar);
+	assert_string_equal(bar, "back help move /16 grid go to ASN view save re-query");
 }
 
 /* Feed a batch; the keys that get through, as a string. */
@@ -137,6 +208,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bindings),
+		cmocka_unit_test(test_bindings_per_screen),
 		cmocka_unit_test(test_unbound),
 		cmocka_unit_test(test_help_lists_every_action),
 		cmocka_unit_test(test_key_line),

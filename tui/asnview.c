@@ -1,0 +1,518 @@
+/* The ASN view.  The figures and lines are built apart from curses, so
+ * the arithmetic the header shows is tested without a terminal. */
+#include "tui/asnview.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/asnreport.h"
+#include "core/ip.h"
+#include "core/legend.h"
+#include "tui/app.h"
+#include "tui/draw.h"
+#include "tui/overview.h"
+#include "tui/text.h"
+
+#define NET_W 18          /* "255.255.255.255/32" */
+#define SIZE_W 13         /* "4,294,967,296" */
+#define L3_W 8            /* "pending" */
+#define HLINE_MAX_ROWS 3  /* a header value wraps at most this often */
+
+/* Per class, what it says about a network: level 3 covers every
+ * address of it, so it reads before level 2 here. */
+static const char *const meanings[CC_COUNT] = {
+	[CC_GUILTY] = "(not shown here: level 1 is not probed per address)",
+	[CC_RANGE] = "level 2 lists some of the network's /24s",
+	[CC_ASN] = "level 3 lists the network: all its addresses",
+	[CC_ERROR] = "a probe failed: state unknown, not clean",
+	[CC_PENDING] = "waiting for the probes",
+	[CC_CLEAN] = "listed on neither level where probed",
+};
+
+const char *asnview_meaning(enum cell_class cls)
+{
+	return (unsigned)cls < CC_COUNT ? meanings[cls] : "";
+}
+
+/* ---- the model ---- */
+
+static void on_probe(void *arg, size_t cell, size_t zone)
+{
+	(void)cell;
+	(void)zone;
+	app_touch(arg);
+}
+
+int asnview_open(struct app *a, uint32_t asn, char *err, size_t errlen)
+{
+	struct asnview *av = calloc(1, sizeof *av);
+
+	if (!av) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (asnscan_init(&av->as, a->s, asn, 0, err, errlen) < 0) {
+		free(av);
+		return -1;
+	}
+	/* One view at a time: what was up closes only once this one stands. */
+	overview_close(a);
+	asnview_close(a);
+	a->av = av;
+	a->screen = SCREEN_ASN;
+	asnview_restart(a, 0);
+	return 0;
+}
+
+void asnview_close(struct app *a)
+{
+	if (!a->av)
+		return;
+	asnscan_free(&a->av->as);
+	free(a->av);
+	a->av = NULL;
+	if (a->screen == SCREEN_ASN)
+		a->screen = SCREEN_GRID;
+}
+
+void asnview_restart(struct app *a, unsigned qflags)
+{
+	struct asnscan *as = &a->av->as;
+
+	as->sc.on_answer = on_probe;
+	as->sc.on_answer_arg = a;
+	asnscan_start(as, a->s, a->s->opt->rate, a->s->opt->window, BQ_TXT | qflags);
+}
+
+/* The first level-3 TXT any probe returned, or "". */
+static const char *l3_txt(const struct asnscan *as)
+{
+	for (size_t c = 0; c < as->sc.ncells; c++)
+		for (size_t z = 0; z < as->sub.nzones; z++)
+			if (as->sub.zones[z].role == ZR_ASN &&
+			    as->sc.cells[c].zone[z].state == LK_LISTED && as->sc.cells[c].zone[z].txt[0])
+				return as->sc.cells[c].zone[z].txt;
+	return "";
+}
+
+void asnview_figures(const struct app *a, struct asn_figures *f)
+{
+	const struct asnscan *as = &a->av->as;
+	struct asnscan_sum sum;
+
+	memset(f, 0, sizeof *f);
+	f->total = as->total;
+	for (size_t i = 0; i < as->nnets; i++) {
+		uint64_t size = cidr_size(as->nets[i].prefix);
+
+		asnscan_summary(as, i, &sum);
+		if (sum.l3 == LK_LISTED) {
+			f->l3_nets++;
+			f->l3_addrs += size;
+		} else if (sum.probes) {
+			/* Level 2 inside a level-3 listing blocks nothing more. */
+			f->l2_more += size * sum.listed / sum.probes;
+		}
+	}
+	f->l3_txt = l3_txt(as);
+	txt_parse(f->l3_txt, &f->said);
+	if (a->s->demo)
+		f->scenario = demo_asn(a->s->demo, as->asn);
+	if (f->scenario) {
+		f->guilty_known = true;
+		f->guilty = f->scenario->ev.guilty;
+		f->blocked = f->scenario->ev.blocked;
+	} else {
+		f->blocked = f->l3_addrs + f->l2_more;
+	}
+}
+
+/* ---- the header ---- */
+
+struct hbuild {
+	struct asn_hline *out;
+	size_t n, max;
+};
+
+static void add(struct hbuild *b, const char *label, enum asn_hstyle st, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void add(struct hbuild *b, const char *label, enum asn_hstyle st, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (b->n >= b->max)
+		return;
+	b->out[b->n].label = label;
+	b->out[b->n].style = st;
+	va_start(ap, fmt);
+	vsnprintf(b->out[b->n].value, sizeof b->out[b->n].value, fmt, ap);
+	va_end(ap);
+	b->n++;
+}
+
+/* The demo: the scenario's level-3 arithmetic under the active policy. */
+static void scenario_lines(const struct app *a, struct hbuild *b, const struct asn_figures *f)
+{
+	const struct policy *p = app_demo_policy(a);
+	char text[ASNVIEW_LINE_MAX];
+
+	policy_l3_explain(p, &f->scenario->ev.l3, text, sizeof text);
+	add(b, "level 3", f->scenario->ev.l3.listed ? AH_LISTED : AH_PLAIN, "%s", text);
+	add(b, "policy", AH_DIM, "%s: %s (the demo's scenario; p P switch)", p->date, p->title);
+}
+
+/* A real ASN: nobody outside UCEPROTECT knows its impact count, but
+ * every rule that counts impacts says how many would list it. */
+static void rule_lines(const struct app *a, struct hbuild *b, const struct asn_figures *f)
+{
+	const struct policy_set *rules = &a->rules;
+	char total[32], need[32], least[48];
+	struct policy_l3 r;
+	size_t shown = 0;
+
+	text_grouped(f->total, total);
+	for (size_t i = rules->n; i-- > 0;) {
+		const struct policy *p = &rules->v[i];
+
+		if (p->l3_unit != PU_IMPACTS)
+			continue;
+		policy_l3_compute(p, 0, f->total, &r);
+		least[0] = '\0';
+		if (p->l3_min > 1)
+			snprintf(least, sizeof least, ", at least %u", (unsigned)p->l3_min);
+		add(b, shown++ ? "" : "needs", AH_PLAIN, "%s impact%s under %s [%s]: %s %s%% of %s%s",
+		    text_grouped(r.needed, need), r.needed == 1 ? "" : "s", p->title, p->date,
+		    p->l3_cmp == PC_GE ? ">=" : ">", p->l3_pct, total, least);
+	}
+	if (shown == 0)
+		add(b, "needs", AH_DIM, "unknown: the built-in policies did not load");
+	else
+		add(b, "", AH_DIM, "in 7 days; UCEPROTECT does not publish an ASN's impact count");
+}
+
+/* What the level-3 TXT says: a spamscore (impacts per 100,000
+ * addresses, rounded down, so it bounds the count from below) or an
+ * abuser count. */
+static void said_line(const struct app *a, struct hbuild *b, const struct asn_figures *f)
+{
+	char figure[96] = "no figure", least[32];
+	uint64_t lower;
+
+	if (!f->l3_txt[0]) {
+		add(b, "L3 TXT", AH_DIM, "%s", a->av->as.sc.done < a->av->as.sc.total ?
+		    "none so far: probes still running" : "none: no network is listed on level 3");
+		return;
+	}
+	if (f->said.spamscore >= 0) {
+		lower = (uint64_t)f->said.spamscore * f->total / 100000;
+		snprintf(figure, sizeof figure, "spamscore %ld", f->said.spamscore);
+		if (lower > 0 && !f->scenario)
+			snprintf(figure, sizeof figure, "spamscore %ld, so at least %s impacts",
+			         f->said.spamscore, text_grouped(lower, least));
+	} else if (f->said.abusers >= 0) {
+		snprintf(figure, sizeof figure, "%ld abusers", f->said.abusers);
+	}
+	add(b, "L3 TXT", AH_LISTED, "%s: %s", figure, f->l3_txt);
+}
+
+/* "N guilty -> M addresses blocked (collateral ratio R)". */
+static void damage_line(const struct app *a, struct hbuild *b, const struct asn_figures *f)
+{
+	/* Two columns in ASCII: not a theme symbol, which takes one. */
+	const char *arrow = a->th.utf8 ? "\u2192" : "->";
+	char guilty[32], blocked[32], l3[32], l2[32], ratio[48] = "n/a (none guilty)";
+	enum asn_hstyle st = f->blocked ? AH_LISTED : AH_PLAIN;
+
+	text_grouped(f->blocked, blocked);
+	if (f->guilty_known) {
+		if (f->guilty)
+			snprintf(ratio, sizeof ratio, "%.1f",
+			         (double)(f->blocked - f->guilty) / (double)f->guilty);
+		add(b, "damage", st, "%s guilty %s %s addresses blocked (collateral ratio %s)",
+		    text_grouped(f->guilty, guilty), arrow, blocked, ratio);
+		add(b, "probed", AH_DIM, "level 3 lists %zu of %zu networks (%s addresses); "
+		    "level 2 about %s more (one probe per /24)", f->l3_nets, a->av->as.nnets,
+		    text_grouped(f->l3_addrs, l3), text_grouped(f->l2_more, l2));
+		return;
+	}
+	add(b, "damage", st, "guilty unknown (level 1 not probed per address) %s %s addresses "
+	    "blocked (level 3: %s, level 2 est.: %s more); collateral ratio unknown", arrow, blocked,
+	    text_grouped(f->l3_addrs, l3), text_grouped(f->l2_more, l2));
+}
+
+size_t asnview_header(const struct app *a, struct asn_hline *out, size_t max)
+{
+	const struct asnscan *as = &a->av->as;
+	struct hbuild b = { out, 0, max };
+	struct asn_figures f;
+	char total[32];
+
+	asnview_figures(a, &f);
+	add(&b, "ASN", AH_PLAIN, "AS%u %s: %zu network%s, %s IPv4 addresses", (unsigned)as->asn,
+	    as->org[0] ? as->org : "(no name)", as->nnets, as->nnets == 1 ? "" : "s",
+	    text_grouped(f.total, total));
+	if (f.scenario)
+		scenario_lines(a, &b, &f);
+	else
+		rule_lines(a, &b, &f);
+	said_line(a, &b, &f);
+	damage_line(a, &b, &f);
+	return b.n;
+}
+
+/* ---- the list ---- */
+
+/* One network as the list shows it. */
+struct net_row {
+	const char *mark, *glyph;
+	attr_t mark_attr, glyph_attr, net_attr, l3_attr, l2_attr;
+	char net[CIDR_STRLEN], size[32], l3[16], l2[128];
+};
+
+/* The class a network reads as at a glance: level 3 covers all of it,
+ * so it comes before level 2 here. */
+static enum cell_class net_class(const struct asnscan_sum *sum)
+{
+	if (sum->l3 == LK_LISTED)
+		return CC_ASN;
+	if (sum->listed)
+		return CC_RANGE;
+	if (sum->l3 == LK_ERROR || sum->error)
+		return CC_ERROR;
+	if (sum->l3 == LK_PENDING || sum->pending)
+		return CC_PENDING;
+	return CC_CLEAN;
+}
+
+static void net_row(const struct app *a, size_t i, struct net_row *r)
+{
+	const struct theme *th = &a->th;
+	const struct asnscan_net *n = &a->av->as.nets[i];
+	struct asnscan_sum sum;
+	enum cell_class cls;
+	char probes[32], blocks[32];
+	size_t used = 0;
+
+	asnscan_summary(&a->av->as, i, &sum);
+	cls = net_class(&sum);
+	r->glyph = theme_glyph(th, cls);
+	r->glyph_attr = theme_class_attr(th, cls);
+	r->mark = " ";
+	r->mark_attr = A_NORMAL;
+	r->net_attr = A_NORMAL;
+	if (i == a->av->cursor) {
+		r->mark = theme_sym(th, TS_CURSOR);
+		r->mark_attr = theme_elem_attr(th, TE_CURSOR);
+		r->net_attr = A_REVERSE | A_BOLD;
+	}
+	cidr_format(n->net, n->prefix, r->net);
+	text_grouped(cidr_size(n->prefix), r->size);
+	snprintf(r->l3, sizeof r->l3, "%s", lk_state_name(sum.l3));
+	r->l3_attr = sum.l3 == LK_LISTED ? theme_class_attr(th, CC_ASN) :
+	             sum.l3 == LK_ERROR ? theme_class_attr(th, CC_ERROR) : A_NORMAL;
+	r->l2[0] = '\0';
+	text_appendf(r->l2, sizeof r->l2, &used, "%zu of %s", sum.listed,
+	             text_grouped(sum.probes, probes));
+	if (sum.sampled)
+		text_appendf(r->l2, sizeof r->l2, &used, " (sampled: %s /24s)",
+		             text_grouped(n->n24, blocks));
+	if (sum.error)
+		text_appendf(r->l2, sizeof r->l2, &used, ", %zu failed", sum.error);
+	if (sum.pending)
+		text_appendf(r->l2, sizeof r->l2, &used, ", %zu to go", sum.pending);
+	r->l2_attr = sum.listed ? theme_class_attr(th, CC_RANGE) : A_NORMAL;
+}
+
+void asnview_row_text(const struct app *a, size_t i, char *out, size_t len)
+{
+	struct net_row r;
+
+	net_row(a, i, &r);
+	snprintf(out, len, "%s %s %-*s %*s  %-*s  %s", r.mark, r.glyph, NET_W, r.net, SIZE_W, r.size,
+	         L3_W, r.l3, r.l2);
+}
+
+void asnview_title(const struct app *a, char *out, size_t len)
+{
+	const struct asnscan *as = &a->av->as;
+
+	snprintf(out, len, "rblscope  AS%u %s", (unsigned)as->asn, as->org);
+}
+
+/* ---- geometry ---- */
+
+/* Rows the header takes at the current width. */
+static int header_rows(const struct app *a, const struct asn_hline *h, size_t n)
+{
+	int width = a->lay.cols - 1 - DRAW_KV_LABEL_W, rows = 0;
+	char line[ASNVIEW_LINE_MAX];
+
+	for (size_t i = 0; i < n; i++) {
+		const char *p = h[i].value;
+		int k = 0;
+
+		while (k < HLINE_MAX_ROWS && text_wrap_next(&p, width, a->th.utf8, line, sizeof line))
+			k++;
+		rows += k ? k : 1;
+	}
+	return rows;
+}
+
+/* The row of the first network, and how many rows the list has. */
+static void list_geometry(const struct app *a, int *y, int *rows)
+{
+	struct asn_hline h[ASNVIEW_HEADER_MAX];
+	size_t n = asnview_header(a, h, ASNVIEW_HEADER_MAX);
+
+	/* header, a blank line, the column heading */
+	*y = a->lay.status_y + 1 + header_rows(a, h, n) + 2;
+	*rows = a->lay.keys_y - *y;
+	if (*rows < 1)
+		*rows = 1;
+}
+
+/* The first network to show so that the cursor is on screen and the
+ * list fills its rows. */
+static size_t window_top(size_t top, size_t cursor, size_t rows, size_t n)
+{
+	if (cursor < top)
+		top = cursor;
+	if (cursor >= top + rows)
+		top = cursor - rows + 1;
+	if (top + rows > n)
+		top = n > rows ? n - rows : 0;
+	return top;
+}
+
+/* ---- actions ---- */
+
+/* Enter: the grid of the selected network, from its first /24. */
+static void open_network(struct app *a)
+{
+	const struct asnscan_net *n = &a->av->as.nets[a->av->cursor];
+	struct target t = { .kind = TARGET_NET, .net = n->net, .prefix = n->prefix, .focus = n->net };
+
+	cidr_format(n->net, n->prefix, t.text);
+	app_show_target(a, &t, NULL, 0);   /* closes this view: n is gone */
+}
+
+static void open_overview(struct app *a)
+{
+	char err[256];
+
+	if (overview_open(a, a->av->as.nets[a->av->cursor].net, err, sizeof err) < 0)
+		app_message(a, true, "overview: %s", err);
+}
+
+static void save(struct app *a)
+{
+	char path[4096];
+	int rc = asnreport_snapshot_file(".", a->s, &a->av->as, time(NULL), path, sizeof path);
+
+	app_saved(a, rc, path, scan_finished(&a->av->as.sc));
+}
+
+void asnview_action(struct app *a, enum action act)
+{
+	struct asnview *av = a->av;
+	size_t n = av->as.nnets, page;
+	int y, rows;
+
+	list_geometry(a, &y, &rows);
+	page = rows > 1 ? (size_t)rows - 1 : 1;
+	switch (act) {
+	case ACT_UP: if (av->cursor > 0) av->cursor--; break;
+	case ACT_DOWN: if (av->cursor + 1 < n) av->cursor++; break;
+	case ACT_PREV24: av->cursor = av->cursor > page ? av->cursor - page : 0; break;
+	case ACT_NEXT24: av->cursor = av->cursor + page < n ? av->cursor + page : n - 1; break;
+	case ACT_FIRST: av->cursor = 0; break;
+	case ACT_LAST: av->cursor = n - 1; break;
+	case ACT_OPEN: open_network(a); return;
+	case ACT_OVERVIEW: open_overview(a); return;
+	case ACT_SAVE: save(a); break;
+	case ACT_REQUERY:
+		asnview_restart(a, BQ_NOCACHE);
+		app_message(a, false, "probing again, bypassing the cache");
+		break;
+	default: break;
+	}
+	av->top = window_top(av->top, av->cursor, (size_t)rows, n);
+}
+
+void asnview_click(struct app *a, int x, int y)
+{
+	int top_y, rows;
+	size_t i;
+
+	(void)x;
+	list_geometry(a, &top_y, &rows);
+	if (y < top_y || y >= top_y + rows)
+		return;
+	i = window_top(a->av->top, a->av->cursor, (size_t)rows, a->av->as.nnets) + (size_t)(y - top_y);
+	if (i < a->av->as.nnets)
+		a->av->cursor = i;
+}
+
+/* ---- drawing ---- */
+
+static attr_t hstyle_attr(const struct theme *th, enum asn_hstyle st)
+{
+	if (st == AH_LISTED)
+		return theme_elem_attr(th, TE_WARN);
+	return st == AH_DIM ? A_DIM : A_NORMAL;
+}
+
+static void heading_draw(const struct app *a, int y, size_t top, int rows)
+{
+	char text[256], range[96], first[32], last[32], all[32];
+	size_t n = a->av->as.nnets, end = top + (size_t)rows < n ? top + (size_t)rows : n;
+
+	range[0] = '\0';
+	if (n > (size_t)rows)
+		snprintf(range, sizeof range, "  (%s-%s of %s)", text_grouped(top + 1, first),
+		         text_grouped(end, last), text_grouped(n, all));
+	snprintf(text, sizeof text, "    %-*s %*s  %-*s  level 2: /24s listed of probed%s", NET_W,
+	         "network", SIZE_W, "addresses", L3_W, "level 3", range);
+	draw_text(y, 1, a->lay.cols - 1, theme_elem_attr(&a->th, TE_HEADING), text, a->th.utf8);
+}
+
+static void row_draw(const struct app *a, int y, size_t i)
+{
+	const struct theme *th = &a->th;
+	int w = a->lay.cols, x = 1;
+	struct net_row r;
+	char size[40];
+
+	net_row(a, i, &r);
+	snprintf(size, sizeof size, "%*s", SIZE_W, r.size);
+	draw_text(y, x, 1, r.mark_attr, r.mark, th->utf8);
+	draw_text(y, x + 2, 1, r.glyph_attr, r.glyph, th->utf8);
+	x += 4;
+	draw_text(y, x, NET_W, r.net_attr, r.net, th->utf8);
+	x += NET_W + 1;
+	draw_text(y, x, w - x, A_NORMAL, size, th->utf8);
+	x += SIZE_W + 2;
+	draw_text(y, x, w - x, r.l3_attr, r.l3, th->utf8);
+	x += L3_W + 2;
+	draw_text(y, x, w - x, r.l2_attr, r.l2, th->utf8);
+}
+
+void asnview_draw(const struct app *a)
+{
+	struct asn_hline h[ASNVIEW_HEADER_MAX];
+	size_t n = asnview_header(a, h, ASNVIEW_HEADER_MAX), top;
+	int y = a->lay.status_y + 1, list_y, rows;
+
+	for (size_t i = 0; i < n; i++)
+		y += draw_kv(y, 1, a->lay.cols - 1, HLINE_MAX_ROWS, hstyle_attr(&a->th, h[i].style),
+		             h[i].label, h[i].value, a->th.utf8);
+	list_geometry(a, &list_y, &rows);
+	top = window_top(a->av->top, a->av->cursor, (size_t)rows, a->av->as.nnets);
+	heading_draw(a, list_y - 1, top, rows);
+	for (int r = 0; r < rows && top + (size_t)r < a->av->as.nnets; r++)
+		row_draw(a, list_y + r, top + (size_t)r);
+}

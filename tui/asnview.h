@@ -1,0 +1,89 @@
+/* The ASN view: the networks of one ASN from the ASN database, the
+ * level-3 state and level-2 coverage of each as the probes come in
+ * (core/asnscan.h), and a header with the level-3 arithmetic: what it
+ * takes to list the whole ASN, and how many addresses the abuse of a few
+ * blocks. */
+#ifndef RBLSCOPE_TUI_ASNVIEW_H
+#define RBLSCOPE_TUI_ASNVIEW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/asnscan.h"
+#include "core/demo.h"
+#include "core/txt.h"
+#include "tui/keys.h"
+
+#define ASNVIEW_LINE_MAX 600
+#define ASNVIEW_HEADER_MAX 8
+
+struct asnview {
+	struct asnscan as;
+	size_t cursor;              /* the selected network */
+	size_t top;                 /* the first network on screen */
+};
+
+/* What the header says, worked out from the probes and, in the demo,
+ * from the scenario under the active policy. */
+struct asn_figures {
+	uint64_t total;             /* IPv4 addresses of the ASN */
+	size_t l3_nets;             /* networks a level-3 probe found listed */
+	uint64_t l3_addrs;          /* their addresses */
+	uint64_t l2_more;           /* addresses of the other networks in listed
+	                               level-2 /24s (estimated where sampled) */
+	const char *l3_txt;         /* the first level-3 TXT, "" if none */
+	struct txt_info said;       /* what that TXT says */
+	const struct demo_asn *scenario;   /* demo: the ASN in the scenario, else NULL */
+	bool guilty_known;          /* only the scenario knows level 1 for all */
+	uint64_t guilty, blocked;
+};
+
+enum asn_hstyle { AH_PLAIN, AH_LISTED, AH_DIM };
+
+/* One line of the header: a label and its value (wrapped when drawn). */
+struct asn_hline {
+	const char *label;
+	enum asn_hstyle style;
+	char value[ASNVIEW_LINE_MAX];
+};
+
+struct app;
+
+/* Open the ASN view of asn: find its networks and start the probes; the
+ * grid stays behind it.  0, or -1 with a one-line reason in err. */
+int asnview_open(struct app *a, uint32_t asn, char *err, size_t errlen);
+
+/* Close the view: its probes stop, late answers are dropped. */
+void asnview_close(struct app *a);
+
+/* Probe the networks again (qflags as for scan_start), on the session's
+ * current backend. */
+void asnview_restart(struct app *a, unsigned qflags);
+
+/* Work out the header's figures. */
+void asnview_figures(const struct app *a, struct asn_figures *f);
+
+/* The header lines; returns how many (at most max). */
+size_t asnview_header(const struct app *a, struct asn_hline *out, size_t max);
+
+/* Network i as the list shows it, without attributes: mark, glyph,
+ * network, addresses, level 3, level 2. */
+void asnview_row_text(const struct app *a, size_t i, char *out, size_t len);
+
+/* The place part of the title line: "rblscope  AS64512 DEMO-HOSTING". */
+void asnview_title(const struct app *a, char *out, size_t len);
+
+/* What a glyph means beside a network, for the help. */
+const char *asnview_meaning(enum cell_class cls);
+
+/* Act on a key of the view (moves, Enter, o, x, r). */
+void asnview_action(struct app *a, enum action act);
+
+/* Select the network under a click at x, y. */
+void asnview_click(struct app *a, int x, int y);
+
+/* Draw the header and the list. */
+void asnview_draw(const struct app *a);
+
+#endif

@@ -1,0 +1,123 @@
+/* The overview as a text snapshot: ASCII only, so that it reads the same
+ * in a ticket, a mail or a terminal without UTF-8, with its legend, the
+ * level-2 texts the probes returned and the level 1 counts known. */
+#include "tui/overview.h"
+
+#include <string.h>
+
+#include "core/ip.h"
+#include "core/legend.h"
+#include "core/version.h"
+#include "tui/app.h"
+
+static void header_write(FILE *f, const struct app *a, const struct overview_tally *t,
+                         time_t when)
+{
+	const struct overview *ov = a->ov;
+	const struct policy *p = app_demo_policy(a);
+	const enum cell_class *order;
+	char stamp[64], net[CIDR_STRLEN];
+	struct tm tm;
+	size_t n;
+
+	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S UTC", gmtime_r(&when, &tm));
+	cidr_format(ov->base, 16, net);
+	fprintf(f, "rblscope %s overview snapshot, %s\n\n", RBLSCOPE_VERSION, stamp);
+	fprintf(f, "  range     %s: 256 /24 blocks, one probe each at its .0 address\n", net);
+	fprintf(f, "  source    %s\n", a->s->be ? a->s->be->ops->describe(a->s->be) : "-");
+	if (p)
+		fprintf(f, "  policy    %s: %s (demo)\n", p->date, p->title);
+	fprintf(f, "  probes    %zu of %zu lookups answered, %zu failed%s\n", ov->sc.done,
+	        ov->sc.total, ov->sc.failed, scan_finished(&ov->sc) ? "" : " (unfinished)");
+	fprintf(f, "  blocks   ");
+	order = legend_order(&n);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%s %zu %s", i ? "," : "", t->cls[order[i]], legend_of(order[i])->label);
+	fprintf(f, "\n  scanned   %zu /24s address by address in this session: %zu on level 1\n",
+	        t->scanned, t->guilty);
+}
+
+/* The map: one row per 16 blocks, labelled by the third octet of its
+ * first block; "+" before a glyph marks a block scanned in this session. */
+static void map_write(FILE *f, const struct app *a)
+{
+	char col[8];
+
+	fprintf(f, "\n  third octet ");
+	for (int c = 0; c < GRID_SIDE; c++) {
+		snprintf(col, sizeof col, "+%d", c);
+		fprintf(f, "%3s", col);
+	}
+	fprintf(f, "\n");
+	for (int r = 0; r < GRID_SIDE; r++) {
+		fprintf(f, "  %11d ", r * GRID_SIDE);
+		for (int c = 0; c < GRID_SIDE; c++) {
+			unsigned b = (unsigned)(r * GRID_SIDE + c);
+
+			fprintf(f, " %s%s", seen_find(&a->seen, a->ov->base | b << 8) ? "+" : " ",
+			        legend_of(overview_block_class(a, b))->ascii);
+		}
+		fprintf(f, "\n");
+	}
+}
+
+static void legend_write(FILE *f)
+{
+	const enum cell_class *order;
+	size_t n;
+
+	fprintf(f, "\n  legend\n");
+	order = legend_order(&n);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "    %s  %-12s %s\n", legend_of(order[i])->ascii, legend_of(order[i])->label,
+		        overview_meaning(order[i]));
+	fprintf(f, "    +  %-12s %s\n", "scanned", "scanned address by address in this session");
+}
+
+/* Every block whose probe found a listing with a text, or that was
+ * scanned, one line each: what the map cannot say. */
+static void blocks_write(FILE *f, const struct app *a)
+{
+	const struct overview *ov = a->ov;
+	bool any = false;
+	char net[CIDR_STRLEN];
+
+	for (unsigned b = 0; b < OVERVIEW_BLOCKS; b++) {
+		const struct scan_cell *c = &ov->sc.cells[b];
+		const struct seen_entry *e = seen_find(&a->seen, ov->base | b << 8);
+		bool range = false;
+
+		for (size_t z = 0; z < ov->sub.nzones; z++)
+			range = range || (ov->sub.zones[z].role == ZR_RANGE &&
+			                  c->zone[z].state != LK_CLEAN && c->zone[z].state != LK_PENDING);
+		if (!range && !e)
+			continue;
+		if (!any)
+			fprintf(f, "\n  blocks with a level-2 answer or a level-1 count\n");
+		any = true;
+		cidr_format(c->ip, 24, net);
+		fprintf(f, "    %-18s %s", net, legend_of(overview_block_class(a, b))->label);
+		if (e)
+			fprintf(f, ", level 1: %u of %u addresses", (unsigned)e->guilty, (unsigned)e->cells);
+		fprintf(f, "\n");
+		for (size_t z = 0; z < ov->sub.nzones; z++)
+			if (ov->sub.zones[z].role == ZR_RANGE && c->zone[z].state == LK_LISTED)
+				fprintf(f, "      %s: %s\n", ov->sub.zones[z].key,
+				        c->zone[z].txt[0] ? c->zone[z].txt : "listed, no TXT");
+			else if (ov->sub.zones[z].role == ZR_RANGE && c->zone[z].state == LK_ERROR)
+				fprintf(f, "      %s: error: %s\n", ov->sub.zones[z].key,
+				        lk_error_text(c->zone[z].error));
+	}
+}
+
+int overview_write(FILE *f, const struct app *a, time_t when)
+{
+	struct overview_tally t;
+
+	overview_tally(a, &t);
+	header_write(f, a, &t, when);
+	map_write(f, a);
+	legend_write(f);
+	blocks_write(f, a);
+	return ferror(f) ? -1 : 0;
+}
