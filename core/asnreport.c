@@ -65,7 +65,7 @@ static void text_write(FILE *f, const struct session *s, const struct asnscan *a
 	asnscan_totals(a, &l3_addrs, &l2_addrs, &l3_nets);
 	fprintf(f, "  level 3   %zu of %zu networks listed: %llu addresses blocked\n", l3_nets,
 	        a->nnets, (unsigned long long)l3_addrs);
-	fprintf(f, "  level 2   about %llu addresses in listed ranges\n",
+	fprintf(f, "  level 2   about %llu addresses in listed ranges (estimate: one probe per /24)\n",
 	        (unsigned long long)l2_addrs);
 	txt_parse(l3_txt(a), &ti);
 	txt_summary(&ti, parsed, sizeof parsed);
