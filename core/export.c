@@ -3,7 +3,6 @@
 #include "core/export.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +12,7 @@
 #include "core/asnscan.h"
 #include "core/ip.h"
 #include "core/report.h"
+#include "core/snapfile.h"
 
 /* Write s as a CSV field: quoted when it holds a comma, quote or space
  * at either end (RFC 4180). */
@@ -168,36 +168,14 @@ static void target_slug(const struct scan *sc, char *out, size_t len)
 int export_snapshot_file(const char *dir, const struct session *s, const struct scan *sc,
                          time_t when, char *path, size_t pathlen)
 {
-	char slug[CIDR_STRLEN], stamp[32];
-	struct tm tm;
+	char slug[CIDR_STRLEN];
 	FILE *f;
-	int fd = -1, n, rc;
 
 	target_slug(sc, slug, sizeof slug);
-	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", gmtime_r(&when, &tm));
-	/* Never overwrite: two snapshots in one second get a suffix. */
-	for (int i = 0; fd < 0 && i < 100; i++) {
-		n = snprintf(path, pathlen, i ? "%s/rblscope-%s-%s-%d.txt" : "%s/rblscope-%s-%s.txt",
-		             dir, slug, stamp, i);
-		if (n < 0 || (size_t)n >= pathlen) {
-			errno = ENAMETOOLONG;
-			return -1;
-		}
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0644);
-		if (fd < 0 && errno != EEXIST)
-			return -1;
-	}
-	if (fd < 0 || !(f = fdopen(fd, "w"))) {
-		if (fd >= 0)
-			close(fd);
+	f = snapfile_create(dir, slug, when, path, pathlen);
+	if (!f)
 		return -1;
-	}
-	rc = export_write(f, EXPORT_TEXT, s, sc, when);
-	if (fclose(f) != 0)
-		rc = -1;
-	if (rc < 0)
-		unlink(path);
-	return rc;
+	return snapfile_finish(f, export_write(f, EXPORT_TEXT, s, sc, when), path);
 }
 
 static volatile sig_atomic_t interrupted;
