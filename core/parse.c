@@ -20,3 +20,40 @@ int parse_fail(const struct parse_at *at, const char *fmt, ...)
 	}
 	return -1;
 }
+
+int parse_is_blank(char ch)
+{
+	return ch == ' ' || ch == '\t';
+}
+
+char *parse_line_trim(char *s)
+{
+	char *e;
+
+	for (e = s; *e; e++)
+		if (*e == '#' && (e == s || parse_is_blank(e[-1])))
+			break;
+	while (e > s && parse_is_blank(e[-1]))
+		e--;
+	*e = '\0';
+	while (parse_is_blank(*s))
+		s++;
+	return s;
+}
+
+int parse_u32(const char *s, uint32_t *out)
+{
+	uint64_t v = 0;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		v = v * 10 + (uint64_t)(*s - '0');
+		if (v > UINT32_MAX)
+			return -1;
+	}
+	if (*s)
+		return -1;
+	*out = (uint32_t)v;
+	return 0;
+}

@@ -4,6 +4,7 @@
 #define RBLSCOPE_PARSE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct parse_at {
 	const char *path;
@@ -16,5 +17,15 @@ struct parse_at {
  * returns -1, so that a parser can `return parse_fail(...)`. */
 __attribute__((format(printf, 2, 3)))
 int parse_fail(const struct parse_at *at, const char *fmt, ...);
+
+/* A space or a tab: the blanks between fields. */
+int parse_is_blank(char ch);
+
+/* Cut a comment ('#' at the start or after a blank) and the outer
+ * blanks of line s, in place; the start of what is left. */
+char *parse_line_trim(char *s);
+
+/* A decimal number alone in s, with no sign and no overflow; 0 or -1. */
+int parse_u32(const char *s, uint32_t *out);
 
 #endif

@@ -21,29 +21,6 @@ struct pctx {
 	unsigned seen;       /* bits of the keys read so far */
 };
 
-static int is_blank(char ch)
-{
-	return ch == ' ' || ch == '\t';
-}
-
-/* A decimal number with no sign, no spaces, no overflow. */
-static int u32_parse(const char *s, uint32_t *out)
-{
-	uint64_t v = 0;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	for (; *s >= '0' && *s <= '9'; s++) {
-		v = v * 10 + (uint64_t)(*s - '0');
-		if (v > UINT32_MAX)
-			return -1;
-	}
-	if (*s)
-		return -1;
-	*out = (uint32_t)v;
-	return 0;
-}
-
 static int copy_text(struct pctx *c, char *dst, size_t size, const char *v, const char *key)
 {
 	size_t n = strlen(v);
@@ -132,11 +109,11 @@ static int key_l2_min(struct pctx *c, struct policy *p, char *v)
 
 	if (*sp)
 		*sp++ = '\0';
-	while (is_blank(*sp))
+	while (parse_is_blank(*sp))
 		sp++;
-	if (v[0] != '/' || u32_parse(v + 1, &len) < 0 || len < 1 || len > 32)
+	if (v[0] != '/' || parse_u32(v + 1, &len) < 0 || len < 1 || len > 32)
 		return parse_fail(&c->at, "l2.min needs a prefix length /1 to /32 first, not '%.20s'", v);
-	if (u32_parse(sp, &count) < 0 || count == 0)
+	if (parse_u32(sp, &count) < 0 || count == 0)
 		return parse_fail(&c->at, "l2.min /%u needs a count of 1 or more, not '%.20s'", (unsigned)len, sp);
 	if (p->l2_min[len])
 		return parse_fail(&c->at, "l2.min /%u is given twice", (unsigned)len);
@@ -197,7 +174,7 @@ static int key_l3_compare(struct pctx *c, struct policy *p, char *v)
 
 static int key_l3_min(struct pctx *c, struct policy *p, char *v)
 {
-	if (u32_parse(v, &p->l3_min) < 0)
+	if (parse_u32(v, &p->l3_min) < 0)
 		return parse_fail(&c->at, "l3.min must be a count, not '%.20s'", v);
 	return 0;
 }
@@ -230,34 +207,18 @@ static const struct pkey {
 };
 #define NKEYS (sizeof pkeys / sizeof pkeys[0])
 
-/* Cut a comment ('#' at the start or after a blank) and outer blanks. */
-static char *line_trim(char *s)
-{
-	char *e;
-
-	for (e = s; *e; e++)
-		if (*e == '#' && (e == s || is_blank(e[-1])))
-			break;
-	while (e > s && is_blank(e[-1]))
-		e--;
-	*e = '\0';
-	while (is_blank(*s))
-		s++;
-	return s;
-}
-
 static int line_parse(struct pctx *c, struct policy *p, char *s)
 {
 	char *v;
 	size_t i;
 
-	s = line_trim(s);
+	s = parse_line_trim(s);
 	if (!*s)
 		return 0;
 	v = s + strcspn(s, " \t");
 	if (*v)
 		*v++ = '\0';
-	while (is_blank(*v))
+	while (parse_is_blank(*v))
 		v++;
 	for (i = 0; i < NKEYS && strcmp(pkeys[i].name, s) != 0; i++)
 		;

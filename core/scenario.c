@@ -20,11 +20,6 @@ struct sctx {
 	size_t capasns, capnets, capaddrs;
 };
 
-static int is_blank(char ch)
-{
-	return ch == ' ' || ch == '\t';
-}
-
 static int grow(void **p, size_t *cap, size_t need, size_t size)
 {
 	size_t n = *cap ? *cap * 2 : 16;
@@ -50,27 +45,10 @@ static char *word(char **s)
 
 	if (*e)
 		*e++ = '\0';
-	while (is_blank(*e))
+	while (parse_is_blank(*e))
 		e++;
 	*s = e;
 	return w;
-}
-
-static int u32_parse(const char *s, uint32_t *out)
-{
-	uint64_t v = 0;
-
-	if (*s < '0' || *s > '9')
-		return -1;
-	for (; *s >= '0' && *s <= '9'; s++) {
-		v = v * 10 + (uint64_t)(*s - '0');
-		if (v > UINT32_MAX)
-			return -1;
-	}
-	if (*s)
-		return -1;
-	*out = (uint32_t)v;
-	return 0;
 }
 
 /* "AS64512" or "64512", not 0. */
@@ -78,7 +56,7 @@ static int asn_parse(struct sctx *c, const char *s, uint32_t *asn)
 {
 	const char *d = (s[0] == 'A' || s[0] == 'a') && (s[1] == 'S' || s[1] == 's') ? s + 2 : s;
 
-	if (u32_parse(d, asn) < 0 || *asn == 0)
+	if (parse_u32(d, asn) < 0 || *asn == 0)
 		return parse_fail(&c->at, "'%.20s' is not an AS number", s);
 	return 0;
 }
@@ -271,7 +249,7 @@ static int item_impacts(struct sctx *c, struct scenario *sc, char *v)
 	uint32_t n;
 	struct policy_addr *a;
 
-	if (u32_parse(v, &n) < 0 || n == 0 || n > SCENARIO_IMPACTS_MAX)
+	if (parse_u32(v, &n) < 0 || n == 0 || n > SCENARIO_IMPACTS_MAX)
 		return parse_fail(&c->at, "impacts needs an address and a count from 1 to %u",
 		            SCENARIO_IMPACTS_MAX);
 	if (!(a = item_addr(c, sc, ip)))
@@ -307,27 +285,11 @@ static const struct item {
 	{ "whitelist", item_whitelist },
 };
 
-/* Cut a comment ('#' at the start or after a blank) and outer blanks. */
-static char *line_trim(char *s)
-{
-	char *e;
-
-	for (e = s; *e; e++)
-		if (*e == '#' && (e == s || is_blank(e[-1])))
-			break;
-	while (e > s && is_blank(e[-1]))
-		e--;
-	*e = '\0';
-	while (is_blank(*s))
-		s++;
-	return s;
-}
-
 static int line_parse(struct sctx *c, struct scenario *sc, char *s)
 {
 	char *key;
 
-	s = line_trim(s);
+	s = parse_line_trim(s);
 	if (!*s)
 		return 0;
 	for (char *p = s; *p; p++)
