@@ -12,6 +12,7 @@ struct loop;
 enum {
 	BQ_TXT = 1 << 0,      /* also fetch the TXT record of a listing */
 	BQ_NOCACHE = 1 << 1,  /* ignore cached answers */
+	BQ_NOSTORE = 1 << 2,  /* do not cache the answer (a one-off scan) */
 };
 
 /* Receives the finished lookup; res is valid only during the call. */

@@ -110,7 +110,8 @@ static void req_finish(struct dns_req *r, uint32_t ttl)
 {
 	struct dns_be *be = r->be;
 
-	if (ttl > 0 && (r->res.state == LK_LISTED || r->res.state == LK_CLEAN))
+	if (ttl > 0 && !(r->flags & BQ_NOSTORE) &&
+	    (r->res.state == LK_LISTED || r->res.state == LK_CLEAN))
 		dnscache_put(be->cache, r->qname, &r->res, (r->flags & BQ_TXT) != 0, ttl,
 		             loop_now());
 	be->inflight--;

@@ -271,7 +271,8 @@ static int net_export(struct session *s, struct output *out)
 	for (size_t z = 0; z < s->nzones; z++)
 		if (!session_zone_trusted(s, z))
 			scan_distrust(&sc, z);
-	scan_start(&sc, s->lp, s->be, o->rate, o->window, BQ_TXT);
+	/* Each name is asked once: the cache would only cost time. */
+	scan_start(&sc, s->lp, s->be, o->rate, o->window, BQ_TXT | BQ_NOCACHE | BQ_NOSTORE);
 	scan_run(&sc, &interrupted);
 	if (interrupted) {
 		output_abandon(out);
@@ -297,7 +298,7 @@ static int asn_export(struct session *s, struct output *out)
 		output_abandon(out);
 		return EXIT_USAGE;
 	}
-	asnscan_start(&a, s, o->rate, o->window, BQ_TXT);
+	asnscan_start(&a, s, o->rate, o->window, BQ_TXT | BQ_NOCACHE | BQ_NOSTORE);
 	scan_run(&a.sc, &interrupted);
 	if (interrupted) {
 		output_abandon(out);

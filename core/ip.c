@@ -91,10 +91,31 @@ void cidr_format(uint32_t net, unsigned prefix, char out[CIDR_STRLEN])
 	snprintf(out, CIDR_STRLEN, "%s/%u", a, prefix);
 }
 
+/* Write octet v in decimal at p; the end of it.  Query names are built
+ * once per lookup, so this stays clear of printf. */
+static char *octet_write(char *p, unsigned v)
+{
+	if (v >= 100)
+		*p++ = (char)('0' + v / 100);
+	if (v >= 10)
+		*p++ = (char)('0' + v / 10 % 10);
+	*p++ = (char)('0' + v % 10);
+	return p;
+}
+
 int ip4_qname(uint32_t ip, const char *zone, char *out, size_t len)
 {
-	int n = snprintf(out, len, "%u.%u.%u.%u.%s", ip & 255, ip >> 8 & 255,
-	                 ip >> 16 & 255, ip >> 24, zone);
+	size_t zlen = strlen(zone), alen;
+	char rev[IP4_STRLEN + 1], *p = rev;
 
-	return n < 0 || (size_t)n >= len ? -1 : 0;
+	for (int shift = 0; shift < 32; shift += 8) {
+		p = octet_write(p, ip >> shift & 255);
+		*p++ = '.';
+	}
+	alen = (size_t)(p - rev);
+	if (alen + zlen + 1 > len)
+		return -1;
+	memcpy(out, rev, alen);
+	memcpy(out + alen, zone, zlen + 1);
+	return 0;
 }
