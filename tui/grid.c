@@ -13,12 +13,6 @@
 
 /* What one cell shows: strings and attributes, decided once for both
  * the screen and the plain-text rendering. */
-struct cell_look {
-	const char *mark, *glyph;
-	attr_t mark_attr, attr;
-	char octet[4];
-};
-
 static void cell_look(const struct app *a, unsigned cell, struct cell_look *l)
 {
 	const struct theme *th = &a->th;
@@ -47,29 +41,39 @@ static void cell_look(const struct app *a, unsigned cell, struct cell_look *l)
 	}
 }
 
-void grid_row_text(const struct app *a, int row, char *out, size_t len)
+void cells_row_text(const struct app *a, cell_look_fn look, int row, char *out, size_t len)
 {
 	struct cell_look l;
 	size_t used = 0;
 
 	out[0] = '\0';
 	for (unsigned col = 0; col < GRID_SIDE; col++) {
-		cell_look(a, (unsigned)row * GRID_SIDE + col, &l);
+		look(a, (unsigned)row * GRID_SIDE + col, &l);
 		text_appendf(out, len, &used, "%s%s%s", l.mark, l.glyph, l.octet);
 	}
 }
 
-void grid_draw(const struct app *a)
+void cells_draw(const struct app *a, cell_look_fn look)
 {
 	const struct theme *th = &a->th;
 	struct cell_look l;
 	int x, y;
 
 	for (unsigned cell = 0; cell < GRID_SIDE * GRID_SIDE; cell++) {
-		cell_look(a, cell, &l);
+		look(a, cell, &l);
 		layout_cell_pos(&a->lay, (int)cell, &x, &y);
 		draw_text(y, x, 1, l.mark_attr, l.mark, th->utf8);
 		draw_text(y, x + 1, 1, l.attr, l.glyph, th->utf8);
 		draw_text(y, x + 2, 3, l.attr, l.octet, th->utf8);
 	}
+}
+
+void grid_row_text(const struct app *a, int row, char *out, size_t len)
+{
+	cells_row_text(a, cell_look, row, out, len);
+}
+
+void grid_draw(const struct app *a)
+{
+	cells_draw(a, cell_look);
 }

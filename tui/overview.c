@@ -15,6 +15,7 @@
 #include "tui/app.h"
 #include "tui/asnview.h"
 #include "tui/draw.h"
+#include "tui/grid.h"
 #include "tui/text.h"
 
 #define SLASH16 0xffff0000u
@@ -148,13 +149,7 @@ void overview_tally(const struct app *a, struct overview_tally *t)
 /* ---- text ---- */
 
 /* What one map cell shows, for the screen and the plain text alike. */
-struct block_look {
-	const char *mark, *glyph;
-	attr_t mark_attr, attr;
-	char octet[4];
-};
-
-static void block_look(const struct app *a, unsigned block, struct block_look *l)
+static void block_look(const struct app *a, unsigned block, struct cell_look *l)
 {
 	const struct theme *th = &a->th;
 	enum cell_class cls = overview_block_class(a, block);
@@ -176,14 +171,7 @@ static void block_look(const struct app *a, unsigned block, struct block_look *l
 
 void overview_row_text(const struct app *a, int row, char *out, size_t len)
 {
-	struct block_look l;
-	size_t used = 0;
-
-	out[0] = '\0';
-	for (unsigned col = 0; col < GRID_SIDE; col++) {
-		block_look(a, (unsigned)row * GRID_SIDE + col, &l);
-		text_appendf(out, len, &used, "%s%s%s", l.mark, l.glyph, l.octet);
-	}
+	cells_row_text(a, block_look, row, out, len);
 }
 
 void overview_title(const struct app *a, char *out, size_t len)
@@ -355,17 +343,7 @@ void overview_click(struct app *a, int x, int y)
 
 static void map_draw(const struct app *a)
 {
-	const struct theme *th = &a->th;
-	struct block_look l;
-	int x, y;
-
-	for (unsigned b = 0; b < OVERVIEW_BLOCKS; b++) {
-		block_look(a, b, &l);
-		layout_cell_pos(&a->lay, (int)b, &x, &y);
-		draw_text(y, x, 1, l.mark_attr, l.mark, th->utf8);
-		draw_text(y, x + 1, 1, l.attr, l.glyph, th->utf8);
-		draw_text(y, x + 2, 3, l.attr, l.octet, th->utf8);
-	}
+	cells_draw(a, block_look);
 }
 
 /* One summary item: a glyph in its look, then " name count". */
