@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/ip.h"
+#include "core/numfmt.h"
 
 /* ---- level 3 ---- */
 
@@ -32,22 +33,6 @@ void policy_l3_compute(const struct policy *p, uint64_t count, uint64_t total,
 		count / total * 100000 + count % total * 100000 / total;
 }
 
-/* v with thousands separators: 131,072. */
-static const char *grouped(uint64_t v, char out[32])
-{
-	char digits[24];
-	int n = snprintf(digits, sizeof digits, "%llu", (unsigned long long)v);
-	size_t o = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
-	return out;
-}
-
 const char *policy_unit_name(enum policy_unit u)
 {
 	return u == PU_IPS ? "listed addresses" : "impacts";
@@ -68,11 +53,11 @@ void policy_l3_explain(const struct policy *p, const struct policy_l3 *r,
 	double pct = r->total ? 100.0 * (double)r->count / (double)r->total : 0.0;
 
 	if (p->l3_min > 1)
-		snprintf(min, sizeof min, " and at least %s", grouped(p->l3_min, least));
+		snprintf(min, sizeof min, " and at least %s", num_grouped(p->l3_min, least));
 	snprintf(out, len, "%s %s / %s addresses = %.4g%%: needs %s %s%%%s (%s %s): %s",
-	         grouped(r->count, count), unit_word(r->unit, r->count),
-	         grouped(r->total, total), pct, p->l3_cmp == PC_GE ? ">=" : ">",
-	         p->l3_pct, min, grouped(r->needed, needed),
+	         num_grouped(r->count, count), unit_word(r->unit, r->count),
+	         num_grouped(r->total, total), pct, p->l3_cmp == PC_GE ? ">=" : ">",
+	         p->l3_pct, min, num_grouped(r->needed, needed),
 	         unit_word(r->unit, r->needed), r->listed ? "listed" : "not listed");
 }
 

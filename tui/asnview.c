@@ -11,6 +11,7 @@
 #include "core/asnreport.h"
 #include "core/ip.h"
 #include "core/legend.h"
+#include "core/numfmt.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/overview.h"
@@ -174,7 +175,7 @@ static void rule_lines(const struct app *a, struct hbuild *b, const struct asn_f
 	struct policy_l3 r;
 	size_t shown = 0;
 
-	text_grouped(f->total, total);
+	num_grouped(f->total, total);
 	for (size_t i = rules->n; i-- > 0;) {
 		const struct policy *p = &rules->v[i];
 
@@ -185,7 +186,7 @@ static void rule_lines(const struct app *a, struct hbuild *b, const struct asn_f
 		if (p->l3_min > 1)
 			snprintf(least, sizeof least, ", at least %u", (unsigned)p->l3_min);
 		add(b, shown++ ? "" : "needs", AH_PLAIN, "%s impact%s under %s [%s]: %s %s%% of %s%s",
-		    text_grouped(r.needed, need), r.needed == 1 ? "" : "s", p->title, p->date,
+		    num_grouped(r.needed, need), r.needed == 1 ? "" : "s", p->title, p->date,
 		    p->l3_cmp == PC_GE ? ">=" : ">", p->l3_pct, total, least);
 	}
 	if (shown == 0)
@@ -212,7 +213,7 @@ static void said_line(const struct app *a, struct hbuild *b, const struct asn_fi
 		snprintf(figure, sizeof figure, "spamscore %ld", f->said.spamscore);
 		if (lower > 0 && !f->scenario)
 			snprintf(figure, sizeof figure, "spamscore %ld, so at least %s impacts",
-			         f->said.spamscore, text_grouped(lower, least));
+			         f->said.spamscore, num_grouped(lower, least));
 	} else if (f->said.abusers >= 0) {
 		snprintf(figure, sizeof figure, "%ld abusers", f->said.abusers);
 	}
@@ -227,21 +228,21 @@ static void damage_line(const struct app *a, struct hbuild *b, const struct asn_
 	char guilty[32], blocked[32], l3[32], l2[32], ratio[48] = "n/a (none guilty)";
 	enum asn_hstyle st = f->blocked ? AH_LISTED : AH_PLAIN;
 
-	text_grouped(f->blocked, blocked);
+	num_grouped(f->blocked, blocked);
 	if (f->guilty_known) {
 		if (f->guilty)
 			snprintf(ratio, sizeof ratio, "%.1f",
 			         (double)(f->blocked - f->guilty) / (double)f->guilty);
 		add(b, "damage", st, "%s guilty %s %s addresses blocked (collateral ratio %s)",
-		    text_grouped(f->guilty, guilty), arrow, blocked, ratio);
+		    num_grouped(f->guilty, guilty), arrow, blocked, ratio);
 		add(b, "probed", AH_DIM, "level 3 lists %zu of %zu networks (%s addresses); "
 		    "level 2 about %s more (one probe per /24)", f->l3_nets, a->av->as.nnets,
-		    text_grouped(f->l3_addrs, l3), text_grouped(f->l2_more, l2));
+		    num_grouped(f->l3_addrs, l3), num_grouped(f->l2_more, l2));
 		return;
 	}
 	add(b, "damage", st, "guilty unknown (level 1 not probed per address) %s %s addresses "
 	    "blocked (level 3: %s, level 2 est.: %s more); collateral ratio unknown", arrow, blocked,
-	    text_grouped(f->l3_addrs, l3), text_grouped(f->l2_more, l2));
+	    num_grouped(f->l3_addrs, l3), num_grouped(f->l2_more, l2));
 }
 
 size_t asnview_header(const struct app *a, struct asn_hline *out, size_t max)
@@ -254,7 +255,7 @@ size_t asnview_header(const struct app *a, struct asn_hline *out, size_t max)
 	asnview_figures(a, &f);
 	add(&b, "ASN", AH_PLAIN, "AS%u %s: %zu network%s, %s IPv4 addresses", (unsigned)as->asn,
 	    as->org[0] ? as->org : "(no name)", as->nnets, as->nnets == 1 ? "" : "s",
-	    text_grouped(f.total, total));
+	    num_grouped(f.total, total));
 	if (f.scenario)
 		scenario_lines(a, &b, &f);
 	else
@@ -310,16 +311,16 @@ static void net_row(const struct app *a, size_t i, struct net_row *r)
 		r->net_attr = A_REVERSE | A_BOLD;
 	}
 	cidr_format(n->net, n->prefix, r->net);
-	text_grouped(cidr_size(n->prefix), r->size);
+	num_grouped(cidr_size(n->prefix), r->size);
 	snprintf(r->l3, sizeof r->l3, "%s", lk_state_name(sum.l3));
 	r->l3_attr = sum.l3 == LK_LISTED ? theme_class_attr(th, CC_ASN) :
 	             sum.l3 == LK_ERROR ? theme_class_attr(th, CC_ERROR) : A_NORMAL;
 	r->l2[0] = '\0';
 	text_appendf(r->l2, sizeof r->l2, &used, "%zu of %s", sum.listed,
-	             text_grouped(sum.probes, probes));
+	             num_grouped(sum.probes, probes));
 	if (sum.sampled)
 		text_appendf(r->l2, sizeof r->l2, &used, " (sampled: %s /24s)",
-		             text_grouped(n->n24, blocks));
+		             num_grouped(n->n24, blocks));
 	if (sum.error)
 		text_appendf(r->l2, sizeof r->l2, &used, ", %zu failed", sum.error);
 	if (sum.pending)
@@ -473,8 +474,8 @@ static void heading_draw(const struct app *a, int y, size_t top, int rows)
 
 	range[0] = '\0';
 	if (n > (size_t)rows)
-		snprintf(range, sizeof range, "  (%s-%s of %s)", text_grouped(top + 1, first),
-		         text_grouped(end, last), text_grouped(n, all));
+		snprintf(range, sizeof range, "  (%s-%s of %s)", num_grouped(top + 1, first),
+		         num_grouped(end, last), num_grouped(n, all));
 	snprintf(text, sizeof text, "    %-*s %*s  %-*s  level 2: /24s listed of probed%s", NET_W,
 	         "network", SIZE_W, "addresses", L3_W, "level 3", range);
 	draw_text(y, 1, a->lay.cols - 1, theme_elem_attr(&a->th, TE_HEADING), text, a->th.utf8);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/ip.h"
+#include "core/numfmt.h"
 #include "tui/app.h"
 #include "tui/asnview.h"
 #include "tui/overview.h"
@@ -44,7 +45,7 @@ static const char *count_text(uint64_t n, enum policy_unit u, char *out, size_t 
 
 	if (n == 1)
 		unit = u == PU_IPS ? "listed address" : "impact";
-	snprintf(out, len, "%s %s", text_grouped(n, num), unit);
+	snprintf(out, len, "%s %s", num_grouped(n, num), unit);
 	return out;
 }
 
@@ -63,7 +64,7 @@ void sim_impact_text(uint32_t ip, const struct sim_state *before, const struct s
 		return;
 	}
 	text_appendf(out, len, &used, "; AS%u now needs %s, has %s: %slisted on level 3%s",
-	             (unsigned)after->asn, text_grouped(after->l3.needed, need),
+	             (unsigned)after->asn, num_grouped(after->l3.needed, need),
 	             count_text(after->l3.count, after->l3.unit, has, sizeof has),
 	             after->l3.listed ? "" : "not ",
 	             after->l3.listed != before->l3.listed ? " (newly)" : "");
@@ -85,7 +86,7 @@ void sim_policy_text(const struct policy *p, const struct demo_asn *da, char *ou
 		return;
 	}
 	snprintf(out, len, "policy %s: AS%u needs %s, has %s: %slisted on level 3", p->date,
-	         (unsigned)da->asn, text_grouped(da->ev.l3.needed, need),
+	         (unsigned)da->asn, num_grouped(da->ev.l3.needed, need),
 	         count_text(da->ev.l3.count, da->ev.l3.unit, has, sizeof has),
 	         da->ev.l3.listed ? "" : "not ");
 }

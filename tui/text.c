@@ -172,18 +172,3 @@ void text_appendf(char *buf, size_t size, size_t *used, const char *fmt, ...)
 	if (*used >= size)
 		*used = size - 1;
 }
-
-const char *text_grouped(unsigned long long v, char out[32])
-{
-	char digits[24];
-	int n = snprintf(digits, sizeof digits, "%llu", v);
-	size_t o = 0;
-
-	for (int i = 0; i < n; i++) {
-		if (i > 0 && (n - i) % 3 == 0)
-			out[o++] = ',';
-		out[o++] = digits[i];
-	}
-	out[o] = '\0';
-	return out;
-}

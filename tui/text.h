@@ -21,9 +21,6 @@ int text_width(const char *src, bool utf8);
  * the spaces that follow.  Returns false when *src is empty. */
 bool text_wrap_next(const char **src, int width, bool utf8, char *dst, size_t dstlen);
 
-/* v with thousands separators ("131,072"), in out; returns out. */
-const char *text_grouped(unsigned long long v, char out[32]);
-
 /* Append printf-style text to buf (size bytes), truncating safely;
  * *used tracks the length so far. */
 void text_appendf(char *buf, size_t size, size_t *used, const char *fmt, ...)
