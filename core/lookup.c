@@ -16,7 +16,7 @@ static const struct {
 	[LKE_BOGUS] = { "bogus", "answer is not a listing code (127.0.0.1 or outside 127/8)" },
 	[LKE_NETWORK] = { "network", "resolver unreachable or reply unreadable" },
 	[LKE_NODATA] = { "nodata", "no zone file for this zone" },
-	[LKE_UNTRUSTED] = { "untrusted", "zone failed its RFC 5782 test entries" },
+	[LKE_UNTRUSTED] = { "untrusted", "zone lists its test entry 127.0.0.1: it lists anything" },
 	[LKE_OTHER] = { "other", "lookup failed" },
 };
 

@@ -21,7 +21,7 @@ enum lk_error {
 	LKE_BOGUS,       /* 127.0.0.1, or an answer outside 127/8 */
 	LKE_NETWORK,     /* connection refused, no route, bad reply */
 	LKE_NODATA,      /* the zone file of this zone could not be read */
-	LKE_UNTRUSTED,   /* the zone failed its RFC 5782 test entries */
+	LKE_UNTRUSTED,   /* the zone lists 127.0.0.1 (RFC 5782): it lists anything */
 	LKE_OTHER,
 	LKE_COUNT
 };

@@ -92,8 +92,8 @@ int scan_init_list(struct scan *sc, const struct profile *p, const char *const *
 void scan_start(struct scan *sc, struct loop *lp, struct backend *be,
                 double rate, unsigned window, unsigned qflags);
 
-/* Stop trusting a zone (it failed its RFC 5782 probe): its answers so
- * far and from now on become LKE_UNTRUSTED errors. */
+/* Stop trusting a zone (it lists 127.0.0.1): its answers so far and
+ * from now on become LKE_UNTRUSTED errors. */
 void scan_distrust(struct scan *sc, size_t zone);
 
 /* True when every lookup has an answer. */

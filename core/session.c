@@ -255,7 +255,10 @@ bool session_probing(const struct session *s)
 
 bool session_zone_trusted(const struct session *s, size_t zone)
 {
-	return s->health[zone] != ZH_DEAD && s->health[zone] != ZH_LISTS_ALL;
+	/* A zone that lists 127.0.0.1 lists anything: believing it would
+	 * blame innocent addresses.  A zone without 127.0.0.2 is only
+	 * reported: its listings are still listings. */
+	return s->health[zone] != ZH_LISTS_ALL;
 }
 
 void session_close(struct session *s)

@@ -53,8 +53,8 @@ void session_probe_start(struct session *s);
 /* True while probes are in flight. */
 bool session_probing(const struct session *s);
 
-/* False when the zone failed its probe (dead, or lists everything): its
- * answers must not be believed. */
+/* False when the zone lists its test entry 127.0.0.1, so it lists
+ * everything: its answers must not be believed. */
 bool session_zone_trusted(const struct session *s, size_t zone);
 
 /* Demo: switch step policies on (1 next, -1 previous), rewrite the zone
