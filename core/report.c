@@ -96,7 +96,7 @@ static void counts_write(FILE *f, const struct scan *sc)
 	else if (t.collateral)
 		fputs(", collateral ratio: no guilty address here", f);
 	fprintf(f, "\n  addresses: %zu, of them %zu with a failed lookup\n\n",
-	        t.cells, t.cls[CC_ERROR]);
+	        t.cells, t.cells_failed);
 }
 
 /* Do two cells read the same: same class, same answers in every zone? */

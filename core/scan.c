@@ -307,9 +307,10 @@ void scan_tally(const struct scan *sc, struct scan_tally *t)
 	t->failed = sc->failed;
 	for (size_t i = 0; i < sc->ncells; i++) {
 		const struct scan_cell *c = &sc->cells[i];
-		bool range, asn;
+		bool range, asn, failed = false;
 
 		for (size_t z = 0; z < sc->nzones; z++) {
+			failed |= c->zone[z].state == LK_ERROR;
 			switch (c->zone[z].state) {
 			case LK_LISTED: t->listed[z]++; break;
 			case LK_CLEAN: t->clean[z]++; break;
@@ -318,6 +319,7 @@ void scan_tally(const struct scan *sc, struct scan_tally *t)
 			}
 		}
 		t->cls[scan_cell_class(sc, c)]++;
+		t->cells_failed += failed;
 		if (role_has(sc, c, ZR_SINGLE, LK_LISTED)) {
 			t->guilty++;
 			continue;

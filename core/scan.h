@@ -42,6 +42,7 @@ struct scan_tally {
 	size_t collateral_range;     /* ... of which a range listing covers */
 	size_t collateral_asn;       /* ... of which only the ASN listing */
 	size_t failed;               /* lookups that ended in error */
+	size_t cells_failed;         /* addresses with at least one of them */
 	size_t done, total;          /* lookups answered / to make */
 };
 
