@@ -7,21 +7,6 @@
 
 #include "core/ip.h"
 
-/* The range and ASN zones of the session's profile, as a profile. */
-static int sub_profile(struct asnscan *a, const struct session *s)
-{
-	const struct profile *p = s->profile;
-
-	a->sub = (struct profile){ .name = p->name, .title = p->title };
-	for (size_t z = 0; z < p->nzones; z++) {
-		if (p->zones[z].role != ZR_RANGE && p->zones[z].role != ZR_ASN)
-			continue;
-		a->zones[a->sub.nzones] = s->zones[z];
-		a->sub.zones[a->sub.nzones++] = p->zones[z];
-	}
-	return a->sub.nzones ? 0 : -1;
-}
-
 /* Probes per network: every /24 while the budget allows, else a share
  * of the budget in proportion to size, at least one. */
 static size_t probes_for(uint64_t n24, uint64_t all24, size_t budget)
@@ -79,7 +64,7 @@ int asnscan_init(struct asnscan *a, const struct session *s, uint32_t asn, size_
 		snprintf(err, errlen, "AS%u: no ASN database (use --db FILE)", (unsigned)asn);
 		return -1;
 	}
-	if (sub_profile(a, s) < 0) {
+	if (session_reach_profile(s, &a->sub, a->zones) < 0) {
 		snprintf(err, errlen, "profile %s has no range or ASN zone", s->profile->name);
 		return -1;
 	}
@@ -115,10 +100,7 @@ int asnscan_init(struct asnscan *a, const struct session *s, uint32_t asn, size_
 void asnscan_start(struct asnscan *a, struct session *s, double rate, unsigned window,
                    unsigned qflags)
 {
-	for (size_t z = 0; z < a->sub.nzones; z++)
-		for (size_t pz = 0; pz < s->nzones; pz++)
-			if (s->zones[pz] == a->zones[z] && !session_zone_trusted(s, pz))
-				scan_distrust(&a->sc, z);
+	session_distrust_scan(s, &a->sc);
 	scan_start(&a->sc, s->lp, s->be, rate, window, qflags);
 }
 

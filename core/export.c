@@ -268,9 +268,7 @@ static int net_export(struct session *s, struct output *out)
 		output_abandon(out);
 		return EXIT_USAGE;
 	}
-	for (size_t z = 0; z < s->nzones; z++)
-		if (!session_zone_trusted(s, z))
-			scan_distrust(&sc, z);
+	session_distrust_scan(s, &sc);
 	/* Each name is asked once: the cache would only cost time. */
 	scan_start(&sc, s->lp, s->be, o->rate, o->window, BQ_TXT | BQ_NOCACHE | BQ_NOSTORE);
 	scan_run(&sc, &interrupted);

@@ -261,6 +261,29 @@ bool session_zone_trusted(const struct session *s, size_t zone)
 	return s->health[zone] != ZH_LISTS_ALL;
 }
 
+int session_reach_profile(const struct session *s, struct profile *sub,
+                          const char *zones[PROFILE_MAX_ZONES])
+{
+	const struct profile *p = s->profile;
+
+	*sub = (struct profile){ .name = p->name, .title = p->title };
+	for (size_t z = 0; z < p->nzones; z++) {
+		if (p->zones[z].role != ZR_RANGE && p->zones[z].role != ZR_ASN)
+			continue;
+		zones[sub->nzones] = s->zones[z];
+		sub->zones[sub->nzones++] = p->zones[z];
+	}
+	return sub->nzones ? 0 : -1;
+}
+
+void session_distrust_scan(const struct session *s, struct scan *sc)
+{
+	for (size_t z = 0; z < sc->nzones; z++)
+		for (size_t pz = 0; pz < s->nzones; pz++)
+			if (strcmp(sc->zones[z], s->zones[pz]) == 0 && !session_zone_trusted(s, pz))
+				scan_distrust(sc, z);
+}
+
 void session_close(struct session *s)
 {
 	backend_destroy(s->be);

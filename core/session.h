@@ -11,6 +11,7 @@
 #include "core/loop.h"
 #include "core/options.h"
 #include "core/profile.h"
+#include "core/scan.h"
 #include "geo/asn.h"
 
 /* RFC 5782 section 5: 127.0.0.2 must be listed, 127.0.0.1 must not. */
@@ -56,6 +57,16 @@ bool session_probing(const struct session *s);
 /* False when the zone lists its test entry 127.0.0.1, so it lists
  * everything: its answers must not be believed. */
 bool session_zone_trusted(const struct session *s, size_t zone);
+
+/* The zones of the session's profile that reach beyond one address
+ * (range and ASN), as a profile of their own with their DNS names in
+ * zones: what one probe per /24 can show.  0, or -1 when it has none. */
+int session_reach_profile(const struct session *s, struct profile *sub,
+                          const char *zones[PROFILE_MAX_ZONES]);
+
+/* Mark in sc every zone the session does not trust (see
+ * session_zone_trusted); sc's zones are named as the session names them. */
+void session_distrust_scan(const struct session *s, struct scan *sc);
 
 /* Demo: switch step policies on (1 next, -1 previous), rewrite the zone
  * files and reopen the backend.  0, or -1 with err set. */

@@ -45,22 +45,6 @@ static void on_probe(void *arg, size_t cell, size_t zone)
 	app_touch(arg);
 }
 
-/* The profile's range and ASN zones: the levels that reach beyond one
- * address, which one probe per /24 can show. */
-static int sub_profile(struct overview *ov, const struct session *s)
-{
-	const struct profile *p = s->profile;
-
-	ov->sub = (struct profile){ .name = p->name, .title = p->title };
-	for (size_t z = 0; z < p->nzones; z++) {
-		if (p->zones[z].role != ZR_RANGE && p->zones[z].role != ZR_ASN)
-			continue;
-		ov->zones[ov->sub.nzones] = s->zones[z];
-		ov->sub.zones[ov->sub.nzones++] = p->zones[z];
-	}
-	return ov->sub.nzones ? 0 : -1;
-}
-
 int overview_open(struct app *a, uint32_t ip, char *err, size_t errlen)
 {
 	struct overview *ov = calloc(1, sizeof *ov);
@@ -70,7 +54,7 @@ int overview_open(struct app *a, uint32_t ip, char *err, size_t errlen)
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
-	if (sub_profile(ov, a->s) < 0) {
+	if (session_reach_profile(a->s, &ov->sub, ov->zones) < 0) {
 		snprintf(err, errlen, "profile %s has no range or ASN zone", a->s->profile->name);
 		free(ov);
 		return -1;
@@ -111,10 +95,7 @@ void overview_restart(struct app *a, unsigned qflags)
 
 	ov->sc.on_answer = on_probe;
 	ov->sc.on_answer_arg = a;
-	for (size_t z = 0; z < ov->sub.nzones; z++)
-		for (size_t pz = 0; pz < s->nzones; pz++)
-			if (s->zones[pz] == ov->zones[z] && !session_zone_trusted(s, pz))
-				scan_distrust(&ov->sc, z);
+	session_distrust_scan(s, &ov->sc);
 	scan_start(&ov->sc, s->lp, s->be, s->opt->rate, s->opt->window, BQ_TXT | qflags);
 }
 
