@@ -8,16 +8,6 @@
 #include "core/txt.h"
 #include "core/version.h"
 
-/* The first level-3 TXT any probe returned, or "". */
-static const char *l3_txt(const struct asnscan *a)
-{
-	for (size_t c = 0; c < a->sc.ncells; c++)
-		for (size_t z = 0; z < a->sub.nzones; z++)
-			if (a->sub.zones[z].role == ZR_ASN && a->sc.cells[c].zone[z].state == LK_LISTED)
-				return a->sc.cells[c].zone[z].txt;
-	return "";
-}
-
 static void rows_write(FILE *f, bool json, const struct asnscan *a)
 {
 	char net[CIDR_STRLEN];
@@ -67,10 +57,10 @@ static void text_write(FILE *f, const struct session *s, const struct asnscan *a
 	        a->nnets, (unsigned long long)l3_addrs);
 	fprintf(f, "  level 2   about %llu addresses in listed ranges (estimate: one probe per /24)\n",
 	        (unsigned long long)l2_addrs);
-	txt_parse(l3_txt(a), &ti);
+	txt_parse(asnscan_l3_txt(a), &ti);
 	txt_summary(&ti, parsed, sizeof parsed);
 	if (parsed[0])
-		fprintf(f, "  l3 reason %s\n            (%s)\n", l3_txt(a), parsed);
+		fprintf(f, "  l3 reason %s\n            (%s)\n", asnscan_l3_txt(a), parsed);
 	fprintf(f, "\n  %-20s %12s %-8s %s\n", "network", "addresses", "level 3",
 	        "level 2 (/24s listed of probed)");
 	for (size_t i = 0; i < a->nnets; i++) {

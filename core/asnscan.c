@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/ip.h"
+#include "core/txt.h"
 
 /* Probes per network: every /24 while the budget allows, else a share
  * of the budget in proportion to size, at least one. */
@@ -141,6 +142,82 @@ void asnscan_summary(const struct asnscan *a, size_t i, struct asnscan_sum *out)
 	}
 }
 
+/* The part of range r inside network n, as a CIDR; false if none.
+ * CIDRs are nested or apart, so the part is the smaller of the two. */
+static bool cidr_clip(struct asn_net r, const struct asnscan_net *n, struct asn_net *out)
+{
+	unsigned wide = r.prefix < n->prefix ? r.prefix : n->prefix;
+
+	if ((r.net & ip4_mask(wide)) != (n->net & ip4_mask(wide)))
+		return false;
+	*out = r.prefix >= n->prefix ? r : (struct asn_net){ n->net, n->prefix };
+	return true;
+}
+
+static int range_cmp(const void *x, const void *y)
+{
+	const struct asn_net *a = x, *b = y;
+
+	if (a->net != b->net)
+		return a->net < b->net ? -1 : 1;
+	return (int)a->prefix - (int)b->prefix;   /* the wider first */
+}
+
+/* Addresses in the union of n ranges (sorted by range_cmp). */
+static uint64_t ranges_union(const struct asn_net *r, size_t n)
+{
+	uint64_t total = 0, end = 0;   /* end: one past the last covered address */
+
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0 && r[i].net < end)
+			continue;   /* inside a range already counted */
+		total += cidr_size(r[i].prefix);
+		end = (uint64_t)r[i].net + cidr_size(r[i].prefix);
+	}
+	return total;
+}
+
+uint64_t asnscan_l2_addrs(const struct asnscan *a, size_t i)
+{
+	const struct asnscan_net *n = &a->nets[i];
+	struct asn_net *named = malloc((n->count ? n->count : 1) * sizeof *named);
+	uint64_t size = cidr_size(n->prefix), total;
+	size_t nnamed = 0, unnamed = 0;
+	struct txt_info ti;
+
+	for (size_t c = n->first; c < n->first + n->count; c++) {
+		for (size_t z = 0; z < a->sub.nzones; z++) {
+			const struct lookup *l = &a->sc.cells[c].zone[z];
+
+			if (a->sub.zones[z].role != ZR_RANGE || l->state != LK_LISTED)
+				continue;
+			txt_parse(l->txt, &ti);
+			if (named && ti.has_net &&
+			    cidr_clip((struct asn_net){ ti.net, ti.prefix }, n, &named[nnamed]))
+				nnamed++;
+			else
+				unnamed++;
+			break;   /* one level-2 listing per probe is enough */
+		}
+	}
+	qsort(named, nnamed, sizeof *named, range_cmp);
+	total = named ? ranges_union(named, nnamed) : 0;
+	free(named);
+	if (n->count)
+		total += size * unnamed / n->count;
+	return total < size ? total : size;
+}
+
+const char *asnscan_l3_txt(const struct asnscan *a)
+{
+	for (size_t c = 0; c < a->sc.ncells; c++)
+		for (size_t z = 0; z < a->sub.nzones; z++)
+			if (a->sub.zones[z].role == ZR_ASN && a->sc.cells[c].zone[z].state == LK_LISTED &&
+			    a->sc.cells[c].zone[z].txt[0])
+				return a->sc.cells[c].zone[z].txt;
+	return "";
+}
+
 void asnscan_totals(const struct asnscan *a, uint64_t *l3_addrs, uint64_t *l2_addrs,
                     size_t *l3_nets)
 {
@@ -156,8 +233,7 @@ void asnscan_totals(const struct asnscan *a, uint64_t *l3_addrs, uint64_t *l2_ad
 			*l3_addrs += size;
 			(*l3_nets)++;
 		}
-		if (sum.probes)
-			*l2_addrs += size * sum.listed / sum.probes;
+		*l2_addrs += asnscan_l2_addrs(a, i);
 	}
 }
 

@@ -52,6 +52,14 @@ void asnscan_start(struct asnscan *a, struct session *s, double rate, unsigned w
 /* The state of network i so far. */
 void asnscan_summary(const struct asnscan *a, size_t i, struct asnscan_sum *out);
 
+/* Addresses of network i that level 2 lists, as far as the probes
+ * tell: the networks the listings' TXT names (clipped to network i), and
+ * for listings whose TXT names none, the share of the probes listed. */
+uint64_t asnscan_l2_addrs(const struct asnscan *a, size_t i);
+
+/* The first level-3 TXT a probe returned, or "". */
+const char *asnscan_l3_txt(const struct asnscan *a);
+
 /* Addresses covered by a level-3 listing, by level-2 listings (estimated
  * from the probes where sampled), and the networks listed at level 3. */
 void asnscan_totals(const struct asnscan *a, uint64_t *l3_addrs, uint64_t *l2_addrs,

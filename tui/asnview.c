@@ -88,17 +88,6 @@ void asnview_restart(struct app *a, unsigned qflags)
 	asnscan_start(as, a->s, a->s->opt->rate, a->s->opt->window, BQ_TXT | qflags);
 }
 
-/* The first level-3 TXT any probe returned, or "". */
-static const char *l3_txt(const struct asnscan *as)
-{
-	for (size_t c = 0; c < as->sc.ncells; c++)
-		for (size_t z = 0; z < as->sub.nzones; z++)
-			if (as->sub.zones[z].role == ZR_ASN &&
-			    as->sc.cells[c].zone[z].state == LK_LISTED && as->sc.cells[c].zone[z].txt[0])
-				return as->sc.cells[c].zone[z].txt;
-	return "";
-}
-
 void asnview_figures(const struct app *a, struct asn_figures *f)
 {
 	const struct asnscan *as = &a->av->as;
@@ -113,12 +102,12 @@ void asnview_figures(const struct app *a, struct asn_figures *f)
 		if (sum.l3 == LK_LISTED) {
 			f->l3_nets++;
 			f->l3_addrs += size;
-		} else if (sum.probes) {
+		} else {
 			/* Level 2 inside a level-3 listing blocks nothing more. */
-			f->l2_more += size * sum.listed / sum.probes;
+			f->l2_more += asnscan_l2_addrs(as, i);
 		}
 	}
-	f->l3_txt = l3_txt(as);
+	f->l3_txt = asnscan_l3_txt(as);
 	txt_parse(f->l3_txt, &f->said);
 	if (a->s->demo)
 		f->scenario = demo_asn(a->s->demo, as->asn);

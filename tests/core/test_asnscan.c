@@ -543,6 +543,93 @@ static void totals_sampled(void **state)
 	session_drop(&s);
 }
 
+/* A hand-built ASN scan of 198.18.0.0/16 probed at four /24s, with the
+ * level-2 answers given; no database or backend needed. */
+struct l2case {
+	struct asnscan a;
+	struct asnscan_net net;
+};
+
+static void l2case_init(struct l2case *t)
+{
+	static const uint32_t ips[4] = {
+		A(198, 18, 0, 0), A(198, 18, 64, 0), A(198, 18, 128, 0), A(198, 18, 192, 0),
+	};
+
+	memset(t, 0, sizeof *t);
+	t->a.sub = (struct profile){ .name = "t", .nzones = 1,
+	                             .zones = { { "l2", "l2.test", ZR_RANGE, "level 2" } } };
+	t->a.zones[0] = "l2.test";
+	t->net = (struct asnscan_net){ A(198, 18, 0, 0), 16, 0, 4, 256 };
+	t->a.nets = &t->net;
+	t->a.nnets = 1;
+	assert_int_equal(scan_init_list(&t->a.sc, &t->a.sub, t->a.zones, ips, 4, NULL), 0);
+	for (size_t i = 0; i < 4; i++)
+		t->a.sc.cells[i].zone[0].state = LK_CLEAN;
+}
+
+/* Probe i says listed, with TXT text. */
+static void l2case_listed(struct l2case *t, size_t i, const char *text)
+{
+	struct lookup *l = &t->a.sc.cells[i].zone[0];
+
+	l->state = LK_LISTED;
+	l->code = A(127, 0, 0, 2);
+	snprintf(l->txt, sizeof l->txt, "%s", text);
+}
+
+static void l2_from_named_ranges(void **state)
+{
+	struct l2case t;
+
+	(void)state;
+	/* A /25 and a /18 named: exactly their addresses. */
+	l2case_init(&t);
+	l2case_listed(&t, 0, "Net 198.18.0.0/25 is UCEPROTECT-Level2 listed because 4 impacts");
+	l2case_listed(&t, 1, "Net 198.18.64.0/18 is UCEPROTECT-Level2 listed because 90 impacts");
+	assert_int_equal(asnscan_l2_addrs(&t.a, 0), 128 + 16384);
+	scan_free(&t.a.sc);
+
+	/* Two probes in one /17: counted once. */
+	l2case_init(&t);
+	l2case_listed(&t, 0, "Net 198.18.0.0/17 is UCEPROTECT-Level2 listed");
+	l2case_listed(&t, 1, "Net 198.18.0.0/17 is UCEPROTECT-Level2 listed");
+	assert_int_equal(asnscan_l2_addrs(&t.a, 0), 32768);
+	scan_free(&t.a.sc);
+
+	/* A range wider than the network covers the network, no more. */
+	l2case_init(&t);
+	l2case_listed(&t, 2, "Net 198.0.0.0/8 is UCEPROTECT-Level2 listed");
+	assert_int_equal(asnscan_l2_addrs(&t.a, 0), 65536);
+	scan_free(&t.a.sc);
+}
+
+static void l2_unnamed_ranges_are_estimated(void **state)
+{
+	struct l2case t;
+
+	(void)state;
+	/* One listing of four probes names no range: a quarter of the /16,
+	 * plus the /25 the other names. */
+	l2case_init(&t);
+	l2case_listed(&t, 0, "Net 198.18.0.0/25 is UCEPROTECT-Level2 listed");
+	l2case_listed(&t, 3, "listed, no network given");
+	assert_int_equal(asnscan_l2_addrs(&t.a, 0), 128 + 16384);
+	scan_free(&t.a.sc);
+
+	/* A named range outside the network says nothing about it: it is
+	 * counted as a listing without a range. */
+	l2case_init(&t);
+	l2case_listed(&t, 1, "Net 203.0.113.0/24 is UCEPROTECT-Level2 listed");
+	assert_int_equal(asnscan_l2_addrs(&t.a, 0), 16384);
+	scan_free(&t.a.sc);
+
+	/* Nothing listed: nothing. */
+	l2case_init(&t);
+	assert_int_equal(asnscan_l2_addrs(&t.a, 0), 0);
+	scan_free(&t.a.sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -551,6 +638,8 @@ int main(void)
 		cmocka_unit_test(init_errors),
 		cmocka_unit_test(summaries_and_totals),
 		cmocka_unit_test(totals_sampled),
+		cmocka_unit_test(l2_from_named_ranges),
+		cmocka_unit_test(l2_unnamed_ranges_are_estimated),
 	};
 
 	if (system("perl -MMaxMind::DB::Writer::Tree -e 1 2>/dev/null") != 0) {
