@@ -5,7 +5,9 @@
 #     --rate 0, against dnsperf sending the very same queries to the same
 #     server, both with at most 100 queries in flight (more makes rbldnsd
 #     drop queries on loopback).  Target: within 1.25x of dnsperf.
-#  2. ASN data: the walk of a real ASN database (tests/bench/asn.sh).
+#  2. ASN data: the walk of a real ASN database (tests/bench/asn.sh), and
+#     the ASN columns of exports checked against that real table
+#     (tests/bench/asn-check.sh).
 # Nothing here is part of make check; all traffic stays on 127.0.0.1.
 
 . tests/e2e/lib.sh
@@ -89,7 +91,6 @@ echo "bench dns: best of $RUNS: rblscope ${rbl}s, dnsperf ${perf}s, ratio ${rati
 echo "bench dns: median: rblscope ${rbl_med}s, dnsperf ${perf_med}s, ratio ${ratio_med}x"
 echo "bench dns: runs rblscope:$rbl_times; dnsperf:$perf_times"
 
-if [ -f tests/bench/asn.sh ]; then
-	sh tests/bench/asn.sh || fail "ASN benchmark failed"
-fi
+sh tests/bench/asn.sh || fail "ASN benchmark failed"
+sh tests/bench/asn-check.sh || fail "ASN columns differ from the real table"
 echo "1 passed, 0 failed"
