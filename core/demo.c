@@ -315,12 +315,6 @@ int demo_add_impact(struct demo *d, uint32_t ip, char *err, size_t errlen)
 	return demo_set_policy(d, d->pol, err, errlen);
 }
 
-const struct demo_asn *demo_asns(const struct demo *d, size_t *n)
-{
-	*n = d->sc.nasns;
-	return d->asns;
-}
-
 const struct demo_asn *demo_asn(const struct demo *d, uint32_t asn)
 {
 	for (size_t i = 0; i < d->sc.nasns; i++)

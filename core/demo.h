@@ -43,9 +43,6 @@ int demo_set_policy(struct demo *d, const struct policy *p, char *err, size_t er
  * -1 with err set. */
 int demo_add_impact(struct demo *d, uint32_t ip, char *err, size_t errlen);
 
-/* The ASNs of the scenario, in its order; *n their count. */
-const struct demo_asn *demo_asns(const struct demo *d, size_t *n);
-
 /* The figures of asn, or NULL when the scenario does not declare it. */
 const struct demo_asn *demo_asn(const struct demo *d, uint32_t asn);
 

@@ -16,6 +16,7 @@
 
 #include "core/ip.h"
 #include "core/scenario.h"
+#include "tests/tui/appfix.h"
 #include "tui/app.h"
 #include "tui/asnview.h"
 
@@ -42,14 +43,7 @@ static void fixture_open(struct fixture *f)
 	char err[256];
 
 	memset(f, 0, sizeof *f);
-	f->opt.profile = profile_find("uceprotect");
-	f->s.opt = &f->opt;
-	f->s.profile = f->opt.profile;
-	f->s.nzones = f->s.profile->nzones;
-	for (size_t z = 0; z < f->s.nzones; z++)
-		f->s.zones[z] = f->s.profile->zones[z].zone;
-	f->a.s = &f->s;
-	f->a.th = (struct theme){ THEME_MONO, false };
+	appfix_init(&f->opt, &f->s, &f->a, false);
 	f->a.av = &f->av;
 	f->a.screen = SCREEN_ASN;
 	layout_compute(&f->a.lay, 100, 30);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "tests/tui/appfix.h"
 #include "tui/app.h"
 #include "tui/detail.h"
 #include "tui/text.h"
@@ -26,15 +27,8 @@ static void fixture_open(struct fixture *f, const char *target)
 	char err[160];
 
 	memset(f, 0, sizeof *f);
-	f->opt.profile = profile_find("uceprotect");
-	f->s.opt = &f->opt;
-	f->s.profile = f->opt.profile;
-	f->s.nzones = f->s.profile->nzones;
-	for (size_t z = 0; z < f->s.nzones; z++)
-		f->s.zones[z] = f->s.profile->zones[z].zone;
+	appfix_init(&f->opt, &f->s, &f->a, false);
 	assert_int_equal(target_parse(target, &t, err, sizeof err), 0);
-	f->a.s = &f->s;
-	f->a.th = (struct theme){ THEME_MONO, false };
 	view_init(&f->a.view, &t);
 	assert_int_equal(scan_init(&f->sc, f->s.profile, f->s.zones, f->a.view.net,
 	                           f->a.view.prefix, NULL), 0);

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "core/ip.h"
+#include "tests/tui/appfix.h"
 #include "tui/app.h"
 #include "tui/overview.h"
 
@@ -29,29 +30,16 @@ struct fixture {
 /* The overview of 198.18.0.0/16, cursor on block 7, probes pending. */
 static void fixture_open(struct fixture *f)
 {
-	const struct profile *p;
 	uint32_t probes[OVERVIEW_BLOCKS];
 
 	memset(f, 0, sizeof *f);
-	f->opt.profile = p = profile_find("uceprotect");
-	f->s.opt = &f->opt;
-	f->s.profile = p;
-	f->s.nzones = p->nzones;
-	for (size_t z = 0; z < p->nzones; z++)
-		f->s.zones[z] = p->zones[z].zone;
-	f->a.s = &f->s;
-	f->a.th = (struct theme){ THEME_MONO, false };
+	appfix_init(&f->opt, &f->s, &f->a, false);
 	f->a.ov = &f->ov;
 	f->a.screen = SCREEN_OVERVIEW;
 	layout_compute(&f->a.lay, 100, 30);
 	f->ov.base = IP(198, 18, 0, 0);
 	f->ov.cursor = 7;
-	for (size_t z = 0; z < p->nzones; z++) {
-		if (p->zones[z].role != ZR_RANGE && p->zones[z].role != ZR_ASN)
-			continue;
-		f->ov.zones[f->ov.sub.nzones] = f->s.zones[z];
-		f->ov.sub.zones[f->ov.sub.nzones++] = p->zones[z];
-	}
+	assert_int_equal(session_reach_profile(&f->s, &f->ov.sub, f->ov.zones), 0);
 	for (unsigned b = 0; b < OVERVIEW_BLOCKS; b++)
 		probes[b] = f->ov.base | b << 8;
 	assert_int_equal(scan_init_list(&f->ov.sc, &f->ov.sub, f->ov.zones, probes,
