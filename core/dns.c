@@ -87,10 +87,10 @@ static enum lk_error status_error(int status)
 	case ARES_ETIMEOUT: return LKE_TIMEOUT;
 	case ARES_ESERVFAIL: return LKE_SERVFAIL;
 	case ARES_EREFUSED: return LKE_REFUSED;
-	case ARES_ECONNREFUSED:
-	case ARES_EBADRESP:
+	case ARES_ECONNREFUSED: return LKE_NETWORK;
+	case ARES_EBADRESP: return LKE_MALFORMED;
 	case ARES_EFORMERR:
-	case ARES_ENOTIMP: return LKE_NETWORK;
+	case ARES_ENOTIMP: return LKE_RCODE;
 	default: return LKE_OTHER;
 	}
 }
@@ -102,7 +102,7 @@ static enum lk_error reply_read(int status, const unsigned char *abuf, int alen,
 	if (status != ARES_SUCCESS && status != ARES_ENODATA && status != ARES_ENOTFOUND)
 		return status_error(status);
 	if (!abuf || alen <= 0 || dnsmsg_parse(abuf, (size_t)alen, m) < 0)
-		return LKE_NETWORK;
+		return LKE_MALFORMED;
 	return LKE_NONE;
 }
 

@@ -19,7 +19,12 @@ enum lk_error {
 	LKE_REFUSED,
 	LKE_BLOCKED,     /* 127.255.255.x: open resolver, rate limit, typo */
 	LKE_BOGUS,       /* 127.0.0.1, or an answer outside 127/8 */
-	LKE_NETWORK,     /* connection refused, no route, bad reply */
+	LKE_NETWORK,     /* connection refused, no route */
+	LKE_RCODE,       /* a response code other than NOERROR, NXDOMAIN,
+	                  * SERVFAIL or REFUSED (FORMERR, YXDOMAIN, 6-15...) */
+	LKE_MALFORMED,   /* a reply that breaks DNS rules: bad lengths, QR
+	                  * clear, not a QUERY, records for other names,
+	                  * classes or types, a broken CNAME chain */
 	LKE_NODATA,      /* the zone file of this zone could not be read */
 	LKE_UNTRUSTED,   /* the zone lists 127.0.0.1 (RFC 5782): it lists anything */
 	LKE_OTHER,
