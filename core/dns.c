@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/backend.h"
 #include "core/dnscache.h"
@@ -21,7 +22,7 @@
  * we build against has. */
 #pragma GCC diagnostic ignored "-Wdeprecated-declarations"
 
-enum { T_A = 1, T_PTR = 12, T_TXT = 16, C_IN = 1 };
+enum { C_IN = 1 };
 
 struct dns_be {
 	struct backend base;
@@ -95,13 +96,28 @@ static enum lk_error status_error(int status)
 	}
 }
 
-/* Read a finished query's reply into m; an error reason, or LKE_NONE. */
-static enum lk_error reply_read(int status, const unsigned char *abuf, int alen,
-                                struct dnsmsg *m)
+/* True when c-ares hands over a reply with this status: the reply's
+ * own rcode is then what counts (c-ares 1.18 reports rcodes 6-15 as
+ * success). */
+static bool status_has_reply(int status)
 {
-	if (status != ARES_SUCCESS && status != ARES_ENODATA && status != ARES_ENOTFOUND)
+	switch (status) {
+	case ARES_SUCCESS: case ARES_ENODATA: case ARES_ENOTFOUND: case ARES_ESERVFAIL:
+	case ARES_EREFUSED: case ARES_EFORMERR: case ARES_ENOTIMP:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Read the reply to query r (type qtype) into m; an error reason, or
+ * LKE_NONE when m holds a well-formed reply to the question asked. */
+static enum lk_error reply_read(const struct dns_req *r, unsigned qtype, int status,
+                                const unsigned char *abuf, int alen, struct dnsmsg *m)
+{
+	if (!status_has_reply(status) || !abuf || alen <= 0)
 		return status_error(status);
-	if (!abuf || alen <= 0 || dnsmsg_parse(abuf, (size_t)alen, m) < 0)
+	if (dnsmsg_parse(abuf, (size_t)alen, qtype, m) < 0 || strcasecmp(m->qname, r->qname) != 0)
 		return LKE_MALFORMED;
 	return LKE_NONE;
 }
@@ -127,7 +143,8 @@ static void txt_done(void *arg, int status, int timeouts, unsigned char *abuf, i
 	(void)timeouts;
 	/* A listing whose TXT could not be read is still a listing; it is
 	 * just not cached, so the reason is fetched again next time. */
-	if (reply_read(status, abuf, alen, &m) != LKE_NONE || !m.has_txt) {
+	if (reply_read(r, DNS_T_TXT, status, abuf, alen, &m) != LKE_NONE ||
+	    m.rcode != DNS_RC_NOERROR || !m.has_txt) {
 		req_finish(r, 0);
 		return;
 	}
@@ -143,21 +160,18 @@ static void a_done(void *arg, int status, int timeouts, unsigned char *abuf, int
 	uint32_t ttl;
 
 	(void)timeouts;
-	e = reply_read(status, abuf, alen, &m);
+	e = reply_read(r, DNS_T_A, status, abuf, alen, &m);
 	if (e != LKE_NONE) {
 		lk_set_error(&r->res, e);
 		req_finish(r, 0);
 		return;
 	}
-	if (m.rcode == 3)
-		lk_classify_a(&r->res, NULL, 0);   /* NXDOMAIN: clean */
-	else
-		lk_classify_a(&r->res, m.a, m.na);
+	dnsmsg_classify(&m, &r->res);
 	ttl = r->res.state == LK_LISTED ? m.a_ttl : m.neg_ttl;
 	if (r->res.state == LK_LISTED && (r->flags & BQ_TXT) &&
 	    r->be->ch /* not being destroyed */) {
 		r->ttl = ttl;
-		ares_query(r->be->ch, r->qname, C_IN, T_TXT, txt_done, r);
+		ares_query(r->be->ch, r->qname, C_IN, DNS_T_TXT, txt_done, r);
 		return;
 	}
 	req_finish(r, ttl);
@@ -186,7 +200,7 @@ static int dns_query(struct backend *base, uint32_t ip, const char *zone, unsign
 	r->cb = cb;
 	r->arg = arg;
 	be->inflight++;
-	ares_query(be->ch, r->qname, C_IN, T_A, a_done, r);
+	ares_query(be->ch, r->qname, C_IN, DNS_T_A, a_done, r);
 	tick_arm(be);
 	return 0;
 }
@@ -195,16 +209,18 @@ static void ptr_done(void *arg, int status, int timeouts, unsigned char *abuf, i
 {
 	struct dns_req *r = arg;
 	struct dnsmsg m;
-	enum lk_error e = reply_read(status, abuf, alen, &m);
-	char name[256];
+	enum lk_error e = reply_read(r, DNS_T_PTR, status, abuf, alen, &m);
+	char name[DNSMSG_NAME_MAX];
 
 	(void)timeouts;
 	r->be->inflight--;
+	if (e == LKE_NONE)
+		e = dnsmsg_rcode_error(m.rcode);
 	if (e == LKE_NONE && m.has_ptr) {
 		sanitize_text(name, sizeof name, m.ptr, strlen(m.ptr));
 		r->ptr_cb(r->arg, name, LKE_NONE);
 	} else {
-		r->ptr_cb(r->arg, NULL, e == LKE_NONE ? LKE_NONE : e);
+		r->ptr_cb(r->arg, NULL, e);
 	}
 	free(r);
 }
@@ -221,7 +237,7 @@ static int dns_ptr(struct backend *base, uint32_t ip, backend_ptr_cb cb, void *a
 	r->arg = arg;
 	ip4_qname(ip, "in-addr.arpa", r->qname, sizeof r->qname);
 	be->inflight++;
-	ares_query(be->ch, r->qname, C_IN, T_PTR, ptr_done, r);
+	ares_query(be->ch, r->qname, C_IN, DNS_T_PTR, ptr_done, r);
 	tick_arm(be);
 	return 0;
 }
