@@ -275,51 +275,54 @@ static const struct backend_ops dns_ops = {
 	.destroy = dns_destroy,
 };
 
-/* Check one "HOST[:PORT]" of a --resolver list (len bytes at s). */
+/* Check one "HOST[:PORT]" of a --resolver list (len bytes at s).  Every
+ * copy is bounded by its own buffer, whatever the entry's length. */
 static int server_check(const char *s, size_t len, char *err, size_t errlen)
 {
-	char host[64], buf[80];
-	const char *port = NULL;
+	char host[INET6_ADDRSTRLEN];
+	const char *port = NULL, *h = s, *close, *colon;
 	unsigned char addr[16];
-	size_t hl;
+	size_t hl = len;
 
-	if (len == 0 || len >= sizeof buf)
-		goto bad;
-	memcpy(buf, s, len);
-	buf[len] = '\0';
-	if (buf[0] == '[') {
-		char *close = strchr(buf, ']');
-
+	if (len > 0 && s[0] == '[') {
+		close = memchr(s, ']', len);
 		if (!close)
 			goto bad;
-		hl = (size_t)(close - buf - 1);
-		memcpy(host, buf + 1, hl);
-		if (close[1] == ':')
+		h = s + 1;
+		hl = (size_t)(close - h);
+		if ((size_t)(close + 1 - s) < len) {
+			if (close[1] != ':')
+				goto bad;
 			port = close + 2;
-		else if (close[1])
-			goto bad;
-	} else if (strchr(buf, ':') && strchr(buf, ':') == strrchr(buf, ':')) {
-		hl = (size_t)(strchr(buf, ':') - buf);
-		memcpy(host, buf, hl);
-		port = buf + hl + 1;
-	} else {
-		hl = len;
-		memcpy(host, buf, hl);
+		}
+	} else if ((colon = memchr(s, ':', len)) && !memchr(colon + 1, ':', len - (size_t)(colon + 1 - s))) {
+		hl = (size_t)(colon - s);
+		port = colon + 1;
 	}
+	if (hl == 0 || hl >= sizeof host)
+		goto bad;
+	memcpy(host, h, hl);
 	host[hl] = '\0';
 	if (inet_pton(AF_INET, host, addr) != 1 && inet_pton(AF_INET6, host, addr) != 1)
 		goto bad;
 	if (port) {
-		char *end;
-		long p = strtol(port, &end, 10);
+		size_t pl = len - (size_t)(port - s);
+		unsigned long p = 0;
 
-		if (*port < '0' || *port > '9' || *end || p < 1 || p > 65535)
+		if (pl == 0 || pl > 5)
+			goto bad;
+		for (size_t i = 0; i < pl; i++) {
+			if (port[i] < '0' || port[i] > '9')
+				goto bad;
+			p = p * 10 + (unsigned long)(port[i] - '0');
+		}
+		if (p < 1 || p > 65535)
 			goto bad;
 	}
 	return 0;
 bad:
-	snprintf(err, errlen, "bad --resolver entry '%.*s': want an IP address with an optional :PORT",
-	         (int)(len > 60 ? 60 : len), s);
+	snprintf(err, errlen, "bad --resolver entry '%.*s%s': want an IP address with an optional :PORT",
+	         (int)(len > 60 ? 60 : len), s, len > 60 ? "..." : "");
 	return -1;
 }
 
@@ -327,13 +330,14 @@ int dns_servers_check(const char *servers, char *err, size_t errlen)
 {
 	const char *p = servers, *comma;
 
-	do {
+	for (;;) {
 		comma = strchr(p, ',');
 		if (server_check(p, comma ? (size_t)(comma - p) : strlen(p), err, errlen) < 0)
 			return -1;
+		if (!comma)
+			return 0;
 		p = comma + 1;
-	} while (comma);
-	return 0;
+	}
 }
 
 /* "resolver 127.0.0.1:5353, ..." from the servers c-ares really uses. */

@@ -11,6 +11,8 @@
 #include "core/asnreport.h"
 #include "core/asnscan.h"
 #include "core/ip.h"
+#include "core/msg.h"
+#include "core/outfile.h"
 #include "core/report.h"
 #include "core/snapfile.h"
 
@@ -182,12 +184,23 @@ static volatile sig_atomic_t interrupted;
 
 static void on_interrupt(int sig)
 {
-	(void)sig;
-	interrupted = 1;
+	interrupted = sig;
+}
+
+/* Every signal that would end the process ends the scan instead, so
+ * that the temporary file is removed and the old file is kept. */
+static void interrupts_catch(void)
+{
+	static const int sigs[] = { SIGHUP, SIGINT, SIGTERM, SIGPIPE };
+	struct sigaction sa = { .sa_handler = on_interrupt };
+
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
 }
 
 /* Run the loop until the probes are answered, then report bad zones. */
-static void probe_zones(struct session *s)
+static void probe_zones(struct session *s, struct msg_held *warn)
 {
 	session_probe_start(s);
 	while (session_probing(s) && !interrupted)
@@ -195,77 +208,40 @@ static void probe_zones(struct session *s)
 	for (size_t z = 0; z < s->nzones; z++) {
 		if (s->health[z] == ZH_OK || s->health[z] == ZH_UNKNOWN)
 			continue;
-		fprintf(stderr, "rblscope: warning: zone %s (%s): %s%s%s\n", s->zones[z],
-		        s->profile->zones[z].key, zone_health_text(s->health[z]),
-		        s->health[z] == ZH_FAILED ? ": " : "",
-		        s->health[z] == ZH_FAILED ? lk_error_text(s->health_error[z]) : "");
+		msg_hold(warn, "zone %s (%s): %s%s%s", s->zones[z], s->profile->zones[z].key,
+		         zone_health_text(s->health[z]), s->health[z] == ZH_FAILED ? ": " : "",
+		         s->health[z] == ZH_FAILED ? lk_error_text(s->health_error[z]) : "");
 	}
-}
-
-/* Where the snapshot goes: a named file is written whole to a temporary
- * name first and renamed, so a failed run never leaves half a file. */
-struct output {
-	const char *path;       /* NULL: standard output */
-	char tmpname[4096];
-	FILE *f;
-};
-
-static int output_open(struct output *out, const char *path)
-{
-	out->path = path;
-	out->f = stdout;
-	if (!path)
-		return 0;
-	snprintf(out->tmpname, sizeof out->tmpname, "%s.tmp.%ld", path, (long)getpid());
-	out->f = fopen(out->tmpname, "w");
-	if (!out->f) {
-		fprintf(stderr, "rblscope: cannot write '%s': %s\n", path, strerror(errno));
-		return EXIT_USAGE;
-	}
-	return 0;
 }
 
 /* Finish the output after a write that returned rc; the status, or
  * EXIT_USAGE when anything failed. */
-static int output_close(struct output *out, int rc, int status)
+static int output_finish(struct outfile *out, int rc, int status)
 {
-	if (out->path) {
-		if (fclose(out->f) != 0)
-			rc = -1;
-		if (rc == 0 && rename(out->tmpname, out->path) != 0)
-			rc = -1;
-		if (rc != 0)
-			unlink(out->tmpname);
-	} else if (fflush(stdout) != 0) {
-		rc = -1;
-	}
+	char err[512];
+
 	if (rc != 0) {
-		fprintf(stderr, "rblscope: cannot write '%s': %s\n",
-		        out->path ? out->path : "standard output", strerror(errno));
+		outfile_abandon(out);
+		msg_line("cannot write '%s': %s", out->name, strerror(errno ? errno : EIO));
+		return EXIT_USAGE;
+	}
+	if (outfile_commit(out, err, sizeof err) < 0) {
+		msg_line("%s", err);
 		return EXIT_USAGE;
 	}
 	return status;
 }
 
-/* Throw the output away (interrupted, or failed before writing). */
-static void output_abandon(struct output *out)
-{
-	if (out->path) {
-		fclose(out->f);
-		unlink(out->tmpname);
-	}
-}
-
 /* Scan the target network and write it. */
-static int net_export(struct session *s, struct output *out)
+static int net_export(struct session *s, struct outfile *out)
 {
 	const struct options *o = s->opt;
 	struct scan sc;
 	int rc;
 
 	if (scan_init(&sc, s->profile, s->zones, o->target.net, o->target.prefix, s->db) < 0) {
-		fprintf(stderr, "rblscope: out of memory\n");
-		output_abandon(out);
+		outfile_abandon(out);
+		msg_line("out of memory");
 		return EXIT_USAGE;
 	}
 	session_distrust_scan(s, &sc);
@@ -273,18 +249,18 @@ static int net_export(struct session *s, struct output *out)
 	scan_start(&sc, s->lp, s->be, o->rate, o->window, BQ_TXT | BQ_NOCACHE | BQ_NOSTORE);
 	scan_run(&sc, &interrupted);
 	if (interrupted) {
-		output_abandon(out);
+		outfile_abandon(out);
 		rc = -1;
 	} else {
 		rc = export_write(out->f, o->export, s, &sc, time(NULL));
-		rc = output_close(out, rc, export_status(&sc));
+		rc = output_finish(out, rc, export_status(&sc));
 	}
 	scan_free(&sc);
 	return rc;
 }
 
 /* Probe the networks of the target ASN and write them. */
-static int asn_export(struct session *s, struct output *out)
+static int asn_export(struct session *s, struct outfile *out)
 {
 	const struct options *o = s->opt;
 	struct asnscan a;
@@ -292,18 +268,18 @@ static int asn_export(struct session *s, struct output *out)
 	int rc;
 
 	if (asnscan_init(&a, s, o->target.asn, 0, err, sizeof err) < 0) {
-		fprintf(stderr, "rblscope: %s\n", err);
-		output_abandon(out);
+		outfile_abandon(out);
+		msg_line("%s", err);
 		return EXIT_USAGE;
 	}
 	asnscan_start(&a, s, o->rate, o->window, BQ_TXT | BQ_NOCACHE | BQ_NOSTORE);
 	scan_run(&a.sc, &interrupted);
 	if (interrupted) {
-		output_abandon(out);
+		outfile_abandon(out);
 		rc = -1;
 	} else {
 		rc = asnreport_write(out->f, o->export, s, &a, time(NULL));
-		rc = output_close(out, rc, asnreport_status(&a));
+		rc = output_finish(out, rc, asnreport_status(&a));
 	}
 	asnscan_free(&a);
 	return rc;
@@ -312,24 +288,31 @@ static int asn_export(struct session *s, struct output *out)
 int export_run(struct session *s)
 {
 	const struct options *o = s->opt;
-	struct sigaction sa = { .sa_handler = on_interrupt };
-	struct output out;
+	struct msg_held warn = { .n = 0 };
+	struct outfile out;
+	char err[512];
 	int rc;
 
-	if ((rc = output_open(&out, o->output)) != 0)
-		return rc;
+	interrupts_catch();
+	/* The path is checked, and the temporary file made, before a single
+	 * query: a /16 of answers is never thrown away at the end. */
+	if (outfile_open(&out, o->output, err, sizeof err) < 0) {
+		msg_line("%s", err);
+		return EXIT_USAGE;
+	}
 	if (s->db_note[0])
-		fprintf(stderr, "rblscope: warning: %s\n", s->db_note);
+		msg_hold(&warn, "%s", s->db_note);
 	if (s->zone_note[0])
-		fprintf(stderr, "rblscope: warning: %s\n", s->zone_note);
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+		msg_hold(&warn, "%s", s->zone_note);
 	if (o->probe)
-		probe_zones(s);
+		probe_zones(s, &warn);
 	rc = o->target.kind == TARGET_ASN ? asn_export(s, &out) : net_export(s, &out);
 	if (interrupted) {
-		fprintf(stderr, "rblscope: interrupted; nothing written\n");
-		return 128 + SIGINT;
+		outfile_abandon(&out);
+		msg_line("interrupted by signal %d; nothing written", (int)interrupted);
+		return 128 + interrupted;
 	}
+	if (rc != EXIT_USAGE)
+		msg_flush(&warn);
 	return rc;
 }

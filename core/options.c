@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/ip.h"
+#include "core/msg.h"
 #include "core/version.h"
 
 enum {
@@ -77,15 +78,16 @@ void options_usage(FILE *f)
 }
 
 /* Print one line on stderr and return EXIT_USAGE. */
+__attribute__((format(printf, 1, 2)))
 static int usage_error(const char *fmt, ...)
 {
+	char text[512];
 	va_list ap;
 
-	fputs("rblscope: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
-	fputs(" (see rblscope --help)\n", stderr);
+	msg_line("%s (see rblscope --help)", text);
 	return EXIT_USAGE;
 }
 
@@ -184,8 +186,10 @@ static int option_set(struct options *o, int c, const char *arg)
 		errno = 0;
 		o->rate = strtod(arg, &end);
 		o->rate_set = true;
-		if (errno || end == arg || strspn(arg, "0123456789.") != strlen(arg) || *end || !isfinite(o->rate) || o->rate < 0 || o->rate > 1e7)
-			return usage_error("bad --rate '%.40s': want queries per second, 0 for no limit", arg);
+		if (errno || end == arg || strspn(arg, "0123456789.") != strlen(arg) || *end ||
+		    !isfinite(o->rate) || (o->rate != 0 && o->rate < OPT_MIN_RATE) || o->rate > OPT_MAX_RATE)
+			return usage_error("bad --rate '%.40s': want queries per second from %g to %g, "
+			                   "0 for no limit", arg, OPT_MIN_RATE, OPT_MAX_RATE);
 		return -1;
 	case OPT_TIMEOUT:
 		return uint_arg(arg, 1, 600000, &o->timeout_ms) < 0 ?

@@ -56,6 +56,11 @@ struct options {
 #define OPT_DEFAULT_RETRIES 1
 #define OPT_DEFAULT_WINDOW 100
 
+/* --rate bounds: one query in 100 s at the slowest, so that a pacing
+ * delay always fits a timer; ten million a second is no limit at all. */
+#define OPT_MIN_RATE 0.01
+#define OPT_MAX_RATE 1e7
+
 /* Parse a target: "a.b.c.d" (its /24), "a.b.c.d/n" with 16 <= n <= 32,
  * or "AS<n>".  0, or -1 with a one-line reason in err. */
 int target_parse(const char *s, struct target *t, char *err, size_t errlen);

@@ -178,7 +178,9 @@ static void pump(struct scan *sc)
 			now = loop_now();
 			credit_refill(sc, now);
 			if (sc->credit < 1) {
-				uint64_t wait = (uint64_t)((1 - sc->credit) * 1000 / sc->rate) + 1;
+				double ms = (1 - sc->credit) * 1000 / sc->rate;
+				/* options bound the rate; a wait never exceeds 100 s */
+				uint64_t wait = (uint64_t)(ms < 100000 ? ms : 100000) + 1;
 
 				loop_timer_arm(sc->lp, &sc->pace, now + wait);
 				break;

@@ -16,6 +16,7 @@
 
 #include "core/export.h"
 #include "core/ip.h"
+#include "core/msg.h"
 #include "tui/app.h"
 #include "tui/asnview.h"
 #include "tui/curses.h"
@@ -341,7 +342,7 @@ static SCREEN *terminal_open(struct app *a)
 	setlocale(LC_ALL, "");
 	scr = newterm(NULL, stdout, stdin);
 	if (!scr) {
-		fprintf(stderr, "rblscope: cannot drive terminal type '%s'\n", term ? term : "");
+		msg_line("cannot drive terminal type '%s'", term ? term : "");
 		return NULL;
 	}
 	atexit(terminal_guard);
@@ -375,7 +376,7 @@ static int first_target(const struct app *a, struct target *t, struct target *gr
 		return -1;
 	*grid = *t;
 	if (t->kind == TARGET_ASN && asn_first_net(a, t->asn, grid, err, sizeof err) < 0) {
-		fprintf(stderr, "rblscope: %s\n", err);
+		msg_line("%s", err);
 		return -1;
 	}
 	return 0;
@@ -459,7 +460,7 @@ int tui_run(struct session *s)
 
 	/* The context is big (the seen table): the heap, not the stack. */
 	if (!a) {
-		fprintf(stderr, "rblscope: out of memory\n");
+		msg_line("out of memory");
 		return EXIT_USAGE;
 	}
 	a->s = s;
@@ -474,7 +475,7 @@ int tui_run(struct session *s)
 		endwin();
 		delscreen(scr);
 		free(a);
-		fprintf(stderr, "rblscope: cannot set up signal handling: %s\n", strerror(e));
+		msg_line("cannot set up signal handling: %s", strerror(e));
 		return EXIT_USAGE;
 	}
 	/* Outside the demo the policies serve the ASN view's arithmetic; a
@@ -499,7 +500,7 @@ int tui_run(struct session *s)
 	delscreen(scr);
 	signals_restore(&sig);
 	if (a->fatal || rc == EXIT_USAGE)
-		fprintf(stderr, "rblscope: %s\n", a->msg);
+		msg_line("%s", a->msg);
 	free(a);
 	return rc;
 }

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "core/export.h"
+#include "core/msg.h"
 #include "core/options.h"
 #include "core/session.h"
 #include "tui/tui.h"
@@ -18,7 +19,7 @@ int main(int argc, char **argv)
 		return rc;
 	rc = session_open(&s, &opt, err, sizeof err);
 	if (rc != 0) {
-		fprintf(stderr, "rblscope: %s\n", err);
+		msg_line("%s", err);
 		return rc;
 	}
 	rc = opt.export ? export_run(&s) : tui_run(&s);

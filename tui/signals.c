@@ -65,6 +65,7 @@ int signals_install(struct tui_signals *sg)
 	sigaction(SIGINT, &sa, &sg->old_int);
 	sigaction(SIGTERM, &sa, &sg->old_term);
 	sigaction(SIGHUP, &sa, &sg->old_hup);
+	sigaction(SIGPIPE, &sa, &sg->old_pipe);
 	return 0;
 }
 
@@ -86,6 +87,7 @@ void signals_restore(struct tui_signals *sg)
 	sigaction(SIGINT, &sg->old_int, NULL);
 	sigaction(SIGTERM, &sg->old_term, NULL);
 	sigaction(SIGHUP, &sg->old_hup, NULL);
+	sigaction(SIGPIPE, &sg->old_pipe, NULL);
 	sigaction(SIGWINCH, &sg->old_winch, NULL);
 	wake_fd = -1;
 	close(sg->pipe[0]);

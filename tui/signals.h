@@ -9,7 +9,7 @@
 
 struct tui_signals {
 	int pipe[2];                  /* [0] for the loop, [1] for the handlers */
-	struct sigaction old_int, old_term, old_hup, old_winch;
+	struct sigaction old_int, old_term, old_hup, old_pipe, old_winch;
 };
 
 /* Install the handlers (after curses, whose SIGWINCH handler is kept and

@@ -14,7 +14,7 @@ RBLSCOPE=${RBLSCOPE:-./rblscope}
 RUN_TIMEOUT=${RUN_TIMEOUT:-60}
 EXPORT_HEADER='ip,asn,as_org,as_network,l1,l2,l3,l1_code,l1_reason,l1_txt,l2_code,l2_reason,l2_txt,l3_code,l3_reason,l3_txt'
 # The error reasons the export contract names for the *_reason columns.
-EXPORT_REASONS='timeout servfail refused blocked bogus network nodata other untrusted'
+EXPORT_REASONS='timeout servfail refused blocked bogus network rcode malformed nodata other untrusted'
 ZONE_L1=dnsbl-1.uceprotect.net
 ZONE_L2=dnsbl-2.uceprotect.net
 ZONE_L3=dnsbl-3.uceprotect.net
