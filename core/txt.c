@@ -139,6 +139,7 @@ void txt_parse(const char *txt, struct txt_info *out)
 }
 
 /* Append ", " (after the first part) and one formatted part. */
+__attribute__((format(printf, 4, 5)))
 static void part_add(char *out, size_t len, size_t *o, const char *fmt, ...)
 {
 	va_list ap;

@@ -50,14 +50,14 @@ static size_t char_next(const char *s, bool utf8, int *cols, bool *replace)
 	return n;
 }
 
-int text_fit(char *dst, size_t dstlen, const char *src, int width, bool utf8)
+/* Copy what of src fits width columns; the rest of src, in *rest. */
+static int fit_part(char *dst, size_t dstlen, const char *src, int width, bool utf8,
+                    const char **rest)
 {
 	size_t o = 0, n;
 	int used = 0, cols;
 	bool replace;
 
-	if (dstlen == 0)
-		return 0;
 	while (*src && used < width) {
 		n = char_next(src, utf8, &cols, &replace);
 		if (replace) {
@@ -75,6 +75,30 @@ int text_fit(char *dst, size_t dstlen, const char *src, int width, bool utf8)
 		src += n;
 	}
 	dst[o] = '\0';
+	*rest = src;
+	return used;
+}
+
+int text_fit(char *dst, size_t dstlen, const char *src, int width, bool utf8)
+{
+	const char *mark = utf8 ? "\xe2\x80\xa6" : ">", *rest;
+	int used;
+	size_t o;
+
+	if (dstlen == 0)
+		return 0;
+	used = fit_part(dst, dstlen, src, width, utf8, &rest);
+	if (rest[strspn(rest, " ")] == '\0' || width < 2)
+		return used;
+	/* Cut text ends in a mark, so that a cut name never passes for
+	 * another, shorter one. */
+	used = fit_part(dst, dstlen > strlen(mark) ? dstlen - strlen(mark) : 1, src, width - 1, utf8,
+	                &rest);
+	o = strlen(dst);
+	if (o + strlen(mark) < dstlen) {
+		memcpy(dst + o, mark, strlen(mark) + 1);
+		used++;
+	}
 	return used;
 }
 

@@ -24,13 +24,21 @@ static void test_fit_ascii(void **state)
 	(void)state;
 	assert_int_equal(text_fit(out, sizeof out, "192.0.2.77", 20, true), 10);
 	assert_string_equal(out, "192.0.2.77");
+	/* Cut text ends in a mark: a cut name never passes for another. */
 	assert_int_equal(text_fit(out, sizeof out, "192.0.2.77", 4, true), 4);
-	assert_string_equal(out, "192.");
+	assert_string_equal(out, "192\xe2\x80\xa6");
+	assert_int_equal(text_fit(out, sizeof out, "192.0.2.77", 4, false), 4);
+	assert_string_equal(out, "192>");
+	/* Spaces alone past the edge are not text that was cut. */
+	assert_int_equal(text_fit(out, sizeof out, "ab    ", 2, false), 2);
+	assert_string_equal(out, "ab");
 	assert_int_equal(text_fit(out, sizeof out, "abc", 0, true), 0);
 	assert_string_equal(out, "");
 	/* The buffer bounds the copy as well as the width. */
-	assert_int_equal(text_fit(out, 4, "abcdef", 10, true), 3);
-	assert_string_equal(out, "abc");
+	assert_int_equal(text_fit(out, 4, "abcdef", 10, false), 3);
+	assert_string_equal(out, "ab>");
+	assert_int_equal(text_fit(out, 4, "abcdef", 10, true), 1);
+	assert_string_equal(out, "\xe2\x80\xa6");
 }
 
 static void test_fit_controls_replaced(void **state)
@@ -53,14 +61,16 @@ static void test_fit_utf8(void **state)
 	assert_int_equal(text_fit(out, sizeof out, "R\xc3\xa9seau", 20, true), 6);
 	assert_string_equal(out, "R\xc3\xa9seau");
 	/* Never half a character. */
-	assert_int_equal(text_fit(out, sizeof out, "R\xc3\xa9seau", 2, true), 2);
-	assert_string_equal(out, "R\xc3\xa9");
-	assert_int_equal(text_fit(out, 3, "R\xc3\xa9seau", 20, true), 1);
-	assert_string_equal(out, "R");
+	assert_int_equal(text_fit(out, sizeof out, "R\xc3\xa9seau", 3, true), 3);
+	assert_string_equal(out, "R\xc3\xa9\xe2\x80\xa6");
+	assert_int_equal(text_fit(out, 3, "R\xc3\xa9seau", 20, false), 2);
+	assert_string_equal(out, "R>");
 	/* Wide characters take two columns and are not split. */
 	assert_int_equal(text_width("\xe6\x97\xa5\xe6\x9c\xac", true), 4);
-	assert_int_equal(text_fit(out, sizeof out, "\xe6\x97\xa5\xe6\x9c\xac", 3, true), 2);
-	assert_string_equal(out, "\xe6\x97\xa5");
+	assert_int_equal(text_fit(out, sizeof out, "\xe6\x97\xa5\xe6\x9c\xac", 3, true), 3);
+	assert_string_equal(out, "\xe6\x97\xa5\xe2\x80\xa6");
+	assert_int_equal(text_fit(out, sizeof out, "\xe6\x97\xa5\xe6\x9c\xac", 2, true), 1);
+	assert_string_equal(out, "\xe2\x80\xa6");
 	/* C1 controls in UTF-8 are not printable. */
 	text_fit(out, sizeof out, "a\xc2\x9b" "b", 20, true);
 	assert_string_equal(out, "a?b");
