@@ -407,6 +407,54 @@ int dnsmsg_parse(const unsigned char *buf, size_t len, unsigned qtype, struct dn
 	return 0;
 }
 
+int dnsmsg_question(const unsigned char *buf, size_t len, char qname[DNSMSG_NAME_MAX],
+                    unsigned *qtype)
+{
+	struct cursor c = { buf, len, 4 };
+	struct wname w;
+	unsigned qd, klass;
+
+	if (get16(&c, &qd) < 0 || qd != 1 || len < 12)
+		return -1;
+	c.off = 12;
+	if (name_read(buf, len, c.off, &c.off, &w) < 0 || get16(&c, qtype) < 0 ||
+	    get16(&c, &klass) < 0 || klass != C_IN)
+		return -1;
+	name_text(&w, qname);
+	return 0;
+}
+
+size_t dnsmsg_query(unsigned char *buf, size_t size, unsigned id, const char *qname,
+                    unsigned qtype)
+{
+	size_t o = 12;
+
+	if (size < 12 + DNSMSG_NAME_MAX + 4)
+		return 0;
+	memset(buf, 0, 12);
+	buf[0] = (unsigned char)(id >> 8);
+	buf[1] = (unsigned char)id;
+	buf[2] = 0x01;            /* RD: a resolver is asked to recurse */
+	buf[5] = 1;               /* one question */
+	while (*qname) {
+		const char *dot = strchr(qname, '.');
+		size_t l = dot ? (size_t)(dot - qname) : strlen(qname);
+
+		if (l == 0 || l > 63 || o + 1 + l + 1 > 12 + WIRE_MAX)
+			return 0;
+		buf[o++] = (unsigned char)l;
+		memcpy(buf + o, qname, l);
+		o += l;
+		qname += l + (dot ? 1 : 0);
+	}
+	buf[o++] = 0;
+	buf[o++] = (unsigned char)(qtype >> 8);
+	buf[o++] = (unsigned char)qtype;
+	buf[o++] = 0;
+	buf[o++] = C_IN;
+	return o;
+}
+
 enum lk_error dnsmsg_rcode_error(unsigned rcode)
 {
 	switch (rcode) {

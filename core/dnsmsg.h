@@ -57,6 +57,18 @@ struct dnsmsg {
  * rdlength is not 4, more than DNSMSG_MAX_A distinct codes. */
 int dnsmsg_parse(const unsigned char *buf, size_t len, unsigned qtype, struct dnsmsg *m);
 
+/* The question of a message with one question of class IN: its name,
+ * dotted, in qname and its type in qtype.  0, or -1. */
+int dnsmsg_question(const unsigned char *buf, size_t len, char qname[DNSMSG_NAME_MAX],
+                    unsigned *qtype);
+
+/* Write a recursive query for qname (dotted, no trailing dot) of type
+ * qtype with message ID id into buf; its length, or 0 when qname is not
+ * a valid name or buf (at least DNSMSG_QUERY_MAX bytes) is too small. */
+#define DNSMSG_QUERY_MAX (12 + DNSMSG_NAME_MAX + 4)
+size_t dnsmsg_query(unsigned char *buf, size_t size, unsigned id, const char *qname,
+                    unsigned qtype);
+
 /* What a reply's rcode means: LKE_NONE for NOERROR and NXDOMAIN,
  * LKE_SERVFAIL, LKE_REFUSED, and LKE_RCODE for every other code. */
 enum lk_error dnsmsg_rcode_error(unsigned rcode);
