@@ -5,12 +5,14 @@
 #include "core/zoneparse.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "core/ip.h"
@@ -18,6 +20,7 @@
 #include "core/sanitize.h"
 
 #define RD_BUF 65536   /* longer lines are cut here, like rbldnsd does */
+#define RD_NUL (-2)    /* rd_line: the line holds a NUL byte */
 
 struct reader {
 	gzFile gz;
@@ -86,8 +89,10 @@ static int rd_fill(struct reader *r)
 	return 0;
 }
 
-/* Next line, without its newline and cut at a NUL byte: 1, 0 at the end,
- * -1 on a read error. */
+/* Next line, without its newline: 1, 0 at the end, -1 on a read error,
+ * RD_NUL on a NUL byte.  rbldnsd would end the line at a NUL and read on,
+ * so that a file of zeros (a disk or transfer fault) loads as an empty,
+ * all-clean zone; such a file is refused here instead. */
 static int rd_line(struct reader *r, char **line)
 {
 	for (;;) {
@@ -95,6 +100,8 @@ static int rd_line(struct reader *r, char **line)
 		char *p = r->buf + r->start;
 		char *nl = memchr(p, '\n', len);
 
+		if (memchr(p, '\0', nl ? (size_t)(nl - p) : len))
+			return RD_NUL;
 		if (r->skip) {
 			r->start = nl ? (size_t)(nl + 1 - r->buf) : r->end;
 			r->skip = !nl;
@@ -511,6 +518,10 @@ static int read_lines(struct ctx *c, struct reader *r)
 		if (line_parse(c, line) < 0)
 			return -1;
 	}
+	if (rc == RD_NUL) {
+		c->at.line++;
+		return parse_fail(&c->at, "NUL byte in line");
+	}
 	if (rc < 0) {
 		c->at.line++;
 		return parse_fail(&c->at, "read error: %s", rd_error(r));
@@ -518,18 +529,34 @@ static int read_lines(struct ctx *c, struct reader *r)
 	return 0;
 }
 
+/* Open without blocking, so that a FIFO with no writer cannot hang the
+ * load, then take regular files only: a device such as /dev/zero, a FIFO,
+ * a socket or a folder is no zone file, however it reads. */
 static int open_reader(struct ctx *c, struct reader *r)
 {
 	struct stat st;
-	int e;
+	int fd, e;
 
-	if (stat(c->at.path, &st) == 0 && S_ISDIR(st.st_mode))
-		return parse_fail(&c->at, "is a folder, not a zone file");
-	errno = 0;
-	r->gz = gzopen(c->at.path, "rb");  /* reads plain files as they are */
-	if (!r->gz) {
+	fd = open(c->at.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		e = errno;   /* a socket cannot be opened: say what it is */
+		if (stat(c->at.path, &st) == 0 && !S_ISREG(st.st_mode))
+			return parse_fail(&c->at, "not a regular file");
+		return parse_fail(&c->at, "cannot read: %s", strerror(e));
+	}
+	if (fstat(fd, &st) < 0) {
 		e = errno;
-		return parse_fail(&c->at, "cannot read: %s", e ? strerror(e) : "out of memory");
+		close(fd);
+		return parse_fail(&c->at, "cannot read: %s", strerror(e));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return parse_fail(&c->at, "not a regular file");
+	}
+	r->gz = gzdopen(fd, "rb");  /* reads plain files as they are */
+	if (!r->gz) {
+		close(fd);
+		return parse_fail(&c->at, "out of memory");
 	}
 	r->buf = malloc(RD_BUF + 1);
 	if (!r->buf || gzbuffer(r->gz, 1 << 17) != 0)

@@ -12,6 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <zlib.h>
 #include <cmocka.h>
 
@@ -85,6 +88,16 @@ static void write_gz(const struct fx *f, const char *name, const char *text, siz
 	assert_int_equal(gzclose(gz), Z_OK);
 	if (cut)
 		assert_int_equal(truncate(path, (off_t)cut), 0);
+}
+
+static void write_gz_bytes(const struct fx *f, const char *name, const void *data, size_t len)
+{
+	char path[512];
+	gzFile gz = gzopen(path_of(f, name, path, sizeof(path)), "wb");
+
+	assert_non_null(gz);
+	assert_int_equal(gzwrite(gz, data, (unsigned)len), (int)len);
+	assert_int_equal(gzclose(gz), Z_OK);
 }
 
 static struct zonefile *load(const struct fx *f, const char *name, const char *text)
@@ -575,8 +588,67 @@ static void unreadable_files(void **state)
 	assert_string_equal(err, want);
 
 	assert_null(zonefile_load(f->dir, err, sizeof(err)));
-	snprintf(want, sizeof(want), "%s: is a folder, not a zone file", f->dir);
+	snprintf(want, sizeof(want), "%s: not a regular file", f->dir);
 	assert_string_equal(err, want);
+}
+
+static void refused(const char *path, const char *reason)
+{
+	char err[512], want[600];
+
+	err[0] = '\0';
+	assert_null(zonefile_load(path, err, sizeof(err)));
+	snprintf(want, sizeof(want), "%s:%s", path, reason);
+	assert_string_equal(err, want);
+}
+
+/* A device, a FIFO without a writer (which a blocking open would wait on
+ * for ever) and a socket are refused at once. */
+static void non_regular_files(void **state)
+{
+	struct fx *f = *state;
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	char path[512];
+	int fd;
+
+	refused("/dev/zero", " not a regular file");
+	refused("/dev/null", " not a regular file");
+	assert_int_equal(mkfifo(path_of(f, "fifo", path, sizeof(path)), 0600), 0);
+	alarm(10);   /* a hang fails the test instead of stalling it */
+	refused(path, " not a regular file");
+	alarm(0);
+	fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	assert_true(fd >= 0);
+	path_of(f, "sock", sa.sun_path, sizeof(sa.sun_path));
+	assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+	refused(sa.sun_path, " not a regular file");
+	close(fd);
+}
+
+/* rbldnsd ends a line at a NUL byte and reads on, so a zeroed file would
+ * load as an empty, all-clean zone: refused, plain or gzip. */
+static void nul_bytes(void **state)
+{
+	struct fx *f = *state;
+	char path[512], zeros[4096] = { 0 };
+	FILE *fp;
+
+	fp = fopen(path_of(f, "zeros", path, sizeof(path)), "w");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(zeros, 1, sizeof(zeros), fp), sizeof(zeros));
+	assert_int_equal(fclose(fp), 0);
+	refused(path, "1: NUL byte in line");
+
+	fp = fopen(path_of(f, "nul-mid", path, sizeof(path)), "w");
+	assert_non_null(fp);
+	assert_int_equal(fwrite("10.0.0.1\n10.0.0.2\0junk\n", 1, 23, fp), 23);
+	assert_int_equal(fclose(fp), 0);
+	refused(path, "2: NUL byte in line");
+
+	write_gz_bytes(f, "zeros.gz", zeros, sizeof(zeros));
+	refused(path_of(f, "zeros.gz", path, sizeof(path)), "1: NUL byte in line");
+	write_gz_bytes(f, "nul-last.gz", "10.0.0.1\n# x\n10.0.0.3\0", 22);
+	refused(path_of(f, "nul-last.gz", path, sizeof(path)), "3: NUL byte in line");
 }
 
 static void empty_file(void **state)
@@ -706,6 +778,8 @@ int main(void)
 		cmocka_unit_test(codes_classified_like_dns),
 		cmocka_unit_test(malformed_lines),
 		cmocka_unit_test(unreadable_files),
+		cmocka_unit_test(non_regular_files),
+		cmocka_unit_test(nul_bytes),
 		cmocka_unit_test(empty_file),
 		cmocka_unit_test(backend_over_folder),
 		cmocka_unit_test(backend_warns_each_missing_zone),
