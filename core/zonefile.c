@@ -29,12 +29,14 @@ struct zonefile {
 
 /* ---- the zone file ---- */
 
-struct zonefile *zonefile_load(const char *path, char *err, size_t errlen)
+struct zonefile *zonefile_load(const char *path, const struct zone_opts *opt,
+                               char *warn, size_t warnlen, char *err, size_t errlen)
 {
+	size_t max = opt && opt->max_entries ? opt->max_entries : ZONE_MAX_ENTRIES_DEFAULT;
 	struct zp_data d;
 	struct zonefile *zf;
 
-	if (zp_read(path, &d, err, errlen) < 0)
+	if (zp_read(path, max, &d, warn, warnlen, err, errlen) < 0)
 		return NULL;
 	zf = calloc(1, sizeof(*zf));
 	if (!zf || zp_index_build(&d, &zf->ix) < 0) {
@@ -43,7 +45,7 @@ struct zonefile *zonefile_load(const char *path, char *err, size_t errlen)
 		zp_free(&d);
 		return NULL;
 	}
-	zf->entries = d.nent;
+	zf->entries = d.nread;
 	zf->val = d.val;
 	zf->text = d.text;
 	memcpy(zf->var, d.var, sizeof(zf->var));
@@ -228,23 +230,23 @@ static int zone_path(const char *dir, const char *name, char *path, size_t len)
 	return 1;
 }
 
-static void warn_add(char *warn, size_t warnlen, const char *name, const char *dir)
+/* Append one line to warn. */
+static void warn_add(char *warn, size_t warnlen, const char *line)
 {
 	size_t used;
 
-	if (!warn || warnlen == 0)
+	if (!warn || warnlen == 0 || !*line)
 		return;
 	used = strlen(warn);
 	if (used < warnlen)
-		snprintf(warn + used, warnlen - used, "%sno zone file for %s in %s",
-		         used ? "\n" : "", name, dir);
+		snprintf(warn + used, warnlen - used, "%s%s", used ? "\n" : "", line);
 }
 
-static int zone_open(struct zone_slot *z, const char *dir, char *warn, size_t warnlen,
-                     char *err, size_t errlen)
+static int zone_open(struct zone_slot *z, const char *dir, const struct zone_opts *opt,
+                     char *warn, size_t warnlen, char *err, size_t errlen)
 {
 	size_t len = strlen(dir) + strlen(z->name) + sizeof("/.gz");
-	char *path;
+	char *path, line[512];
 	int rc;
 
 	if (!z->name[0] || strchr(z->name, '/') || !strcmp(z->name, ".") || !strcmp(z->name, "..")) {
@@ -257,17 +259,19 @@ static int zone_open(struct zone_slot *z, const char *dir, char *warn, size_t wa
 		return -1;
 	}
 	rc = 0;
+	line[0] = '\0';
 	if (zone_path(dir, z->name, path, len) == 1)
-		warn_add(warn, warnlen, z->name, dir);
-	else if (!(z->zf = zonefile_load(path, err, errlen)))
+		snprintf(line, sizeof(line), "no zone file for %s in %s", z->name, dir);
+	else if (!(z->zf = zonefile_load(path, opt, line, sizeof(line), err, errlen)))
 		rc = -1;
+	warn_add(warn, warnlen, line);
 	free(path);
 	return rc;
 }
 
 struct backend *zonedir_backend_new(const char *dir, const char *const *zones,
-                                    size_t nzones, char *warn, size_t warnlen,
-                                    char *err, size_t errlen)
+                                    size_t nzones, const struct zone_opts *opt,
+                                    char *warn, size_t warnlen, char *err, size_t errlen)
 {
 	struct zonedir *zd;
 	DIR *dh = opendir(dir);
@@ -297,7 +301,7 @@ struct backend *zonedir_backend_new(const char *dir, const char *const *zones,
 		if (!z->name) {
 			snprintf(err, errlen, "out of memory");
 			ok = 0;
-		} else if (zone_open(z, dir, warn, warnlen, err, errlen) < 0) {
+		} else if (zone_open(z, dir, opt, warn, warnlen, err, errlen) < 0) {
 			ok = 0;
 		}
 	}

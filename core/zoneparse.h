@@ -36,6 +36,7 @@ struct zp_data {
 	enum zp_mode mode;
 	struct zp_entry *ent;
 	size_t nent, capent;
+	size_t nread;               /* entry lines read: repeats are stored once */
 	struct zp_value *val;       /* val[0] is the built-in 127.0.0.2, no TXT */
 	size_t nval, capval;
 	char *text;                 /* NUL-terminated strings; text[0] is "" */
@@ -57,9 +58,12 @@ struct zp_index {
 	size_t n;
 };
 
-/* Read the zone file at path (gzip or plain) into d.  0, or -1 with
+/* Read the zone file at path (gzip or plain) into d, refusing it past
+ * max_entries entries.  0, with one "path:line: reason; N lines skipped"
+ * line in warn ("" if none was skipped; warn may be NULL), or -1 with
  * "path:line: reason" (or "path: reason") in err and d freed. */
-int zp_read(const char *path, struct zp_data *d, char *err, size_t errlen);
+int zp_read(const char *path, size_t max_entries, struct zp_data *d,
+            char *warn, size_t warnlen, char *err, size_t errlen);
 
 /* Free what zp_read allocated; d may be zeroed or partly filled. */
 void zp_free(struct zp_data *d);
