@@ -18,6 +18,7 @@
 #include "core/zoneparse.h"
 
 #define TXT_OUT_MAX 254  /* rbldnsd's longest expanded TXT */
+#define TXT_JOINED 1024  /* TXT records joined, as a live answer is read (core/dnsmsg.h) */
 
 struct zonefile {
 	struct zp_index ix;
@@ -122,12 +123,50 @@ static size_t txt_expand(const struct zonefile *zf, uint32_t v, uint32_t ip, str
 	return t->n;
 }
 
+/* The TXT records of the values in list, joined by a space as the TXT
+ * records of a live answer are; a record equal to an earlier one is left
+ * out, as rbldnsd leaves it out of its answer. */
+static size_t txt_join(const struct zonefile *zf, const uint32_t *list, uint32_t ip,
+                       char *out, size_t cap)
+{
+	struct txtbuf t[2];
+	size_t len = 0, room, prev;
+	const char *seen;
+
+	for (uint32_t i = 1; i <= list[0]; i++) {
+		struct txtbuf *cur = &t[i % 2];
+
+		txt_expand(zf, list[i], ip, cur);
+		for (seen = out, prev = 0; prev < len; ) {   /* each earlier record */
+			size_t rl = strcspn(seen, "\x1f");
+
+			if (rl == cur->n && !memcmp(seen, cur->s, rl))
+				break;
+			seen += rl + 1;
+			prev += rl + 1;
+		}
+		if (prev < len)
+			continue;
+		room = cap - 1 - len;
+		if (cur->n + 1 > room)
+			break;   /* the live answer is cut here too, roughly */
+		memcpy(out + len, cur->s, cur->n);
+		len += cur->n;
+		out[len++] = '\x1f';
+	}
+	out[len ? --len : 0] = '\0';
+	for (size_t i = 0; i < len; i++)
+		if (out[i] == '\x1f')
+			out[i] = ' ';
+	return len;
+}
+
 void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out)
 {
 	const struct zp_index *ix = &zf->ix;
 	size_t lo = 0, hi = ix->n, mid;
 	const struct zp_answer *a;
-	struct txtbuf t;
+	char joined[TXT_JOINED];
 	uint32_t codes[2];
 	int n = 0;
 
@@ -145,7 +184,8 @@ void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out)
 	}
 	a = &ix->ans[lo - 1];
 	if (a->txt != ZP_NONE)
-		sanitize_text(out->txt, sizeof(out->txt), t.s, txt_expand(zf, a->txt, ip, &t));
+		sanitize_text(out->txt, sizeof(out->txt), joined,
+		              txt_join(zf, ix->lists + a->txt, ip, joined, sizeof(joined)));
 	codes[n++] = zf->val[a->first].a;
 	if (a->bad != ZP_NONE && a->bad != a->first)
 		codes[n++] = zf->val[a->bad].a;

@@ -45,8 +45,9 @@ struct zp_data {
 };
 
 /* Which values answer in a span, as indices into zp_data.val: the first
- * (it gives the A), the first whose A is not a listing code, the first
- * with a TXT; ZP_NONE where there is none. */
+ * (it gives the A), the first whose A is not a listing code; and txt, the
+ * offset in zp_index.lists of the values with a TXT (a count, then the
+ * values in answer order); ZP_NONE where there is none. */
 struct zp_answer {
 	uint32_t first, bad, txt;
 };
@@ -56,6 +57,8 @@ struct zp_index {
 	uint32_t *lo, *hi;
 	struct zp_answer *ans;
 	size_t n;
+	uint32_t *lists;            /* the TXT lists of the answers */
+	size_t nlists, caplists;
 };
 
 /* Read the zone file at path (gzip or plain) into d, refusing it past

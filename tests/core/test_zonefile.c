@@ -431,7 +431,9 @@ static void exclusions(void **state)
 static void ip4set_precedence(void **state)
 {
 	/* ip4set stores /25 and /28 alike as single addresses: at the same
-	 * level an exclusion wins and every value answers, in file order. */
+	 * level an exclusion wins and every value answers, in file order:
+	 * the first A, and every TXT (once each), joined by a space as the
+	 * TXT records of a live answer are (checked with rbldnsd). */
 	struct zonefile *zf = load(*state, "set",
 		"10.0.0.0/26 :2:A26\n"
 		"10.0.0.0/28 :3:B28\n"
@@ -443,16 +445,18 @@ static void ip4set_precedence(void **state)
 		"10.3.0.0/16 :7:listed /16\n"
 		"!10.3.0.0/16\n"
 		"10.4.0.1 :2:\n"
-		"10.4.0.1 :4:the first TXT answers\n");
+		"10.4.0.1 :4:the TXT\n"
+		"10.4.0.1 :5:the TXT\n"
+		"10.4.0.1 :6:$ too\n");
 
-	listed(zf, "10.0.0.1", "127.0.0.2", "A26");
+	listed(zf, "10.0.0.1", "127.0.0.2", "A26 B28");
 	listed(zf, "10.0.0.20", "127.0.0.2", "A26");
 	clean(zf, "10.0.3.1");
 	clean(zf, "10.0.3.100");
 	listed(zf, "10.0.3.200", "127.0.0.5", "E24");
-	listed(zf, "10.2.2.3", "127.0.0.8", "H16");
+	listed(zf, "10.2.2.3", "127.0.0.8", "H16 I16");
 	clean(zf, "10.3.0.1");
-	listed(zf, "10.4.0.1", "127.0.0.2", "the first TXT answers");
+	listed(zf, "10.4.0.1", "127.0.0.2", "the TXT 10.4.0.1 too");
 	zonefile_free(zf);
 }
 
