@@ -62,7 +62,7 @@ static int backend_open(struct session *s, char *err, size_t errlen)
 	const struct options *o = s->opt;
 
 	if (o->zones_dir) {
-		s->be = zonedir_backend_new(o->zones_dir, s->zones, s->nzones, s->zone_note,
+		s->be = zonedir_backend_new(o->zones_dir, s->zones, s->nzones, NULL, s->zone_note,
 		                            sizeof s->zone_note, err, errlen);
 	} else {
 		struct dns_config cfg = { o->resolver, o->timeout_ms, o->retries };

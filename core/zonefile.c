@@ -18,6 +18,7 @@
 #include "core/zoneparse.h"
 
 #define TXT_OUT_MAX 254  /* rbldnsd's longest expanded TXT */
+#define TXT_JOINED 1024  /* TXT records joined, as a live answer is read (core/dnsmsg.h) */
 
 struct zonefile {
 	struct zp_index ix;
@@ -29,12 +30,14 @@ struct zonefile {
 
 /* ---- the zone file ---- */
 
-struct zonefile *zonefile_load(const char *path, char *err, size_t errlen)
+struct zonefile *zonefile_load(const char *path, const struct zone_opts *opt,
+                               char *warn, size_t warnlen, char *err, size_t errlen)
 {
+	size_t max = opt && opt->max_entries ? opt->max_entries : ZONE_MAX_ENTRIES_DEFAULT;
 	struct zp_data d;
 	struct zonefile *zf;
 
-	if (zp_read(path, &d, err, errlen) < 0)
+	if (zp_read(path, max, &d, warn, warnlen, err, errlen) < 0)
 		return NULL;
 	zf = calloc(1, sizeof(*zf));
 	if (!zf || zp_index_build(&d, &zf->ix) < 0) {
@@ -43,7 +46,7 @@ struct zonefile *zonefile_load(const char *path, char *err, size_t errlen)
 		zp_free(&d);
 		return NULL;
 	}
-	zf->entries = d.nent;
+	zf->entries = d.nread;
 	zf->val = d.val;
 	zf->text = d.text;
 	memcpy(zf->var, d.var, sizeof(zf->var));
@@ -120,12 +123,50 @@ static size_t txt_expand(const struct zonefile *zf, uint32_t v, uint32_t ip, str
 	return t->n;
 }
 
+/* The TXT records of the values in list, joined by a space as the TXT
+ * records of a live answer are; a record equal to an earlier one is left
+ * out, as rbldnsd leaves it out of its answer. */
+static size_t txt_join(const struct zonefile *zf, const uint32_t *list, uint32_t ip,
+                       char *out, size_t cap)
+{
+	struct txtbuf t[2];
+	size_t len = 0, room, prev;
+	const char *seen;
+
+	for (uint32_t i = 1; i <= list[0]; i++) {
+		struct txtbuf *cur = &t[i % 2];
+
+		txt_expand(zf, list[i], ip, cur);
+		for (seen = out, prev = 0; prev < len; ) {   /* each earlier record */
+			size_t rl = strcspn(seen, "\x1f");
+
+			if (rl == cur->n && !memcmp(seen, cur->s, rl))
+				break;
+			seen += rl + 1;
+			prev += rl + 1;
+		}
+		if (prev < len)
+			continue;
+		room = cap - 1 - len;
+		if (cur->n + 1 > room)
+			break;   /* the live answer is cut here too, roughly */
+		memcpy(out + len, cur->s, cur->n);
+		len += cur->n;
+		out[len++] = '\x1f';
+	}
+	out[len ? --len : 0] = '\0';
+	for (size_t i = 0; i < len; i++)
+		if (out[i] == '\x1f')
+			out[i] = ' ';
+	return len;
+}
+
 void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out)
 {
 	const struct zp_index *ix = &zf->ix;
 	size_t lo = 0, hi = ix->n, mid;
 	const struct zp_answer *a;
-	struct txtbuf t;
+	char joined[TXT_JOINED];
 	uint32_t codes[2];
 	int n = 0;
 
@@ -143,7 +184,8 @@ void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out)
 	}
 	a = &ix->ans[lo - 1];
 	if (a->txt != ZP_NONE)
-		sanitize_text(out->txt, sizeof(out->txt), t.s, txt_expand(zf, a->txt, ip, &t));
+		sanitize_text(out->txt, sizeof(out->txt), joined,
+		              txt_join(zf, ix->lists + a->txt, ip, joined, sizeof(joined)));
 	codes[n++] = zf->val[a->first].a;
 	if (a->bad != ZP_NONE && a->bad != a->first)
 		codes[n++] = zf->val[a->bad].a;
@@ -228,23 +270,23 @@ static int zone_path(const char *dir, const char *name, char *path, size_t len)
 	return 1;
 }
 
-static void warn_add(char *warn, size_t warnlen, const char *name, const char *dir)
+/* Append one line to warn. */
+static void warn_add(char *warn, size_t warnlen, const char *line)
 {
 	size_t used;
 
-	if (!warn || warnlen == 0)
+	if (!warn || warnlen == 0 || !*line)
 		return;
 	used = strlen(warn);
 	if (used < warnlen)
-		snprintf(warn + used, warnlen - used, "%sno zone file for %s in %s",
-		         used ? "\n" : "", name, dir);
+		snprintf(warn + used, warnlen - used, "%s%s", used ? "\n" : "", line);
 }
 
-static int zone_open(struct zone_slot *z, const char *dir, char *warn, size_t warnlen,
-                     char *err, size_t errlen)
+static int zone_open(struct zone_slot *z, const char *dir, const struct zone_opts *opt,
+                     char *warn, size_t warnlen, char *err, size_t errlen)
 {
 	size_t len = strlen(dir) + strlen(z->name) + sizeof("/.gz");
-	char *path;
+	char *path, line[512];
 	int rc;
 
 	if (!z->name[0] || strchr(z->name, '/') || !strcmp(z->name, ".") || !strcmp(z->name, "..")) {
@@ -257,17 +299,19 @@ static int zone_open(struct zone_slot *z, const char *dir, char *warn, size_t wa
 		return -1;
 	}
 	rc = 0;
+	line[0] = '\0';
 	if (zone_path(dir, z->name, path, len) == 1)
-		warn_add(warn, warnlen, z->name, dir);
-	else if (!(z->zf = zonefile_load(path, err, errlen)))
+		snprintf(line, sizeof(line), "no zone file for %s in %s", z->name, dir);
+	else if (!(z->zf = zonefile_load(path, opt, line, sizeof(line), err, errlen)))
 		rc = -1;
+	warn_add(warn, warnlen, line);
 	free(path);
 	return rc;
 }
 
 struct backend *zonedir_backend_new(const char *dir, const char *const *zones,
-                                    size_t nzones, char *warn, size_t warnlen,
-                                    char *err, size_t errlen)
+                                    size_t nzones, const struct zone_opts *opt,
+                                    char *warn, size_t warnlen, char *err, size_t errlen)
 {
 	struct zonedir *zd;
 	DIR *dh = opendir(dir);
@@ -297,7 +341,7 @@ struct backend *zonedir_backend_new(const char *dir, const char *const *zones,
 		if (!z->name) {
 			snprintf(err, errlen, "out of memory");
 			ok = 0;
-		} else if (zone_open(z, dir, warn, warnlen, err, errlen) < 0) {
+		} else if (zone_open(z, dir, opt, warn, warnlen, err, errlen) < 0) {
 			ok = 0;
 		}
 	}

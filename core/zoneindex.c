@@ -2,7 +2,10 @@
  * load time into sorted, disjoint spans, following rbldnsd:
  *  - ip4set: entries are stored as runs of /32s, /24s, /16s and /8s; the
  *    finest level holding the address answers; there an exclusion wins,
- *    otherwise every value answers (several A records, in file order).
+ *    otherwise every value answers: the A records and the TXT records of
+ *    all of them, in the order their values were first written (rbldnsd
+ *    orders by value, a default line's value being older than the
+ *    entries using it), repeated records left out (checked with rbldnsd).
  *  - ip4trie: the longest prefix answers; of equal prefixes, the first.
  * Each level (rank) is swept on its own, then laid over the coarser ones. */
 #include "core/zoneparse.h"
@@ -32,9 +35,13 @@ struct spans {
 
 struct build {
 	const struct zp_data *d;
+	struct zp_index *ix;     /* where the TXT lists go */
 	struct piece *pc;
 	size_t npc, cappc;
 	unsigned char *bad, *hastxt;   /* per value */
+	uint32_t *tmp;                 /* a TXT list being gathered */
+	uint32_t lastlist;             /* the TXT list stored last */
+	int oom;
 };
 
 static int piece_add(struct build *b, uint64_t lo, uint64_t hi, unsigned rank,
@@ -205,18 +212,66 @@ static void sweep_push(const struct build *b, struct heap *h, const struct piece
 		heap_push(&h[H_TXT], p->key, p->hi, p->val);
 }
 
-static struct zp_answer sweep_answer(const struct build *b, struct heap *h, uint64_t pos)
+/* Store the list of the n values in v (sorted, no repeats): its offset in
+ * ix->lists, shared with the list stored last when equal; ZP_NONE for
+ * none, or on running out of memory (b->oom set). */
+static uint32_t list_add(struct build *b, const uint32_t *v, uint32_t n)
+{
+	struct zp_index *ix = b->ix;
+
+	if (n == 0)
+		return ZP_NONE;
+	if (b->lastlist != ZP_NONE && ix->lists[b->lastlist] == n &&
+	    !memcmp(ix->lists + b->lastlist + 1, v, n * sizeof(*v)))
+		return b->lastlist;
+	if (ix->nlists + n + 1 > UINT32_MAX - 2 ||
+	    zp_grow((void **)&ix->lists, &ix->caplists, ix->nlists + n + 1, sizeof(*v)) < 0) {
+		b->oom = 1;
+		return ZP_NONE;
+	}
+	b->lastlist = (uint32_t)ix->nlists;
+	ix->lists[ix->nlists] = n;
+	memcpy(ix->lists + ix->nlists + 1, v, n * sizeof(*v));
+	ix->nlists += n + 1;
+	return b->lastlist;
+}
+
+/* The values with a TXT still covering pos, in value order, each once. */
+static uint32_t txt_list(struct build *b, const struct heap *h, uint64_t pos)
+{
+	uint32_t n = 0, v;
+
+	for (size_t i = 0; i < h->n; i++) {
+		size_t j;
+
+		if (h->v[i].hi < pos)
+			continue;   /* passed, not yet dropped from the heap */
+		v = h->v[i].val;
+		for (j = n; j > 0 && b->tmp[j - 1] > v; j--)
+			b->tmp[j] = b->tmp[j - 1];
+		if (j > 0 && b->tmp[j - 1] == v) {
+			memmove(b->tmp + j, b->tmp + j + 1, (n - j) * sizeof(*b->tmp));
+			continue;
+		}
+		b->tmp[j] = v;
+		n++;
+	}
+	return list_add(b, b->tmp, n);
+}
+
+static struct zp_answer sweep_answer(struct build *b, struct heap *h, uint64_t pos)
 {
 	uint32_t v = heap_top(&h[H_FIRST], pos);
 
 	if (b->d->mode == ZP_IP4TRIE) {
 		if (v == ZP_EXCL)
 			return (struct zp_answer){ ZP_EXCL, ZP_NONE, ZP_NONE };
-		return (struct zp_answer){ v, b->bad[v] ? v : ZP_NONE, b->hastxt[v] ? v : ZP_NONE };
+		return (struct zp_answer){ v, b->bad[v] ? v : ZP_NONE,
+		                           b->hastxt[v] ? list_add(b, &v, 1) : ZP_NONE };
 	}
 	if (heap_top(&h[H_EXCL], pos) != ZP_NONE)
 		return (struct zp_answer){ ZP_EXCL, ZP_NONE, ZP_NONE };
-	return (struct zp_answer){ v, heap_top(&h[H_BAD], pos), heap_top(&h[H_TXT], pos) };
+	return (struct zp_answer){ v, heap_top(&h[H_BAD], pos), txt_list(b, &h[H_TXT], pos) };
 }
 
 static int span_add(struct spans *s, uint64_t lo, uint64_t hi, struct zp_answer a)
@@ -234,7 +289,7 @@ static int span_add(struct spans *s, uint64_t lo, uint64_t hi, struct zp_answer 
 }
 
 /* Resolve the n pieces of one rank (sorted by start) into disjoint spans. */
-static int sweep(const struct build *b, const struct piece *p, size_t n,
+static int sweep(struct build *b, const struct piece *p, size_t n,
                  struct heap *h, struct spans *out)
 {
 	size_t i = 0;
@@ -253,7 +308,7 @@ static int sweep(const struct build *b, const struct piece *p, size_t n,
 		next = (uint64_t)h[H_END].v[0].hi + 1;
 		if (i < n && p[i].lo < next)
 			next = p[i].lo;
-		if (span_add(out, pos, next - 1, sweep_answer(b, h, pos)) < 0)
+		if (span_add(out, pos, next - 1, sweep_answer(b, h, pos)) < 0 || b->oom)
 			return -1;
 		pos = next;
 	}
@@ -302,6 +357,8 @@ static int ranks_resolve(struct build *b, struct spans *all)
 	for (int k = 0; k < H_COUNT && rc == 0; k++)
 		if (b->npc && !(h[k].v = malloc(b->npc * sizeof(*h[k].v))))
 			rc = -1;
+	if (rc == 0 && b->npc && !(b->tmp = malloc(b->npc * sizeof(*b->tmp))))
+		rc = -1;
 	while (rc == 0 && i < b->npc) {
 		for (j = i; j < b->npc && b->pc[j].rank == b->pc[i].rank; j++)
 			;
@@ -371,7 +428,7 @@ static int spans_store(struct zp_index *ix, const struct spans *all)
 
 int zp_index_build(const struct zp_data *d, struct zp_index *ix)
 {
-	struct build b = { .d = d };
+	struct build b = { .d = d, .ix = ix, .lastlist = ZP_NONE };
 	struct spans all = { 0 };
 	int rc = -1;
 
@@ -382,6 +439,7 @@ int zp_index_build(const struct zp_data *d, struct zp_index *ix)
 	free(b.pc);
 	free(b.bad);
 	free(b.hastxt);
+	free(b.tmp);
 	if (rc < 0)
 		zp_index_free(ix);
 	return rc;
@@ -392,5 +450,6 @@ void zp_index_free(struct zp_index *ix)
 	free(ix->lo);
 	free(ix->hi);
 	free(ix->ans);
+	free(ix->lists);
 	memset(ix, 0, sizeof(*ix));
 }

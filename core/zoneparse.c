@@ -1,16 +1,25 @@
 /* Reading rbldnsd ip4set/ip4trie zone files.  The syntax follows what
- * rbldnsd 1.0 accepts (checked against the real daemon); where rbldnsd
- * would warn and skip a line, rblscope refuses the file, so that a broken
- * zone is noticed instead of quietly answering "clean". */
+ * rbldnsd 1.0 accepts (checked against the real daemon, rbldnsd -d):
+ *  - a line rbldnsd warns about and skips (a bad address, a host part
+ *    under a prefix, an a-b range in an ip4trie zone, a bad A value, an
+ *    unknown or bad $ entry, an entry over $MAXRANGE4) is skipped here
+ *    too, so that the zone answers what the server serves; the first such
+ *    line and the count go into one warning for the file;
+ *  - what rbldnsd would not notice is refused: a line with a NUL byte
+ *    (a zeroed file would load as an empty, all-clean zone), a file that
+ *    is not a regular file, a read error, and a zone with more entries
+ *    than the limit, so that a gzip bomb cannot take all memory. */
 #include "core/zoneparse.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "core/ip.h"
@@ -18,6 +27,7 @@
 #include "core/sanitize.h"
 
 #define RD_BUF 65536   /* longer lines are cut here, like rbldnsd does */
+#define RD_NUL (-2)    /* rd_line: the line holds a NUL byte */
 
 struct reader {
 	gzFile gz;
@@ -28,7 +38,14 @@ struct reader {
 
 struct ctx {
 	struct zp_data *d;
-	struct parse_at at;   /* path, line and the message buffer */
+	struct parse_at at;   /* path, line and the message buffer (msg) */
+	char msg[256];
+	int fatal;            /* the message refuses the file */
+	unsigned long nskip;  /* lines skipped, as rbldnsd skips them */
+	char first_skip[256]; /* the message of the first */
+	size_t nstored;       /* entries and default lines read */
+	size_t max_entries;
+	uint32_t last_txt;    /* the text stored last, to share repeats */
 	uint32_t def;        /* value of entries that give none (":" lines) */
 	uint64_t maxrange;   /* $MAXRANGE4: larger entries are dropped; 0 none */
 	int dataset_seen;
@@ -86,8 +103,10 @@ static int rd_fill(struct reader *r)
 	return 0;
 }
 
-/* Next line, without its newline and cut at a NUL byte: 1, 0 at the end,
- * -1 on a read error. */
+/* Next line, without its newline: 1, 0 at the end, -1 on a read error,
+ * RD_NUL on a NUL byte.  rbldnsd would end the line at a NUL and read on,
+ * so that a file of zeros (a disk or transfer fault) loads as an empty,
+ * all-clean zone; such a file is refused here instead. */
 static int rd_line(struct reader *r, char **line)
 {
 	for (;;) {
@@ -95,6 +114,8 @@ static int rd_line(struct reader *r, char **line)
 		char *p = r->buf + r->start;
 		char *nl = memchr(p, '\n', len);
 
+		if (memchr(p, '\0', nl ? (size_t)(nl - p) : len))
+			return RD_NUL;
 		if (r->skip) {
 			r->start = nl ? (size_t)(nl + 1 - r->buf) : r->end;
 			r->skip = !nl;
@@ -127,6 +148,27 @@ static const char *rd_error(struct reader *r)
 	return zerr == Z_ERRNO ? strerror(errno) : msg;
 }
 
+/* A message that refuses the whole file, not just the line. */
+static int refuse_oom(struct ctx *c)
+{
+	c->fatal = 1;
+	return parse_fail(&c->at, "out of memory");
+}
+
+/* Every entry and default line takes memory: count it against the
+ * limit before storing it. */
+static int cap_check(struct ctx *c)
+{
+	struct parse_at whole = c->at;
+
+	if (c->nstored++ < c->max_entries)
+		return 0;
+	c->fatal = 1;
+	whole.line = 0;   /* about the file, not this line */
+	return parse_fail(&whole, "more than %zu entries (raise --zone-max-entries)",
+	                  c->max_entries);
+}
+
 /* ---- growing the arrays of zp_data ---- */
 
 int zp_grow(void **p, size_t *cap, size_t need, size_t size)
@@ -149,7 +191,9 @@ int zp_grow(void **p, size_t *cap, size_t need, size_t size)
 	return 0;
 }
 
-/* Store a template or variable (cut at ZP_TXT_MAX); its offset in *off. */
+/* Store a template or variable (cut at ZP_TXT_MAX); its offset in *off.
+ * The same text as the one stored last is shared: a file repeating a
+ * line costs no memory for it. */
 static int text_add(struct ctx *c, const char *s, uint32_t *off)
 {
 	struct zp_data *d = c->d;
@@ -159,34 +203,53 @@ static int text_add(struct ctx *c, const char *s, uint32_t *off)
 		*off = 0;
 		return 0;
 	}
+	if (c->last_txt && strncmp(d->text + c->last_txt, s, len) == 0 &&
+	    d->text[c->last_txt + len] == '\0') {
+		*off = c->last_txt;
+		return 0;
+	}
 	if (d->ntext + len + 1 > UINT32_MAX - 2 ||
 	    zp_grow((void **)&d->text, &d->captext, d->ntext + len + 1, 1) < 0)
-		return parse_fail(&c->at, "out of memory");
+		return refuse_oom(c);
 	memcpy(d->text + d->ntext, s, len);
 	d->text[d->ntext + len] = '\0';
-	*off = (uint32_t)d->ntext;
+	*off = c->last_txt = (uint32_t)d->ntext;
 	d->ntext += len + 1;
 	return 0;
 }
 
+/* A value equal to the one stored last is shared (answers are the same
+ * either way: rbldnsd drops repeated records from an answer). */
 static int value_add(struct ctx *c, uint32_t a, uint32_t txt, uint32_t *idx)
 {
 	struct zp_data *d = c->d;
 
+	if (d->val[d->nval - 1].a == a && d->val[d->nval - 1].txt == txt) {
+		*idx = (uint32_t)d->nval - 1;
+		return 0;
+	}
 	if (d->nval >= ZP_EXCL - 1 ||
 	    zp_grow((void **)&d->val, &d->capval, d->nval + 1, sizeof(*d->val)) < 0)
-		return parse_fail(&c->at, "out of memory");
+		return refuse_oom(c);
 	d->val[d->nval] = (struct zp_value){ .a = a, .txt = txt };
 	*idx = (uint32_t)d->nval++;
 	return 0;
 }
 
+/* An entry repeating the one before it changes no answer: counted, not
+ * stored twice. */
 static int entry_add(struct ctx *c, uint32_t lo, uint32_t hi, uint32_t val)
 {
 	struct zp_data *d = c->d;
+	const struct zp_entry *last = d->nent ? &d->ent[d->nent - 1] : NULL;
 
+	if (cap_check(c) < 0)
+		return -1;
+	d->nread++;
+	if (last && last->lo == lo && last->hi == hi && last->val == val)
+		return 0;
 	if (zp_grow((void **)&d->ent, &d->capent, d->nent + 1, sizeof(*d->ent)) < 0)
-		return parse_fail(&c->at, "out of memory");
+		return refuse_oom(c);
 	d->ent[d->nent++] = (struct zp_entry){ .lo = lo, .hi = hi, .val = val };
 	return 0;
 }
@@ -286,7 +349,9 @@ static int address_parse(struct ctx *c, char **s, uint32_t *lo, uint32_t *hi)
 		return parse_fail(&c->at, "'%s' is not an address", word(w, *s, ":#;"));
 	if (!t)
 		return parse_fail(&c->at, "bad address '%s': %s", word(w, *s, ":#;"), why);
-	if (*t == '-') {
+	if (*t == '-' && c->d->mode == ZP_IP4TRIE) {
+		return parse_fail(&c->at, "an a-b range is not accepted in an ip4trie zone (write CIDRs)");
+	} else if (*t == '-') {
 		if (range_end(c, &t, *lo, n, hi) < 0)
 			return -1;
 	} else if (*t == '/') {
@@ -453,7 +518,8 @@ static int entry_parse(struct ctx *c, char *s)
 	if (address_parse(c, &s, &lo, &hi) < 0)
 		return -1;
 	if (c->maxrange && hi - lo >= c->maxrange)
-		return 0;  /* rbldnsd ignores entries over $MAXRANGE4 */
+		return parse_fail(&c->at, "%llu addresses are over $MAXRANGE4 %llu",
+		                  (unsigned long long)hi - lo + 1, (unsigned long long)c->maxrange);
 	if (!excl) {
 		s = skip_space(s);
 		if (!*s || *s == '#' || *s == ';')
@@ -479,7 +545,7 @@ static int line_parse(struct ctx *c, char *s)
 	if (!*s || *s == '#' || *s == ';')
 		return 0;
 	if (*s == ':')
-		return value_parse(c, s, 0, &c->def);
+		return cap_check(c) < 0 ? -1 : value_parse(c, s, 0, &c->def);
 	return entry_parse(c, s);
 }
 
@@ -501,6 +567,13 @@ static int data_init(struct zp_data *d)
 	return 0;
 }
 
+/* A line rbldnsd would skip: remember the first, count them all. */
+static void skip_line(struct ctx *c)
+{
+	if (c->nskip++ == 0)
+		memcpy(c->first_skip, c->msg, sizeof(c->first_skip));
+}
+
 static int read_lines(struct ctx *c, struct reader *r)
 {
 	char *line;
@@ -508,8 +581,15 @@ static int read_lines(struct ctx *c, struct reader *r)
 
 	while ((rc = rd_line(r, &line)) > 0) {
 		c->at.line++;
-		if (line_parse(c, line) < 0)
+		if (line_parse(c, line) == 0)
+			continue;
+		if (c->fatal)
 			return -1;
+		skip_line(c);
+	}
+	if (rc == RD_NUL) {
+		c->at.line++;
+		return parse_fail(&c->at, "NUL byte in line");
 	}
 	if (rc < 0) {
 		c->at.line++;
@@ -518,30 +598,62 @@ static int read_lines(struct ctx *c, struct reader *r)
 	return 0;
 }
 
+/* Open without blocking, so that a FIFO with no writer cannot hang the
+ * load, then take regular files only: a device such as /dev/zero, a FIFO,
+ * a socket or a folder is no zone file, however it reads. */
 static int open_reader(struct ctx *c, struct reader *r)
 {
 	struct stat st;
-	int e;
+	int fd, e;
 
-	if (stat(c->at.path, &st) == 0 && S_ISDIR(st.st_mode))
-		return parse_fail(&c->at, "is a folder, not a zone file");
-	errno = 0;
-	r->gz = gzopen(c->at.path, "rb");  /* reads plain files as they are */
-	if (!r->gz) {
+	fd = open(c->at.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		e = errno;   /* a socket cannot be opened: say what it is */
+		if (stat(c->at.path, &st) == 0 && !S_ISREG(st.st_mode))
+			return parse_fail(&c->at, "not a regular file");
+		return parse_fail(&c->at, "cannot read: %s", strerror(e));
+	}
+	if (fstat(fd, &st) < 0) {
 		e = errno;
-		return parse_fail(&c->at, "cannot read: %s", e ? strerror(e) : "out of memory");
+		close(fd);
+		return parse_fail(&c->at, "cannot read: %s", strerror(e));
+	}
+	if (!S_ISREG(st.st_mode)) {
+		close(fd);
+		return parse_fail(&c->at, "not a regular file");
+	}
+	r->gz = gzdopen(fd, "rb");  /* reads plain files as they are */
+	if (!r->gz) {
+		close(fd);
+		return refuse_oom(c);
 	}
 	r->buf = malloc(RD_BUF + 1);
 	if (!r->buf || gzbuffer(r->gz, 1 << 17) != 0)
-		return parse_fail(&c->at, "out of memory");
+		return refuse_oom(c);
 	return 0;
 }
 
-int zp_read(const char *path, struct zp_data *d, char *err, size_t errlen)
+static void skip_warn(const struct ctx *c, char *warn, size_t warnlen)
 {
-	struct ctx c = { .d = d, .at = { path, 0, err, errlen } };
+	if (!warn || warnlen == 0)
+		return;
+	warn[0] = '\0';
+	if (c->nskip)
+		snprintf(warn, warnlen, "%s; %lu line%s skipped, as rbldnsd skips them",
+		         c->first_skip, c->nskip, c->nskip == 1 ? "" : "s");
+}
+
+int zp_read(const char *path, size_t max_entries, struct zp_data *d,
+            char *warn, size_t warnlen, char *err, size_t errlen)
+{
+	struct ctx c;
 	struct reader r = { 0 };
 	int rc;
+
+	memset(&c, 0, sizeof(c));
+	c.d = d;
+	c.at = (struct parse_at){ path, 0, c.msg, sizeof(c.msg) };
+	c.max_entries = max_entries;
 
 	if (data_init(d) < 0)
 		rc = parse_fail(&c.at, "out of memory");
@@ -550,8 +662,12 @@ int zp_read(const char *path, struct zp_data *d, char *err, size_t errlen)
 	if (r.gz)
 		gzclose(r.gz);
 	free(r.buf);
-	if (rc < 0)
+	if (rc < 0) {
+		snprintf(err, errlen, "%s", c.msg);
 		zp_free(d);
+	} else {
+		skip_warn(&c, warn, warnlen);
+	}
 	return rc;
 }
 
@@ -573,5 +689,5 @@ void zp_free(struct zp_data *d)
 	d->ent = NULL;
 	d->val = NULL;
 	d->text = NULL;
-	d->nent = d->capent = d->nval = d->capval = d->ntext = d->captext = 0;
+	d->nent = d->capent = d->nread = d->nval = d->capval = d->ntext = d->captext = 0;
 }

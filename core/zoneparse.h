@@ -36,6 +36,7 @@ struct zp_data {
 	enum zp_mode mode;
 	struct zp_entry *ent;
 	size_t nent, capent;
+	size_t nread;               /* entry lines read: repeats are stored once */
 	struct zp_value *val;       /* val[0] is the built-in 127.0.0.2, no TXT */
 	size_t nval, capval;
 	char *text;                 /* NUL-terminated strings; text[0] is "" */
@@ -44,8 +45,9 @@ struct zp_data {
 };
 
 /* Which values answer in a span, as indices into zp_data.val: the first
- * (it gives the A), the first whose A is not a listing code, the first
- * with a TXT; ZP_NONE where there is none. */
+ * (it gives the A), the first whose A is not a listing code; and txt, the
+ * offset in zp_index.lists of the values with a TXT (a count, then the
+ * values in answer order); ZP_NONE where there is none. */
 struct zp_answer {
 	uint32_t first, bad, txt;
 };
@@ -55,11 +57,16 @@ struct zp_index {
 	uint32_t *lo, *hi;
 	struct zp_answer *ans;
 	size_t n;
+	uint32_t *lists;            /* the TXT lists of the answers */
+	size_t nlists, caplists;
 };
 
-/* Read the zone file at path (gzip or plain) into d.  0, or -1 with
+/* Read the zone file at path (gzip or plain) into d, refusing it past
+ * max_entries entries.  0, with one "path:line: reason; N lines skipped"
+ * line in warn ("" if none was skipped; warn may be NULL), or -1 with
  * "path:line: reason" (or "path: reason") in err and d freed. */
-int zp_read(const char *path, struct zp_data *d, char *err, size_t errlen);
+int zp_read(const char *path, size_t max_entries, struct zp_data *d,
+            char *warn, size_t warnlen, char *err, size_t errlen);
 
 /* Free what zp_read allocated; d may be zeroed or partly filled. */
 void zp_free(struct zp_data *d);

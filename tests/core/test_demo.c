@@ -99,7 +99,7 @@ static enum lk_state lookup(const struct demo *d, int level, const char *addr, c
 	struct lookup r;
 
 	snprintf(path, sizeof path, "%s/%s", demo_dir(d), zones[level - 1]);
-	zf = zonefile_load(path, err, sizeof err);
+	zf = zonefile_load(path, NULL, NULL, 0, err, sizeof err);
 	if (!zf)
 		fail_msg("%s", err);
 	memset(&r, 0, sizeof r);

@@ -12,6 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
 #include <zlib.h>
 #include <cmocka.h>
 
@@ -87,28 +91,37 @@ static void write_gz(const struct fx *f, const char *name, const char *text, siz
 		assert_int_equal(truncate(path, (off_t)cut), 0);
 }
 
-static struct zonefile *load(const struct fx *f, const char *name, const char *text)
+static void write_gz_bytes(const struct fx *f, const char *name, const void *data, size_t len)
 {
-	char path[512], err[512] = "";
+	char path[512];
+	gzFile gz = gzopen(path_of(f, name, path, sizeof(path)), "wb");
+
+	assert_non_null(gz);
+	assert_int_equal(gzwrite(gz, data, (unsigned)len), (int)len);
+	assert_int_equal(gzclose(gz), Z_OK);
+}
+
+/* Load text as DIR/name; the warning (what was skipped) must be
+ * "DIR/name:" and then warning, or none at all when warning is NULL. */
+static struct zonefile *load_warns(const struct fx *f, const char *name, const char *text,
+                                   const char *warning)
+{
+	char path[512], err[512] = "", warn[512] = "x", want[600] = "";
 	struct zonefile *zf;
 
 	write_file(f, name, text, path, sizeof(path));
-	zf = zonefile_load(path, err, sizeof(err));
+	zf = zonefile_load(path, NULL, warn, sizeof(warn), err, sizeof(err));
 	if (!zf)
 		fail_msg("%s did not load: %s", name, err);
+	if (warning)
+		snprintf(want, sizeof(want), "%s:%s", path, warning);
+	assert_string_equal(warn, want);
 	return zf;
 }
 
-/* Loading text fails with exactly "DIR/name:reason". */
-static void load_fails(const struct fx *f, const char *name, const char *text,
-                       const char *reason)
+static struct zonefile *load(const struct fx *f, const char *name, const char *text)
 {
-	char path[512], err[512] = "", want[600];
-
-	write_file(f, name, text, path, sizeof(path));
-	assert_null(zonefile_load(path, err, sizeof(err)));
-	snprintf(want, sizeof(want), "%s:%s", path, reason);
-	assert_string_equal(err, want);
+	return load_warns(f, name, text, NULL);
 }
 
 static uint32_t ip_of(const char *s)
@@ -370,21 +383,21 @@ static void gzip_files(void **state)
 	const char *text = ":3:gz $\n10.0.0.0/24\n!10.0.0.7\n";
 
 	write_gz(f, "plain.gz", text, 0);
-	zf = zonefile_load(path_of(f, "plain.gz", path, sizeof(path)), err, sizeof(err));
+	zf = zonefile_load(path_of(f, "plain.gz", path, sizeof(path)), NULL, NULL, 0, err, sizeof(err));
 	assert_non_null(zf);
 	listed(zf, "10.0.0.1", "127.0.0.3", "gz 10.0.0.1");
 	clean(zf, "10.0.0.7");
 	zonefile_free(zf);
 
 	write_gz(f, "no-suffix", text, 0);      /* the content tells, not the name */
-	zf = zonefile_load(path_of(f, "no-suffix", path, sizeof(path)), err, sizeof(err));
+	zf = zonefile_load(path_of(f, "no-suffix", path, sizeof(path)), NULL, NULL, 0, err, sizeof(err));
 	assert_non_null(zf);
 	listed(zf, "10.0.0.255", "127.0.0.3", "gz 10.0.0.255");
 	zonefile_free(zf);
 
 	write_gz(f, "cut.gz", text, 30);        /* a transfer cut short */
 	path_of(f, "cut.gz", path, sizeof(path));
-	assert_null(zonefile_load(path, err, sizeof(err)));
+	assert_null(zonefile_load(path, NULL, NULL, 0, err, sizeof(err)));
 	assert_true(strncmp(err, path, strlen(path)) == 0);
 	assert_non_null(strstr(err, "read error"));
 }
@@ -418,7 +431,9 @@ static void exclusions(void **state)
 static void ip4set_precedence(void **state)
 {
 	/* ip4set stores /25 and /28 alike as single addresses: at the same
-	 * level an exclusion wins and every value answers, in file order. */
+	 * level an exclusion wins and every value answers, in file order:
+	 * the first A, and every TXT (once each), joined by a space as the
+	 * TXT records of a live answer are (checked with rbldnsd). */
 	struct zonefile *zf = load(*state, "set",
 		"10.0.0.0/26 :2:A26\n"
 		"10.0.0.0/28 :3:B28\n"
@@ -430,22 +445,24 @@ static void ip4set_precedence(void **state)
 		"10.3.0.0/16 :7:listed /16\n"
 		"!10.3.0.0/16\n"
 		"10.4.0.1 :2:\n"
-		"10.4.0.1 :4:the first TXT answers\n");
+		"10.4.0.1 :4:the TXT\n"
+		"10.4.0.1 :5:the TXT\n"
+		"10.4.0.1 :6:$ too\n");
 
-	listed(zf, "10.0.0.1", "127.0.0.2", "A26");
+	listed(zf, "10.0.0.1", "127.0.0.2", "A26 B28");
 	listed(zf, "10.0.0.20", "127.0.0.2", "A26");
 	clean(zf, "10.0.3.1");
 	clean(zf, "10.0.3.100");
 	listed(zf, "10.0.3.200", "127.0.0.5", "E24");
-	listed(zf, "10.2.2.3", "127.0.0.8", "H16");
+	listed(zf, "10.2.2.3", "127.0.0.8", "H16 I16");
 	clean(zf, "10.3.0.1");
-	listed(zf, "10.4.0.1", "127.0.0.2", "the first TXT answers");
+	listed(zf, "10.4.0.1", "127.0.0.2", "the TXT 10.4.0.1 too");
 	zonefile_free(zf);
 }
 
 static void ip4trie_precedence(void **state)
 {
-	struct zonefile *zf = load(*state, "trie",
+	struct zonefile *zf = load_warns(*state, "trie",
 		"# rbldnsd would take the type from its command line\n"
 		"$DATASET ip4trie\n"
 		"10.0.0.0/26 :2:A26\n"
@@ -456,7 +473,8 @@ static void ip4trie_precedence(void **state)
 		"10.3.0.0/16 :7:first of equal prefixes\n"
 		"!10.3.0.0/16\n"
 		"0.0.0.0/0 :9:everything else\n"
-		"10.5.0.0-10.5.0.9 :4:a range, as CIDRs\n");
+		"10.5.0.0-10.5.0.9 :4:an ip4trie has no ranges\n", "11: an a-b range is not accepted "
+		"in an ip4trie zone (write CIDRs); 1 line skipped, as rbldnsd skips them");
 
 	listed(zf, "10.0.0.1", "127.0.0.3", "B28");
 	listed(zf, "10.0.0.20", "127.0.0.2", "A26");
@@ -464,7 +482,7 @@ static void ip4trie_precedence(void **state)
 	clean(zf, "10.0.3.100");
 	listed(zf, "10.0.3.200", "127.0.0.5", "E24");
 	listed(zf, "10.3.0.1", "127.0.0.7", "first of equal prefixes");
-	listed(zf, "10.5.0.9", "127.0.0.4", "a range, as CIDRs");
+	listed(zf, "10.5.0.9", "127.0.0.9", "everything else");
 	listed(zf, "0.0.0.0", "127.0.0.9", "everything else");
 	listed(zf, "255.255.255.255", "127.0.0.9", "everything else");
 	zonefile_free(zf);
@@ -490,13 +508,14 @@ static void address_space_edges(void **state)
 
 static void maxrange(void **state)
 {
-	struct zonefile *zf = load(*state, "maxrange",
+	struct zonefile *zf = load_warns(*state, "maxrange",
 		"10.9.0.0/16\n"
 		"$MAXRANGE4 /24\n"
 		"10.1.0.0/23\n"        /* over the limit: left out, as rbldnsd does */
 		"10.2.0.0/24\n"
 		"$MAXRANGE4 65536\n"   /* a limit may only shrink */
-		"10.3.0.0/23\n");
+		"10.3.0.0/23\n",
+		"3: 512 addresses are over $MAXRANGE4 256; 2 lines skipped, as rbldnsd skips them");
 
 	listed(zf, "10.9.1.1", "127.0.0.2", "");
 	clean(zf, "10.1.0.1");
@@ -555,13 +574,114 @@ static void malformed_lines(void **state)
 		{ "$MAXRANGE4 lots\n", "1: $MAXRANGE4 needs a size like 256 or /24" },
 		{ "$DATASET dnset\n", "1: $DATASET 'dnset' is not an ip4set or ip4trie zone" },
 		{ "10.0.0.1\n$DATASET ip4trie\n", "2: $DATASET must come before the first entry" },
+		{ "$DATASET ip4trie\n10.0.0.1-10.0.0.3\n",
+		  "2: an a-b range is not accepted in an ip4trie zone (write CIDRs)" },
 	};
-	char name[32];
+	char name[32], want[300], text[300];
+	struct zonefile *zf;
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		/* rbldnsd warns and reads on: so does rblscope, with the first
+		 * bad line named and the rest of the file loaded */
 		snprintf(name, sizeof(name), "bad%zu", i);
-		load_fails(*state, name, cases[i].text, cases[i].reason);
+		snprintf(want, sizeof(want), "%s; 1 line skipped, as rbldnsd skips them", cases[i].reason);
+		snprintf(text, sizeof(text), "%s192.0.2.99 :3:after\n", cases[i].text);
+		zf = load_warns(*state, name, text, want);
+		listed(zf, "192.0.2.99", "127.0.0.3", "after");
+		zonefile_free(zf);
 	}
+}
+
+/* The entry limit: N entries load, N + 1 are refused, default lines
+ * count (they take memory too), repeated lines count though they are
+ * stored once. */
+static void entry_cap(void **state)
+{
+	struct fx *f = *state;
+	struct zone_opts three = { .max_entries = 3 };
+	char path[512], err[512], want[600];
+	struct zonefile *zf;
+
+	write_file(f, "three", "10.0.0.1\n!10.0.0.2\n10.0.0.3/30\n", path, sizeof(path));
+	zf = zonefile_load(path, &three, NULL, 0, err, sizeof(err));
+	assert_non_null(zf);
+	zonefile_free(zf);
+
+	write_file(f, "four", "10.0.0.1\n:3:x\n10.0.0.2\n10.0.0.3\n", path, sizeof(path));
+	assert_null(zonefile_load(path, &three, NULL, 0, err, sizeof(err)));
+	snprintf(want, sizeof(want), "%s: more than 3 entries (raise --zone-max-entries)", path);
+	assert_string_equal(err, want);
+
+	write_file(f, "repeats", "10.0.0.1 x\n10.0.0.1 x\n10.0.0.1 x\n10.0.0.1 x\n", path, sizeof(path));
+	assert_null(zonefile_load(path, &three, NULL, 0, err, sizeof(err)));
+	snprintf(want, sizeof(want), "%s: more than 3 entries (raise --zone-max-entries)", path);
+	assert_string_equal(err, want);
+	assert_non_null(zf = zonefile_load(path, NULL, NULL, 0, err, sizeof(err)));
+	assert_int_equal(zonefile_entries(zf), 4);
+	zonefile_free(zf);
+}
+
+static long max_rss_kb(void)
+{
+	struct rusage ru;
+
+	assert_int_equal(getrusage(RUSAGE_SELF, &ru), 0);
+	return ru.ru_maxrss;
+}
+
+/* A small gzip file of one line repeated millions of times is refused
+ * at the limit, without the memory its entries would take. */
+static void gzip_bomb(void **state)
+{
+	struct fx *f = *state;
+	struct zone_opts cap = { .max_entries = 1000000 };
+	static const char line[] = "10.0.0.1 :2:spam from $\n";
+	char path[512], err[512], want[600], *chunk;
+	size_t n = 4096, len = sizeof(line) - 1;
+	gzFile gz;
+	long before;
+	struct stat st;
+
+	chunk = malloc(n * len);
+	assert_non_null(chunk);
+	for (size_t i = 0; i < n; i++)
+		memcpy(chunk + i * len, line, len);
+	gz = gzopen(path_of(f, "bomb.gz", path, sizeof(path)), "wb9");
+	assert_non_null(gz);
+	for (size_t i = 0; i < 1000; i++)   /* 4 million lines, 100 MB */
+		assert_int_equal(gzwrite(gz, chunk, (unsigned)(n * len)), (int)(n * len));
+	assert_int_equal(gzclose(gz), Z_OK);
+	free(chunk);
+	assert_int_equal(stat(path, &st), 0);
+	assert_true(st.st_size < 1000000);
+
+	before = max_rss_kb();
+	assert_null(zonefile_load(path, &cap, NULL, 0, err, sizeof(err)));
+	snprintf(want, sizeof(want), "%s: more than 1000000 entries (raise --zone-max-entries)", path);
+	assert_string_equal(err, want);
+	assert_true(max_rss_kb() - before < 32 * 1024);
+}
+
+/* Every skipped line is counted; the first one is named, the entries
+ * around them answer. */
+static void skipped_lines_counted(void **state)
+{
+	struct zonefile *zf = load_warns(*state, "skips",
+		"10.0.0.1 :2:kept\n"
+		"# fine\n"
+		"10.0.0.300\n"
+		"10.0.0.2/24\n"
+		"$BOGUS x\n"
+		"10.0.0.3 :0:zero\n"
+		"10.0.0.4\n",
+		"3: bad address '10.0.0.300': an octet is over 255; 4 lines skipped, as rbldnsd skips them");
+
+	assert_int_equal(zonefile_entries(zf), 2);
+	listed(zf, "10.0.0.1", "127.0.0.2", "kept");
+	clean(zf, "10.0.0.3");
+	clean(zf, "10.0.0.5");
+	listed(zf, "10.0.0.4", "127.0.0.2", "");
+	zonefile_free(zf);
 }
 
 static void unreadable_files(void **state)
@@ -570,13 +690,72 @@ static void unreadable_files(void **state)
 	char path[512], err[512], want[600];
 
 	path_of(f, "no-such-zone", path, sizeof(path));
-	assert_null(zonefile_load(path, err, sizeof(err)));
+	assert_null(zonefile_load(path, NULL, NULL, 0, err, sizeof(err)));
 	snprintf(want, sizeof(want), "%s: cannot read: No such file or directory", path);
 	assert_string_equal(err, want);
 
-	assert_null(zonefile_load(f->dir, err, sizeof(err)));
-	snprintf(want, sizeof(want), "%s: is a folder, not a zone file", f->dir);
+	assert_null(zonefile_load(f->dir, NULL, NULL, 0, err, sizeof(err)));
+	snprintf(want, sizeof(want), "%s: not a regular file", f->dir);
 	assert_string_equal(err, want);
+}
+
+static void refused(const char *path, const char *reason)
+{
+	char err[512], want[600];
+
+	err[0] = '\0';
+	assert_null(zonefile_load(path, NULL, NULL, 0, err, sizeof(err)));
+	snprintf(want, sizeof(want), "%s:%s", path, reason);
+	assert_string_equal(err, want);
+}
+
+/* A device, a FIFO without a writer (which a blocking open would wait on
+ * for ever) and a socket are refused at once. */
+static void non_regular_files(void **state)
+{
+	struct fx *f = *state;
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	char path[512];
+	int fd;
+
+	refused("/dev/zero", " not a regular file");
+	refused("/dev/null", " not a regular file");
+	assert_int_equal(mkfifo(path_of(f, "fifo", path, sizeof(path)), 0600), 0);
+	alarm(10);   /* a hang fails the test instead of stalling it */
+	refused(path, " not a regular file");
+	alarm(0);
+	fd = socket(AF_UNIX, SOCK_STREAM, 0);
+	assert_true(fd >= 0);
+	path_of(f, "sock", sa.sun_path, sizeof(sa.sun_path));
+	assert_int_equal(bind(fd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+	refused(sa.sun_path, " not a regular file");
+	close(fd);
+}
+
+/* rbldnsd ends a line at a NUL byte and reads on, so a zeroed file would
+ * load as an empty, all-clean zone: refused, plain or gzip. */
+static void nul_bytes(void **state)
+{
+	struct fx *f = *state;
+	char path[512], zeros[4096] = { 0 };
+	FILE *fp;
+
+	fp = fopen(path_of(f, "zeros", path, sizeof(path)), "w");
+	assert_non_null(fp);
+	assert_int_equal(fwrite(zeros, 1, sizeof(zeros), fp), sizeof(zeros));
+	assert_int_equal(fclose(fp), 0);
+	refused(path, "1: NUL byte in line");
+
+	fp = fopen(path_of(f, "nul-mid", path, sizeof(path)), "w");
+	assert_non_null(fp);
+	assert_int_equal(fwrite("10.0.0.1\n10.0.0.2\0junk\n", 1, 23, fp), 23);
+	assert_int_equal(fclose(fp), 0);
+	refused(path, "2: NUL byte in line");
+
+	write_gz_bytes(f, "zeros.gz", zeros, sizeof(zeros));
+	refused(path_of(f, "zeros.gz", path, sizeof(path)), "1: NUL byte in line");
+	write_gz_bytes(f, "nul-last.gz", "10.0.0.1\n# x\n10.0.0.3\0", 22);
+	refused(path_of(f, "nul-last.gz", path, sizeof(path)), "3: NUL byte in line");
 }
 
 static void empty_file(void **state)
@@ -623,7 +802,7 @@ static void backend_over_folder(void **state)
 
 	write_file(f, "dnsbl-1.example", ":2:IP $ is listed\n192.0.2.7\n", path, sizeof(path));
 	write_gz(f, "dnsbl-2.example.gz", ":2:Net 192.0.2.0/24 is listed\n192.0.2.0/24\n", 0);
-	be = zonedir_backend_new(f->dir, zones, 3, warn, sizeof(warn), err, sizeof(err));
+	be = zonedir_backend_new(f->dir, zones, 3, NULL, warn, sizeof(warn), err, sizeof(err));
 	assert_non_null(be);
 	snprintf(want, sizeof(want), "no zone file for dnsbl-3.example in %s", f->dir);
 	assert_string_equal(warn, want);
@@ -656,14 +835,14 @@ static void backend_warns_each_missing_zone(void **state)
 	char warn[256], err[256], want[300];
 	struct backend *be;
 
-	be = zonedir_backend_new(f->dir, zones, 2, warn, sizeof(warn), err, sizeof(err));
+	be = zonedir_backend_new(f->dir, zones, 2, NULL, warn, sizeof(warn), err, sizeof(err));
 	assert_non_null(be);
 	snprintf(want, sizeof(want), "no zone file for missing-a.example in %s\n"
 	         "no zone file for missing-b.example in %s", f->dir, f->dir);
 	assert_string_equal(warn, want);
 	backend_destroy(be);
 
-	be = zonedir_backend_new(f->dir, zones, 2, NULL, 0, err, sizeof(err));
+	be = zonedir_backend_new(f->dir, zones, 2, NULL, NULL, 0, err, sizeof(err));
 	assert_non_null(be);   /* warn may be NULL */
 	backend_destroy(be);
 }
@@ -675,15 +854,39 @@ static void backend_errors(void **state)
 	char path[512], dir[600], warn[256], err[700], want[700];
 
 	snprintf(dir, sizeof(dir), "%s/no-such-folder", f->dir);
-	assert_null(zonedir_backend_new(dir, zones, 1, warn, sizeof(warn), err, sizeof(err)));
+	assert_null(zonedir_backend_new(dir, zones, 1, NULL, warn, sizeof(warn), err, sizeof(err)));
 	snprintf(want, sizeof(want), "cannot read zone folder '%s': No such file or directory", dir);
 	assert_string_equal(err, want);
 
 	write_file(f, "good.example", "192.0.2.1\n", path, sizeof(path));
-	write_file(f, "broken.example", "192.0.2.1\n192.0.2.300\n", path, sizeof(path));
-	assert_null(zonedir_backend_new(f->dir, zones, 2, warn, sizeof(warn), err, sizeof(err)));
-	snprintf(want, sizeof(want), "%s:2: bad address '192.0.2.300': an octet is over 255", path);
+	write_file(f, "broken.example", "192.0.2.1\n192.0.2.2\n", path, sizeof(path));
+	snprintf(want, sizeof(want), "%s: more than 1 entries (raise --zone-max-entries)", path);
+	assert_null(zonedir_backend_new(f->dir, zones, 2, &(struct zone_opts){ .max_entries = 1 },
+	                                warn, sizeof(warn), err, sizeof(err)));
 	assert_string_equal(err, want);
+}
+
+/* Skipped lines are one warning line per zone file, after the missing
+ * zones' lines. */
+static void backend_warns_skipped_lines(void **state)
+{
+	struct fx *f = *state;
+	const char *zones[] = { "skips-a.example", "none.example", "skips-b.example" };
+	char a[512], b[512], warn[1024], err[256], want[2000];
+	struct backend *be;
+
+	write_file(f, "skips-a.example", "192.0.2.1\nnonsense\nmore nonsense\n", a, sizeof(a));
+	write_file(f, "skips-b.example", "192.0.2.0/33\n192.0.2.1\n", b, sizeof(b));
+	be = zonedir_backend_new(f->dir, zones, 3, NULL, warn, sizeof(warn), err, sizeof(err));
+	assert_non_null(be);
+	snprintf(want, sizeof(want),
+	         "%s:2: 'nonsense' is not an address; 2 lines skipped, as rbldnsd skips them\n"
+	         "no zone file for none.example in %s\n"
+	         "%s:1: prefix length is over 32; 1 line skipped, as rbldnsd skips them",
+	         a, f->dir, b);
+	assert_string_equal(warn, want);
+	assert_int_equal(ask(be, "192.0.2.1", "skips-b.example").res.state, LK_LISTED);
+	backend_destroy(be);
 }
 
 int main(void)
@@ -705,11 +908,17 @@ int main(void)
 		cmocka_unit_test(maxrange),
 		cmocka_unit_test(codes_classified_like_dns),
 		cmocka_unit_test(malformed_lines),
+		cmocka_unit_test(skipped_lines_counted),
+		cmocka_unit_test(entry_cap),
+		cmocka_unit_test(gzip_bomb),
 		cmocka_unit_test(unreadable_files),
+		cmocka_unit_test(non_regular_files),
+		cmocka_unit_test(nul_bytes),
 		cmocka_unit_test(empty_file),
 		cmocka_unit_test(backend_over_folder),
 		cmocka_unit_test(backend_warns_each_missing_zone),
 		cmocka_unit_test(backend_errors),
+		cmocka_unit_test(backend_warns_skipped_lines),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);

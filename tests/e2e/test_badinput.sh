@@ -102,12 +102,40 @@ bad "--db on an empty file" $E $Z --db "$T/empty.mmdb" 192.0.2.1
 bad "--zones on a missing folder" $E --zones "$T/no-such-dir" $DB 192.0.2.1
 # shellcheck disable=SC2086
 bad "--zones on a file" $E --zones /etc/passwd $DB 192.0.2.1
-for line in 'this is not an address' '192.0.2.300' '192.0.2.1/33' '192.0.2.9-192.0.2.1'; do
-	mkdir -p "$T/corrupt$N"
-	cp "$E2E_FIX"/zones/* "$T/corrupt$N/"
-	printf '%s\n' "$line" >>"$T/corrupt$N/$ZONE_L2"
+# corrupt PRINTF_FORMAT: a copy of the fixture zones whose level 2 file
+# ends with the bytes of the format; its folder in CORRUPT.
+corrupt() {
+	CORRUPT=$T/corrupt$N
+	mkdir -p "$CORRUPT"
+	cp "$E2E_FIX"/zones/* "$CORRUPT/"
+	# shellcheck disable=SC2059
+	printf "$1" >>"$CORRUPT/$ZONE_L2"
+}
+# A NUL byte refuses the file (a zeroed file must not read as all clean).
+corrupt '192.0.2.1\000\n'
+# shellcheck disable=SC2086
+bad "zone file line with a NUL byte" $E --zones "$CORRUPT" $DB 192.0.2.1
+for special in fifo dev folder; do
+	corrupt ''
+	rm "$CORRUPT/$ZONE_L2"
+	case $special in
+	fifo) mkfifo "$CORRUPT/$ZONE_L2" ;;
+	dev) ln -s /dev/zero "$CORRUPT/$ZONE_L2" ;;
+	folder) mkdir "$CORRUPT/$ZONE_L2" ;;
+	esac
 	# shellcheck disable=SC2086
-	bad "zone file line '$line'" $E --zones "$T/corrupt$N" $DB 192.0.2.1
+	bad "zone file that is a $special" $E --zones "$CORRUPT" $DB 192.0.2.1
+done
+# Lines rbldnsd skips with a warning are skipped, with one warning line
+# naming the first and the count; the rest of the zone answers.
+for line in 'this is not an address' '192.0.2.300' '192.0.2.1/33' '192.0.2.9-192.0.2.1'; do
+	corrupt "$line\\n"
+	# shellcheck disable=SC2086
+	rbl skip$N $E --zones "$CORRUPT" $DB 192.0.2.66
+	expect_status 1 "zone file line '$line': skipped, the zone still answers"
+	assert_contains "$T/skip$N.err" "$CORRUPT/$ZONE_L2:" "zone file line '$line': the warning names the file"
+	assert_contains "$T/skip$N.err" "1 line skipped, as rbldnsd skips them" "zone file line '$line': the warning counts it"
+	N=$((N + 1))
 done
 
 # Resolvers: only loopback-shaped garbage, so a wrongly accepted value
