@@ -24,12 +24,20 @@ typedef void (*backend_ptr_cb)(void *arg, const char *name, enum lk_error err);
 struct backend;
 
 struct backend_ops {
-	/* Look ip up in zone; cb runs exactly once, possibly before query
-	 * returns.  0, or -1 if the query could not be started (cb not run). */
+	/* Look ip up in zone; cb runs exactly once.  1 when it ran already
+	 * (a cache or a zone file answered: nothing was sent, nothing to
+	 * pace), 0 when the answer comes later, or -1 if the query could not
+	 * be started (cb not run). */
 	int (*query)(struct backend *be, uint32_t ip, const char *zone,
 	             unsigned flags, backend_cb cb, void *arg);
 	/* Queries started and not yet answered. */
 	unsigned (*inflight)(const struct backend *be);
+	/* Queries that may be in flight now (a congestion window); NULL
+	 * where nothing is sent anywhere. */
+	unsigned (*window)(const struct backend *be);
+	/* The last network failure, for people ("connection refused by
+	 * 127.0.0.1:53"), "" when none; NULL where there is no network. */
+	const char *(*last_error)(const struct backend *be);
 	/* A one-line description: "resolver 127.0.0.1:53", "zones ./dir". */
 	const char *(*describe)(const struct backend *be);
 	/* Look up the PTR name of ip; NULL in backends that have no DNS.

@@ -1,7 +1,11 @@
-/* The live DNS backend.  c-ares tells us which sockets to watch through
- * ARES_OPT_SOCK_STATE_CB, the loop watches them, and a timer calls
- * ares_process_fd(BAD, BAD) so that queries time out even when no
- * socket is ready. */
+/* The live DNS backend.  Queries go over UDP through rblscope's own
+ * engine (core/udpdns.c), which times retries from measured round trips
+ * and keeps a congestion window: c-ares 1.18 can only double a fixed
+ * per-server timeout, which left a /24 behind a lossy link with dozens
+ * of unknown addresses.  c-ares still reads the system's resolvers and
+ * carries the replies that come back truncated over TCP.  Answers are
+ * cached by TTL, and a TXT that names a listed range is asked once for
+ * the whole range. */
 #include "core/dns.h"
 
 #include <arpa/inet.h>
@@ -17,6 +21,8 @@
 #include "core/ip.h"
 #include "core/loop.h"
 #include "core/sanitize.h"
+#include "core/txt.h"
+#include "core/udpdns.h"
 
 /* ares_query is deprecated in newer c-ares; it is the API every version
  * we build against has. */
@@ -24,35 +30,55 @@
 
 enum { C_IN = 1 };
 
+#define SHARE_MAX 4096   /* range TXTs remembered */
+
+/* A TXT that names the range it lists, for the other addresses in it. */
+struct txt_share {
+	char *zone;
+	uint32_t code, net;
+	unsigned prefix;
+	char *txt;
+};
+
 struct dns_be {
 	struct backend base;
 	struct loop *lp;
-	ares_channel ch;
+	struct udpdns *udp;
+	ares_channel tcp;          /* replies truncated over UDP */
 	struct loop_timer tick;
 	unsigned inflight;
 	struct dnscache *cache;
+	struct txt_share *share;
+	size_t nshare;
+	unsigned long txt_shared;  /* TXT queries the shared ranges saved */
 	char desc[256];
+	struct dnsmsg msg;         /* the reply being read (64 KiB: not on the stack) */
+	char txt[LOOKUP_TXT_MAX];  /* its TXT, sanitised */
 };
 
 struct dns_req {
 	struct dns_be *be;
 	unsigned flags;
+	uint32_t ip;
+	char zone[DNSMSG_NAME_MAX];
 	backend_cb cb;
 	backend_ptr_cb ptr_cb;
 	void *arg;
 	struct lookup res;
 	uint32_t ttl;           /* of the A answer, for the cache */
-	char qname[272];
+	unsigned qtype;         /* what is being asked now */
+	char qname[DNSMSG_NAME_MAX];
 };
 
-/* Keep the timer at c-ares' next deadline while anything is in flight. */
+/* --- c-ares, for TCP ------------------------------------------------------ */
+
 static void tick_arm(struct dns_be *be)
 {
 	struct timeval tv, *t;
 
-	if (be->tick.armed)
+	if (be->tick.armed || !be->tcp)
 		return;
-	t = ares_timeout(be->ch, NULL, &tv);
+	t = ares_timeout(be->tcp, NULL, &tv);
 	if (t)
 		loop_timer_arm(be->lp, &be->tick, loop_now() + (uint64_t)t->tv_sec * 1000 +
 		               (uint64_t)(t->tv_usec + 999) / 1000);
@@ -62,15 +88,15 @@ static void on_tick(void *arg)
 {
 	struct dns_be *be = arg;
 
-	ares_process_fd(be->ch, ARES_SOCKET_BAD, ARES_SOCKET_BAD);
+	ares_process_fd(be->tcp, ARES_SOCKET_BAD, ARES_SOCKET_BAD);
 	tick_arm(be);
 }
 
-static void on_io(void *arg, int fd, bool readable, bool writable)
+static void on_tcp_io(void *arg, int fd, bool readable, bool writable)
 {
 	struct dns_be *be = arg;
 
-	ares_process_fd(be->ch, readable ? fd : ARES_SOCKET_BAD, writable ? fd : ARES_SOCKET_BAD);
+	ares_process_fd(be->tcp, readable ? fd : ARES_SOCKET_BAD, writable ? fd : ARES_SOCKET_BAD);
 	tick_arm(be);
 }
 
@@ -78,26 +104,27 @@ static void on_sock_state(void *data, ares_socket_t fd, int readable, int writab
 {
 	struct dns_be *be = data;
 
-	loop_io(be->lp, fd, readable, writable, on_io, be);
+	loop_io(be->lp, fd, readable, writable, on_tcp_io, be);
 }
 
-/* The error a c-ares status stands for. */
-static enum lk_error status_error(int status)
+/* --- replies -------------------------------------------------------------- */
+
+static void reply_done(struct dns_req *r, enum lk_error e, const unsigned char *msg,
+                       size_t len);
+
+/* The error a c-ares status without a reply stands for. */
+static enum lk_error ares_error(int status)
 {
 	switch (status) {
 	case ARES_ETIMEOUT: return LKE_TIMEOUT;
-	case ARES_ESERVFAIL: return LKE_SERVFAIL;
-	case ARES_EREFUSED: return LKE_REFUSED;
 	case ARES_ECONNREFUSED: return LKE_NETWORK;
 	case ARES_EBADRESP: return LKE_MALFORMED;
-	case ARES_EFORMERR:
-	case ARES_ENOTIMP: return LKE_RCODE;
 	default: return LKE_OTHER;
 	}
 }
 
-/* True when c-ares hands over a reply with this status: the reply's
- * own rcode is then what counts (c-ares 1.18 reports rcodes 6-15 as
+/* True when c-ares hands over a reply with this status: the reply's own
+ * rcode is then what counts (c-ares 1.18 reports rcodes 6-15 as
  * success). */
 static bool status_has_reply(int status)
 {
@@ -110,16 +137,42 @@ static bool status_has_reply(int status)
 	}
 }
 
-/* Read the reply to query r (type qtype) into m; an error reason, or
- * LKE_NONE when m holds a well-formed reply to the question asked. */
-static enum lk_error reply_read(const struct dns_req *r, unsigned qtype, int status,
-                                const unsigned char *abuf, int alen, struct dnsmsg *m)
+static void on_tcp(void *arg, int status, int timeouts, unsigned char *abuf, int alen)
 {
-	if (!status_has_reply(status) || !abuf || alen <= 0)
-		return status_error(status);
-	if (dnsmsg_parse(abuf, (size_t)alen, qtype, m) < 0 || strcasecmp(m->qname, r->qname) != 0)
-		return LKE_MALFORMED;
-	return LKE_NONE;
+	struct dns_req *r = arg;
+
+	(void)timeouts;
+	if (status_has_reply(status) && abuf && alen > 0)
+		reply_done(r, LKE_NONE, abuf, (size_t)alen);
+	else
+		reply_done(r, ares_error(status), NULL, 0);
+}
+
+static void on_udp(void *arg, enum ud_status st, const unsigned char *msg, size_t len)
+{
+	static const enum lk_error errs[] = {
+		[UD_TIMEOUT] = LKE_TIMEOUT, [UD_REFUSED] = LKE_NETWORK,
+		[UD_NETWORK] = LKE_NETWORK, [UD_CANCELLED] = LKE_OTHER,
+	};
+	struct dns_req *r = arg;
+
+	if (st == UD_TRUNCATED && r->be->tcp) {
+		ares_query(r->be->tcp, r->qname, C_IN, (int)r->qtype, on_tcp, r);
+		tick_arm(r->be);
+		return;
+	}
+	if (st == UD_REPLY || st == UD_TRUNCATED)
+		reply_done(r, LKE_NONE, msg, len);
+	else
+		reply_done(r, errs[st], NULL, 0);
+}
+
+/* Ask the current question of r. */
+static void ask(struct dns_req *r, unsigned qtype)
+{
+	r->qtype = qtype;
+	if (udpdns_query(r->be->udp, r->qname, qtype, on_udp, r) < 0)
+		reply_done(r, LKE_OTHER, NULL, 0);
 }
 
 static void req_finish(struct dns_req *r, uint32_t ttl)
@@ -135,47 +188,124 @@ static void req_finish(struct dns_req *r, uint32_t ttl)
 	free(r);
 }
 
-static void txt_done(void *arg, int status, int timeouts, unsigned char *abuf, int alen)
+/* The shared TXT of the listed range of zone that holds ip, or NULL. */
+static const char *share_find(const struct dns_be *be, const char *zone, uint32_t code,
+                              uint32_t ip)
 {
-	struct dns_req *r = arg;
-	struct dnsmsg m;
+	for (size_t i = 0; i < be->nshare; i++) {
+		const struct txt_share *s = &be->share[i];
 
-	(void)timeouts;
+		if (s->code == code && (ip & ip4_mask(s->prefix)) == s->net &&
+		    strcasecmp(s->zone, zone) == 0)
+			return s->txt;
+	}
+	return NULL;
+}
+
+/* Remember txt for its range when it names one that holds ip and does
+ * not name ip itself: then it is the range's text, not the address's. */
+static void share_add(struct dns_be *be, const struct dns_req *r, const char *txt)
+{
+	struct txt_info ti;
+	char ipt[IP4_STRLEN];
+	struct txt_share *s;
+
+	txt_parse(txt, &ti);
+	ip4_format(r->ip, ipt);
+	if (!ti.has_net || ti.prefix >= 32 || (r->ip & ip4_mask(ti.prefix)) != ti.net ||
+	    strstr(txt, ipt) || be->nshare == SHARE_MAX)
+		return;
+	if (!be->share && !(be->share = calloc(SHARE_MAX, sizeof *be->share)))
+		return;
+	s = &be->share[be->nshare];
+	*s = (struct txt_share){ strdup(r->zone), r->res.code, ti.net, ti.prefix, strdup(txt) };
+	if (!s->zone || !s->txt) {
+		free(s->zone);
+		free(s->txt);
+		return;
+	}
+	be->nshare++;
+}
+
+static void txt_reply(struct dns_req *r, enum lk_error e, const unsigned char *msg,
+                      size_t len)
+{
+	struct dnsmsg *m = &r->be->msg;
+	char *txt = r->be->txt;
+
 	/* A listing whose TXT could not be read is still a listing; it is
 	 * just not cached, so the reason is fetched again next time. */
-	if (reply_read(r, DNS_T_TXT, status, abuf, alen, &m) != LKE_NONE ||
-	    m.rcode != DNS_RC_NOERROR || !m.has_txt) {
+	if (e != LKE_NONE || dnsmsg_parse(msg, len, DNS_T_TXT, m) < 0 ||
+	    m->rcode != DNS_RC_NOERROR || !m->has_txt) {
 		req_finish(r, 0);
 		return;
 	}
-	sanitize_text(r->res.txt, sizeof r->res.txt, m.txt, m.txt_len);
+	sanitize_text(txt, LOOKUP_TXT_MAX, m->txt, m->txt_len);
+	r->res.txt = txt;
+	share_add(r->be, r, txt);
 	req_finish(r, r->ttl);
 }
 
-static void a_done(void *arg, int status, int timeouts, unsigned char *abuf, int alen)
+static void a_reply(struct dns_req *r, enum lk_error e, const unsigned char *msg, size_t len)
 {
-	struct dns_req *r = arg;
-	enum lk_error e;
-	struct dnsmsg m;
-	uint32_t ttl;
+	struct dnsmsg *m = &r->be->msg;
+	const char *shared;
 
-	(void)timeouts;
-	e = reply_read(r, DNS_T_A, status, abuf, alen, &m);
+	if (e == LKE_NONE && dnsmsg_parse(msg, len, DNS_T_A, m) < 0)
+		e = LKE_MALFORMED;
 	if (e != LKE_NONE) {
 		lk_set_error(&r->res, e);
 		req_finish(r, 0);
 		return;
 	}
-	dnsmsg_classify(&m, &r->res);
-	ttl = r->res.state == LK_LISTED ? m.a_ttl : m.neg_ttl;
-	if (r->res.state == LK_LISTED && (r->flags & BQ_TXT) &&
-	    r->be->ch /* not being destroyed */) {
-		r->ttl = ttl;
-		ares_query(r->be->ch, r->qname, C_IN, DNS_T_TXT, txt_done, r);
+	r->res.txt = "";
+	dnsmsg_classify(m, &r->res);
+	r->ttl = r->res.state == LK_LISTED ? m->a_ttl : m->neg_ttl;
+	if (r->res.state != LK_LISTED || !(r->flags & BQ_TXT)) {
+		req_finish(r, r->ttl);
 		return;
 	}
-	req_finish(r, ttl);
+	shared = share_find(r->be, r->zone, r->res.code, r->ip);
+	if (shared) {
+		r->be->txt_shared++;
+		r->res.txt = shared;
+		req_finish(r, r->ttl);
+		return;
+	}
+	ask(r, DNS_T_TXT);
 }
+
+static void ptr_reply(struct dns_req *r, enum lk_error e, const unsigned char *msg,
+                      size_t len)
+{
+	struct dnsmsg *m = &r->be->msg;
+	char name[DNSMSG_NAME_MAX];
+
+	r->be->inflight--;
+	if (e == LKE_NONE && dnsmsg_parse(msg, len, DNS_T_PTR, m) < 0)
+		e = LKE_MALFORMED;
+	if (e == LKE_NONE)
+		e = dnsmsg_rcode_error(m->rcode);
+	if (e == LKE_NONE && m->has_ptr) {
+		sanitize_text(name, sizeof name, m->ptr, strlen(m->ptr));
+		r->ptr_cb(r->arg, name, LKE_NONE);
+	} else {
+		r->ptr_cb(r->arg, NULL, e);
+	}
+	free(r);
+}
+
+static void reply_done(struct dns_req *r, enum lk_error e, const unsigned char *msg,
+                       size_t len)
+{
+	switch (r->qtype) {
+	case DNS_T_TXT: txt_reply(r, e, msg, len); break;
+	case DNS_T_PTR: ptr_reply(r, e, msg, len); break;
+	default: a_reply(r, e, msg, len); break;
+	}
+}
+
+/* --- the backend ---------------------------------------------------------- */
 
 static int dns_query(struct backend *base, uint32_t ip, const char *zone, unsigned flags,
                      backend_cb cb, void *arg)
@@ -185,44 +315,26 @@ static int dns_query(struct backend *base, uint32_t ip, const char *zone, unsign
 
 	if (!r)
 		return -1;
-	if (ip4_qname(ip, zone, r->qname, sizeof r->qname) < 0) {
+	if (ip4_qname(ip, zone, r->qname, sizeof r->qname) < 0 || strlen(zone) >= sizeof r->zone) {
 		free(r);
 		return -1;
 	}
+	r->res.txt = "";
 	if (!(flags & BQ_NOCACHE) &&
 	    dnscache_get(be->cache, r->qname, (flags & BQ_TXT) != 0, loop_now(), &r->res)) {
 		cb(arg, &r->res);
 		free(r);
-		return 0;
+		return 1;
 	}
+	memcpy(r->zone, zone, strlen(zone) + 1);
 	r->be = be;
+	r->ip = ip;
 	r->flags = flags;
 	r->cb = cb;
 	r->arg = arg;
 	be->inflight++;
-	ares_query(be->ch, r->qname, C_IN, DNS_T_A, a_done, r);
-	tick_arm(be);
+	ask(r, DNS_T_A);
 	return 0;
-}
-
-static void ptr_done(void *arg, int status, int timeouts, unsigned char *abuf, int alen)
-{
-	struct dns_req *r = arg;
-	struct dnsmsg m;
-	enum lk_error e = reply_read(r, DNS_T_PTR, status, abuf, alen, &m);
-	char name[DNSMSG_NAME_MAX];
-
-	(void)timeouts;
-	r->be->inflight--;
-	if (e == LKE_NONE)
-		e = dnsmsg_rcode_error(m.rcode);
-	if (e == LKE_NONE && m.has_ptr) {
-		sanitize_text(name, sizeof name, m.ptr, strlen(m.ptr));
-		r->ptr_cb(r->arg, name, LKE_NONE);
-	} else {
-		r->ptr_cb(r->arg, NULL, e);
-	}
-	free(r);
 }
 
 static int dns_ptr(struct backend *base, uint32_t ip, backend_ptr_cb cb, void *arg)
@@ -237,8 +349,7 @@ static int dns_ptr(struct backend *base, uint32_t ip, backend_ptr_cb cb, void *a
 	r->arg = arg;
 	ip4_qname(ip, "in-addr.arpa", r->qname, sizeof r->qname);
 	be->inflight++;
-	ares_query(be->ch, r->qname, C_IN, DNS_T_PTR, ptr_done, r);
-	tick_arm(be);
+	ask(r, DNS_T_PTR);
 	return 0;
 }
 
@@ -247,22 +358,40 @@ static unsigned dns_inflight(const struct backend *base)
 	return ((const struct dns_be *)base)->inflight;
 }
 
+static unsigned dns_window(const struct backend *base)
+{
+	return udpdns_window(((const struct dns_be *)base)->udp);
+}
+
 static const char *dns_describe(const struct backend *base)
 {
 	return ((const struct dns_be *)base)->desc;
 }
 
+static const char *dns_last_error(const struct backend *base)
+{
+	return udpdns_last_error(((const struct dns_be *)base)->udp);
+}
+
 static void dns_destroy(struct backend *base)
 {
 	struct dns_be *be = (struct dns_be *)base;
-	ares_channel ch = be->ch;
+	ares_channel ch = be->tcp;
 
-	/* Callbacks run from ares_destroy with ARES_EDESTRUCTION; clearing
-	 * be->ch first stops them from starting TXT queries. */
-	be->ch = NULL;
-	ares_destroy(ch);
+	/* Callbacks run with errors as everything in flight is cancelled;
+	 * no new query may start then. */
+	udpdns_free(be->udp);
+	be->udp = NULL;
+	be->tcp = NULL;
+	if (ch)
+		ares_destroy(ch);
 	loop_timer_cancel(be->lp, &be->tick);
 	dnscache_free(be->cache);
+	for (size_t i = 0; i < be->nshare; i++) {
+		free(be->share[i].zone);
+		free(be->share[i].txt);
+	}
+	free(be->share);
 	ares_library_cleanup();
 	free(be);
 }
@@ -270,104 +399,180 @@ static void dns_destroy(struct backend *base)
 static const struct backend_ops dns_ops = {
 	.query = dns_query,
 	.inflight = dns_inflight,
+	.window = dns_window,
 	.describe = dns_describe,
+	.last_error = dns_last_error,
 	.ptr = dns_ptr,
 	.destroy = dns_destroy,
 };
 
-/* Check one "HOST[:PORT]" of a --resolver list (len bytes at s).  Every
- * copy is bounded by its own buffer, whatever the entry's length. */
-static int server_check(const char *s, size_t len, char *err, size_t errlen)
+/* --- resolvers ------------------------------------------------------------ */
+
+/* Read one "HOST[:PORT]" (len bytes at s) into a, port 53 by default.
+ * Every copy is bounded by its own buffer, whatever the entry's length.
+ * 0, or -1. */
+static int server_parse(const char *s, size_t len, struct sockaddr_storage *a)
 {
 	char host[INET6_ADDRSTRLEN];
 	const char *port = NULL, *h = s, *close, *colon;
-	unsigned char addr[16];
 	size_t hl = len;
+	unsigned long p = 53;
 
 	if (len > 0 && s[0] == '[') {
 		close = memchr(s, ']', len);
 		if (!close)
-			goto bad;
+			return -1;
 		h = s + 1;
 		hl = (size_t)(close - h);
 		if ((size_t)(close + 1 - s) < len) {
 			if (close[1] != ':')
-				goto bad;
+				return -1;
 			port = close + 2;
 		}
-	} else if ((colon = memchr(s, ':', len)) && !memchr(colon + 1, ':', len - (size_t)(colon + 1 - s))) {
+	} else if ((colon = memchr(s, ':', len)) &&
+	           !memchr(colon + 1, ':', len - (size_t)(colon + 1 - s))) {
 		hl = (size_t)(colon - s);
 		port = colon + 1;
 	}
 	if (hl == 0 || hl >= sizeof host)
-		goto bad;
+		return -1;
 	memcpy(host, h, hl);
 	host[hl] = '\0';
-	if (inet_pton(AF_INET, host, addr) != 1 && inet_pton(AF_INET6, host, addr) != 1)
-		goto bad;
 	if (port) {
 		size_t pl = len - (size_t)(port - s);
-		unsigned long p = 0;
 
 		if (pl == 0 || pl > 5)
-			goto bad;
+			return -1;
+		p = 0;
 		for (size_t i = 0; i < pl; i++) {
 			if (port[i] < '0' || port[i] > '9')
-				goto bad;
+				return -1;
 			p = p * 10 + (unsigned long)(port[i] - '0');
 		}
 		if (p < 1 || p > 65535)
-			goto bad;
+			return -1;
 	}
-	return 0;
-bad:
-	snprintf(err, errlen, "bad --resolver entry '%.*s%s': want an IP address with an optional :PORT",
-	         (int)(len > 60 ? 60 : len), s, len > 60 ? "..." : "");
+	memset(a, 0, sizeof *a);
+	if (inet_pton(AF_INET, host, &((struct sockaddr_in *)a)->sin_addr) == 1) {
+		a->ss_family = AF_INET;
+		((struct sockaddr_in *)a)->sin_port = htons((uint16_t)p);
+		return 0;
+	}
+	if (inet_pton(AF_INET6, host, &((struct sockaddr_in6 *)a)->sin6_addr) == 1) {
+		a->ss_family = AF_INET6;
+		((struct sockaddr_in6 *)a)->sin6_port = htons((uint16_t)p);
+		return 0;
+	}
 	return -1;
 }
 
-int dns_servers_check(const char *servers, char *err, size_t errlen)
+/* Each entry of a --resolver list, in order; 0, or -1 with err set. */
+static int servers_parse(const char *servers, struct udpdns_config *u, char *err, size_t errlen)
 {
 	const char *p = servers, *comma;
 
+	u->nservers = 0;
 	for (;;) {
+		size_t len;
+
 		comma = strchr(p, ',');
-		if (server_check(p, comma ? (size_t)(comma - p) : strlen(p), err, errlen) < 0)
+		len = comma ? (size_t)(comma - p) : strlen(p);
+		if (server_parse(p, len, &u->servers[u->nservers % UDPDNS_MAX_SERVERS]) < 0) {
+			snprintf(err, errlen, "bad --resolver entry '%.*s%s': want an IP address with "
+			         "an optional :PORT", (int)(len > 60 ? 60 : len), p, len > 60 ? "..." : "");
 			return -1;
+		}
+		if (++u->nservers > UDPDNS_MAX_SERVERS) {
+			snprintf(err, errlen, "--resolver: %d servers at most", UDPDNS_MAX_SERVERS);
+			return -1;
+		}
 		if (!comma)
 			return 0;
 		p = comma + 1;
 	}
 }
 
-/* "resolver 127.0.0.1:5353, ..." from the servers c-ares really uses. */
-static void describe_servers(struct dns_be *be, const char *configured)
+int dns_servers_check(const char *servers, char *err, size_t errlen)
+{
+	struct udpdns_config u;
+
+	return servers_parse(servers, &u, err, errlen);
+}
+
+/* The servers c-ares found in the system's configuration. */
+static int servers_of_system(ares_channel ch, struct udpdns_config *u, char *err,
+                             size_t errlen)
 {
 	struct ares_addr_port_node *list = NULL, *n;
-	size_t o;
-	char a[64];
 
-	o = (size_t)snprintf(be->desc, sizeof be->desc, "resolver %s", configured ? "" : "(system) ");
-	if (ares_get_servers_ports(be->ch, &list) != ARES_SUCCESS)
-		return;
-	for (n = list; n && o < sizeof be->desc; n = n->next) {
-		inet_ntop(n->family, &n->addr, a, sizeof a);
-		o += (size_t)snprintf(be->desc + o, sizeof be->desc - o, "%s%s%s%s:%d",
-		                      n == list ? "" : ",", n->family == AF_INET6 ? "[" : "", a,
-		                      n->family == AF_INET6 ? "]" : "",
-		                      n->udp_port ? n->udp_port : 53);
+	u->nservers = 0;
+	if (ares_get_servers_ports(ch, &list) != ARES_SUCCESS) {
+		snprintf(err, errlen, "cannot read the system's resolvers");
+		return -1;
+	}
+	for (n = list; n && u->nservers < UDPDNS_MAX_SERVERS; n = n->next) {
+		struct sockaddr_storage *a = &u->servers[u->nservers];
+		uint16_t port = htons((uint16_t)(n->udp_port ? n->udp_port : 53));
+
+		memset(a, 0, sizeof *a);
+		a->ss_family = (sa_family_t)n->family;
+		if (n->family == AF_INET) {
+			((struct sockaddr_in *)a)->sin_addr = n->addr.addr4;
+			((struct sockaddr_in *)a)->sin_port = port;
+		} else {
+			memcpy(&((struct sockaddr_in6 *)a)->sin6_addr, &n->addr.addr6, 16);
+			((struct sockaddr_in6 *)a)->sin6_port = port;
+		}
+		u->nservers++;
 	}
 	ares_free_data(list);
+	if (u->nservers == 0) {
+		snprintf(err, errlen, "the system names no resolver (use --resolver)");
+		return -1;
+	}
+	return 0;
+}
+
+/* "resolver 127.0.0.1:5353, ..." */
+static void describe_servers(struct dns_be *be, const struct udpdns_config *u, bool system)
+{
+	size_t o = (size_t)snprintf(be->desc, sizeof be->desc, "resolver %s",
+	                            system ? "(system) " : "");
+	char a[64];
+
+	for (size_t i = 0; i < u->nservers && o < sizeof be->desc; i++) {
+		udpdns_addr_text(&u->servers[i], a, sizeof a);
+		o += (size_t)snprintf(be->desc + o, sizeof be->desc - o, "%s%s", i ? "," : "", a);
+	}
+}
+
+/* The TCP channel: the same servers, one try within the whole budget. */
+static int tcp_open(struct dns_be *be, const struct dns_config *cfg, unsigned budget_ms)
+{
+	struct ares_options ao = { 0 };
+	int rc;
+
+	/* NOCHECKRESP: SERVFAIL and REFUSED are answers to report. */
+	ao.flags = ARES_FLAG_USEVC | ARES_FLAG_NOCHECKRESP | ARES_FLAG_STAYOPEN;
+	ao.timeout = (int)budget_ms;
+	ao.tries = 1;
+	ao.sock_state_cb = on_sock_state;
+	ao.sock_state_cb_data = be;
+	rc = ares_init_options(&be->tcp, &ao, ARES_OPT_FLAGS | ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES |
+	                       ARES_OPT_SOCK_STATE_CB);
+	if (rc == ARES_SUCCESS && cfg->servers)
+		rc = ares_set_servers_ports_csv(be->tcp, cfg->servers);
+	return rc;
 }
 
 struct backend *dns_backend_new(struct loop *lp, const struct dns_config *cfg,
                                 char *err, size_t errlen)
 {
-	struct ares_options ao = { 0 };
+	struct udpdns_config u = { 0 };
 	struct dns_be *be;
 	int rc;
 
-	if (cfg->servers && dns_servers_check(cfg->servers, err, errlen) < 0)
+	if (cfg->servers && servers_parse(cfg->servers, &u, err, errlen) < 0)
 		return NULL;
 	be = calloc(1, sizeof *be);
 	if (!be || !(be->cache = dnscache_new())) {
@@ -379,27 +584,25 @@ struct backend *dns_backend_new(struct loop *lp, const struct dns_config *cfg,
 	be->lp = lp;
 	be->tick = (struct loop_timer){ .fn = on_tick, .arg = be };
 	ares_library_init(ARES_LIB_INIT_ALL);
-	/* NOCHECKRESP: SERVFAIL and REFUSED are answers to report, not
-	 * reasons to hide the reply. */
-	ao.flags = ARES_FLAG_NOCHECKRESP | ARES_FLAG_STAYOPEN;
-	ao.timeout = (int)cfg->timeout_ms;
-	ao.tries = (int)cfg->retries + 1;
-	ao.sock_state_cb = on_sock_state;
-	ao.sock_state_cb_data = be;
-	ao.socket_receive_buffer_size = 1 << 20;
-	rc = ares_init_options(&be->ch, &ao, ARES_OPT_FLAGS | ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES |
-	                       ARES_OPT_SOCK_STATE_CB | ARES_OPT_SOCK_RCVBUF);
-	if (rc == ARES_SUCCESS && cfg->servers)
-		rc = ares_set_servers_ports_csv(be->ch, cfg->servers);
+	u.try_max_ms = cfg->timeout_ms;
+	u.budget_ms = cfg->timeout_ms * (cfg->retries + 1);
+	u.max_window = cfg->max_window;
+	rc = tcp_open(be, cfg, u.budget_ms);
 	if (rc != ARES_SUCCESS) {
 		snprintf(err, errlen, "cannot start the DNS resolver: %s", ares_strerror(rc));
-		if (be->ch)
-			ares_destroy(be->ch);
-		dnscache_free(be->cache);
-		ares_library_cleanup();
-		free(be);
-		return NULL;
+		goto fail;
 	}
-	describe_servers(be, cfg->servers);
+	if (!cfg->servers && servers_of_system(be->tcp, &u, err, errlen) < 0)
+		goto fail;
+	if (!(be->udp = udpdns_new(lp, &u, err, errlen)))
+		goto fail;
+	describe_servers(be, &u, !cfg->servers);
 	return &be->base;
+fail:
+	if (be->tcp)
+		ares_destroy(be->tcp);
+	dnscache_free(be->cache);
+	ares_library_cleanup();
+	free(be);
+	return NULL;
 }

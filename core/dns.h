@@ -9,8 +9,10 @@ struct loop;
 
 struct dns_config {
 	const char *servers;     /* "HOST[:PORT][,...]", NULL: the system's */
-	unsigned timeout_ms;     /* first try; c-ares doubles it per retry */
-	unsigned retries;        /* tries after the first */
+	unsigned timeout_ms;     /* one try waits this long at most */
+	unsigned retries;        /* a lookup's budget is (retries + 1) x timeout_ms,
+	                          * spent on as many tries as the round trip allows */
+	unsigned max_window;     /* queries in flight at most; 0: the default */
 };
 
 /* Check a --resolver list: IP addresses (IPv6 in brackets when a port

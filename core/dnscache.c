@@ -128,11 +128,6 @@ bool dnscache_get(struct dnscache *c, const char *qname, bool want_txt, uint64_t
 	out->state = e->state;
 	out->error = LKE_NONE;
 	out->code = e->code;
-	if (e->txt) {
-		strncpy(out->txt, e->txt, sizeof out->txt - 1);
-		out->txt[sizeof out->txt - 1] = '\0';
-	} else {
-		out->txt[0] = '\0';
-	}
+	out->txt = e->txt ? e->txt : "";
 	return true;
 }

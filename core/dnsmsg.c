@@ -390,7 +390,8 @@ int dnsmsg_parse(const unsigned char *buf, size_t len, unsigned qtype, struct dn
 	size_t ncn, ans;
 	unsigned an, ns, answers;
 
-	memset(m, 0, sizeof *m);
+	memset(m, 0, offsetof(struct dnsmsg, txt));
+	m->txt[0] = '\0';
 	if (header_read(m, &c, &an, &ns) < 0 || question_read(m, &c, qtype, &ch.name[0]) < 0)
 		return -1;
 	ch.n = 1;

@@ -21,6 +21,9 @@
  * its dotted text is at most 253 characters. */
 #define DNSMSG_NAME_MAX 256
 
+/* A message is at most 65535 bytes (TCP): no TXT in one is longer. */
+#define DNSMSG_TXT_MAX 65536
+
 enum { DNS_T_A = 1, DNS_T_CNAME = 5, DNS_T_SOA = 6, DNS_T_PTR = 12, DNS_T_TXT = 16 };
 
 enum {
@@ -36,7 +39,6 @@ struct dnsmsg {
 	uint32_t a[DNSMSG_MAX_A];     /* host order, in the order first seen */
 	unsigned a_records;           /* A records in the answer */
 	uint32_t a_ttl;               /* smallest TTL of the answer's records */
-	char txt[1024];               /* TXT strings joined, raw (unsanitised) */
 	size_t txt_len;
 	int has_txt;
 	uint32_t neg_ttl;             /* RFC 2308: min(SOA TTL, SOA minimum) */
@@ -45,6 +47,9 @@ struct dnsmsg {
 	int has_ptr;
 	unsigned cnames;              /* CNAME records followed */
 	const char *why;              /* when malformed: what broke, for people */
+	/* TXT strings joined, raw (unsanitised): room for every TXT a DNS
+	 * message can hold.  Last, so that a parse clears only the rest. */
+	char txt[DNSMSG_TXT_MAX];
 };
 
 /* Parse reply buf (len bytes) to a query of type qtype.  0, or -1 when

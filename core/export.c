@@ -246,7 +246,8 @@ static int net_export(struct session *s, struct outfile *out)
 	}
 	session_distrust_scan(s, &sc);
 	/* Each name is asked once: the cache would only cost time. */
-	scan_start(&sc, s->lp, s->be, o->rate, o->window, BQ_TXT | BQ_NOCACHE | BQ_NOSTORE);
+	scan_start(&sc, s->lp, s->be, o->rate, o->window,
+	           session_qflags(s) | BQ_NOCACHE | BQ_NOSTORE);
 	scan_run(&sc, &interrupted);
 	if (interrupted) {
 		outfile_abandon(out);
@@ -272,7 +273,7 @@ static int asn_export(struct session *s, struct outfile *out)
 		msg_line("%s", err);
 		return EXIT_USAGE;
 	}
-	asnscan_start(&a, s, o->rate, o->window, BQ_TXT | BQ_NOCACHE | BQ_NOSTORE);
+	asnscan_start(&a, s, o->rate, o->window, session_qflags(s) | BQ_NOCACHE | BQ_NOSTORE);
 	scan_run(&a.sc, &interrupted);
 	if (interrupted) {
 		outfile_abandon(out);
@@ -302,8 +303,11 @@ int export_run(struct session *s)
 	}
 	if (s->db_note[0])
 		msg_hold(&warn, "%s", s->db_note);
-	if (s->zone_note[0])
-		msg_hold(&warn, "%s", s->zone_note);
+	/* zone_note holds one line per zone: one warning each */
+	for (const char *p = s->zone_note, *nl; *p; p = *nl ? nl + 1 : nl) {
+		nl = p + strcspn(p, "\n");
+		msg_hold(&warn, "%.*s", (int)(nl - p), p);
+	}
 	if (o->probe)
 		probe_zones(s, &warn);
 	rc = o->target.kind == TARGET_ASN ? asn_export(s, &out) : net_export(s, &out);

@@ -46,7 +46,7 @@ void lk_set_error(struct lookup *out, enum lk_error e)
 {
 	out->state = LK_ERROR;
 	out->error = e;
-	out->txt[0] = '\0';
+	out->txt = "";
 }
 
 /* What one A answer means. */
@@ -76,6 +76,6 @@ void lk_classify_a(struct lookup *out, const uint32_t *codes, int n)
 			return;
 		}
 	}
-	if (out->state == LK_CLEAN)
-		out->txt[0] = '\0';
+	if (out->state == LK_CLEAN || !out->txt)
+		out->txt = "";
 }

@@ -31,13 +31,17 @@ enum lk_error {
 	LKE_COUNT
 };
 
-#define LOOKUP_TXT_MAX 320
+/* The longest TXT text kept: every TXT that fits in a DNS message. */
+#define LOOKUP_TXT_MAX 65536
 
 struct lookup {
 	enum lk_state state;
 	enum lk_error error;
 	uint32_t code;                /* first A answer (host order), 0 if none */
-	char txt[LOOKUP_TXT_MAX];     /* sanitised TXT, "" if none */
+	const char *txt;              /* sanitised TXT, "" if none (never NULL):
+	                               * a backend's text is valid during its
+	                               * callback; a scan keeps its own copy,
+	                               * shared by every answer that carries it */
 };
 
 /* Name of a state for exports: "pending", "clean", "listed", "error". */

@@ -8,13 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/flow.h"
 #include "core/ip.h"
 #include "core/msg.h"
 #include "core/version.h"
+#include "core/zonefile.h"
 
 enum {
 	OPT_EXPORT = 256, OPT_ZONES, OPT_RESOLVER, OPT_RATE, OPT_TIMEOUT, OPT_RETRIES,
-	OPT_DB, OPT_ZONE, OPT_NO_PROBE, OPT_ASCII, OPT_DEMO, OPT_WINDOW,
+	OPT_DB, OPT_ZONE, OPT_NO_PROBE, OPT_ASCII, OPT_DEMO, OPT_WINDOW, OPT_ZONE_MAX,
+	OPT_NO_TXT, OPT_DEADLINE,
 };
 
 static const struct option longopts[] = {
@@ -22,6 +25,7 @@ static const struct option longopts[] = {
 	{ "output", required_argument, NULL, 'o' },
 	{ "profile", required_argument, NULL, 'p' },
 	{ "zones", required_argument, NULL, OPT_ZONES },
+	{ "zone-max-entries", required_argument, NULL, OPT_ZONE_MAX },
 	{ "resolver", required_argument, NULL, OPT_RESOLVER },
 	{ "rate", required_argument, NULL, OPT_RATE },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
@@ -30,6 +34,8 @@ static const struct option longopts[] = {
 	{ "db", required_argument, NULL, OPT_DB },
 	{ "zone", required_argument, NULL, OPT_ZONE },
 	{ "no-probe", no_argument, NULL, OPT_NO_PROBE },
+	{ "no-txt", no_argument, NULL, OPT_NO_TXT },
+	{ "deadline", required_argument, NULL, OPT_DEADLINE },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "demo", no_argument, NULL, OPT_DEMO },
 	{ "help", no_argument, NULL, 'h' },
@@ -54,11 +60,17 @@ void options_usage(FILE *f)
 	        "  -p, --profile NAME  the zones to query (default: %s)\n"
 	        "      --zone KEY=NAME query zone KEY of the profile under another name\n"
 	        "      --zones DIR     answer from rbldnsd zone files in DIR (offline)\n"
+	        "      --zone-max-entries N  refuse a zone file with more entries (default:\n"
+	        "                      %u)\n"
 	        "      --resolver LIST HOST[:PORT][,HOST[:PORT]...] (default: the system's)\n"
 	        "      --rate QPS      queries per second, 0 for no limit (default: %g)\n"
-	        "      --timeout MS    first timeout of a query (default: %d)\n"
-	        "      --retries N     tries after the first (default: %d)\n"
-	        "      --window N      queries in flight at most (default: %d)\n"
+	        "      --timeout MS    one try waits this long at most (default: %d)\n"
+	        "      --retries N     a lookup may take (N+1) x MS in all, in as many tries\n"
+	        "                      as the measured round trip allows (default: %d)\n"
+	        "      --window N      queries in flight at most (default: as many as the\n"
+	        "                      resolver answers without loss, up to %u)\n"
+	        "      --no-txt        do not ask for the TXT reason of listings\n"
+	        "      --deadline S    end after S seconds: what is unanswered is an error\n"
 	        "      --db FILE       MaxMind ASN database (default: $RBLSCOPE_DB, then\n"
 	        "                      /usr/share/GeoIP, /var/lib/GeoIP)\n"
 	        "      --no-probe      do not check the zones' RFC 5782 test entries\n"
@@ -67,8 +79,8 @@ void options_usage(FILE *f)
 	        "  -h, --help          show this help;  -V, --version  show the version\n\n"
 	        "Exit status: 0 nothing listed, 1 something listed, 2 bad usage or input,\n"
 	        "3 some lookups failed (the result is incomplete).\n\nProfiles:",
-	        PROFILE_DEFAULT, OPT_DEFAULT_RATE, OPT_DEFAULT_TIMEOUT_MS, OPT_DEFAULT_RETRIES,
-	        OPT_DEFAULT_WINDOW);
+	        PROFILE_DEFAULT, ZONE_MAX_ENTRIES_DEFAULT, OPT_DEFAULT_RATE, OPT_DEFAULT_TIMEOUT_MS, OPT_DEFAULT_RETRIES,
+	        FLOW_WINDOW_DEFAULT_MAX);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(f, "\n  %-16s", p[i].name);
 		for (size_t z = 0; z < p[i].nzones; z++)
@@ -180,6 +192,10 @@ static int option_set(struct options *o, int c, const char *arg)
 	case OPT_RESOLVER: o->resolver = arg; return -1;
 	case OPT_DB: o->db_path = arg; return -1;
 	case OPT_NO_PROBE: o->probe = false; return -1;
+	case OPT_NO_TXT: o->no_txt = true; return -1;
+	case OPT_DEADLINE:
+		return uint_arg(arg, 1, 86400, &o->deadline_s) < 0 ?
+		       usage_error("bad --deadline '%.40s': want seconds, 1 to 86400", arg) : -1;
 	case OPT_ASCII: o->ascii = true; return -1;
 	case OPT_DEMO: o->demo = true; return -1;
 	case OPT_RATE:
@@ -197,6 +213,14 @@ static int option_set(struct options *o, int c, const char *arg)
 	case OPT_RETRIES:
 		return uint_arg(arg, 0, 20, &o->retries) < 0 ?
 		       usage_error("bad --retries '%.40s': want 0 to 20", arg) : -1;
+	case OPT_ZONE_MAX: {
+		unsigned v;
+
+		if (uint_arg(arg, 1, 4000000000UL, &v) < 0)
+			return usage_error("bad --zone-max-entries '%.40s': want 1 to 4000000000", arg);
+		o->zone_max_entries = v;
+		return -1;
+	}
 	case OPT_WINDOW:
 		return uint_arg(arg, 1, 65536, &o->window) < 0 ?
 		       usage_error("bad --window '%.40s': want 1 to 65536", arg) : -1;
@@ -223,7 +247,7 @@ int options_parse(struct options *o, int argc, char **argv)
 	o->rate = OPT_DEFAULT_RATE;
 	o->timeout_ms = OPT_DEFAULT_TIMEOUT_MS;
 	o->retries = OPT_DEFAULT_RETRIES;
-	o->window = OPT_DEFAULT_WINDOW;
+	o->window = 0;   /* adaptive, up to FLOW_WINDOW_DEFAULT_MAX */
 	o->probe = true;
 	opterr = 0;
 	optind = 0;   /* glibc: 0 also resets getopt's state between calls */

@@ -41,8 +41,12 @@ struct options {
 	bool rate_set;
 	unsigned timeout_ms;
 	unsigned retries;
-	unsigned window;             /* queries in flight at most */
+	unsigned window;             /* --window: queries in flight at most; 0: as
+	                              * many as the congestion window allows */
+	size_t zone_max_entries;     /* --zone-max-entries, 0: the default */
 	bool probe;                  /* probe 127.0.0.2 / 127.0.0.1 first */
+	bool no_txt;                 /* --no-txt: no TXT queries */
+	unsigned deadline_s;         /* --deadline: 0 for none */
 	bool demo;
 	bool ascii;                  /* --ascii: no UTF-8 glyphs */
 	bool has_target;
@@ -54,7 +58,6 @@ struct options {
 #define OPT_DEFAULT_RATE 50.0
 #define OPT_DEFAULT_TIMEOUT_MS 2000
 #define OPT_DEFAULT_RETRIES 1
-#define OPT_DEFAULT_WINDOW 100
 
 /* --rate bounds: one query in 100 s at the slowest, so that a pacing
  * delay always fits a timer; ten million a second is no limit at all. */

@@ -40,8 +40,10 @@ static void header_write(FILE *f, const struct session *s, const struct scan *sc
 		        s->health[z] == ZH_FAILED ? ")" : "");
 		fputc(z + 1 < sc->nzones ? ';' : '\n', f);
 	}
-	if (s->zone_note[0])
-		fprintf(f, "  warning   %s\n", s->zone_note);
+	for (const char *note = s->zone_note, *nl; *note; note = *nl ? nl + 1 : nl) {
+		nl = note + strcspn(note, "\n");
+		fprintf(f, "  warning   %.*s\n", (int)(nl - note), note);
+	}
 	fprintf(f, "  lookups   %zu of %zu answered, %zu failed", sc->done, sc->total, sc->failed);
 	if (sc->finished_ms)
 		fprintf(f, ", %.1f s", (double)(sc->finished_ms - sc->started_ms) / 1000);

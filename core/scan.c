@@ -2,6 +2,7 @@
  * by a token bucket and a cap on lookups in flight. */
 #include "core/scan.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,6 +58,8 @@ static int cells_make(struct scan *sc, const struct profile *p, const char *cons
 		sc->answers = NULL;
 		return -1;
 	}
+	for (size_t i = 0; i < n * p->nzones; i++)
+		sc->answers[i].txt = "";
 	for (size_t i = 0; i < n; i++) {
 		sc->cells[i].zone = sc->answers + i * p->nzones;
 		sc->cells[i].ip = ips ? ips[i] : net + (uint32_t)i;
@@ -93,6 +96,9 @@ static void record(struct scan *sc, size_t index, const struct lookup *res)
 	size_t cell = index / sc->nzones, zone = index % sc->nzones;
 
 	sc->cells[cell].zone[zone] = *res;
+	/* The scan's own copy, one per distinct text. */
+	if (!(sc->cells[cell].zone[zone].txt = strpool_intern(&sc->txts, res->txt)))
+		sc->cells[cell].zone[zone].txt = "";
 	if (sc->distrust[zone])
 		lk_set_error(&sc->cells[cell].zone[zone], LKE_UNTRUSTED);
 	res = &sc->cells[cell].zone[zone];
@@ -121,7 +127,7 @@ static void on_answer(void *arg, const struct lookup *res)
 /* A lookup that could not be started is an error, never a silent gap. */
 static void fail_now(struct scan *sc, size_t index)
 {
-	struct lookup res = { 0 };
+	struct lookup res = { .txt = "" };
 
 	lk_set_error(&res, LKE_OTHER);
 	record(sc, index, &res);
@@ -147,6 +153,7 @@ static void submit(struct scan *sc, size_t index)
 {
 	struct scan_query *q = sc->link ? malloc(sizeof *q) : NULL;
 	struct scan_cell *c = &sc->cells[index / sc->nzones];
+	int rc;
 
 	sc->inflight++;
 	if (!q) {
@@ -155,12 +162,29 @@ static void submit(struct scan *sc, size_t index)
 	}
 	*q = (struct scan_query){ sc->link, index };
 	sc->link->refs++;
-	if (backend_query(sc->be, c->ip, sc->zones[index % sc->nzones], sc->qflags,
-	                  on_answer, q) < 0) {
+	rc = backend_query(sc->be, c->ip, sc->zones[index % sc->nzones], sc->qflags, on_answer, q);
+	if (rc < 0) {
 		sc->link->refs--;
 		free(q);
 		fail_now(sc, index);
+	} else if (rc == 1 && sc->rate > 0) {
+		sc->credit += 1;   /* a cached answer costs the resolver nothing */
 	}
+}
+
+/* Lookups that may be in flight now: the user's cap, and the backend's
+ * congestion window where it has one. */
+static unsigned scan_window(const struct scan *sc)
+{
+	unsigned w = sc->window;
+
+	if (sc->be->ops->window) {
+		unsigned bw = sc->be->ops->window(sc->be);
+
+		if (bw < w)
+			w = bw;
+	}
+	return w;
 }
 
 /* Start lookups while the window and the rate allow.  Answers that come
@@ -173,7 +197,7 @@ static void pump(struct scan *sc)
 	if (sc->pumping)
 		return;
 	sc->pumping = true;
-	while (sc->next < sc->total && sc->inflight < sc->window) {
+	while (sc->next < sc->total && sc->inflight < scan_window(sc)) {
 		if (sc->rate > 0) {
 			now = loop_now();
 			credit_refill(sc, now);
@@ -200,7 +224,7 @@ void scan_start(struct scan *sc, struct loop *lp, struct backend *be, double rat
 	sc->lp = lp;
 	sc->be = be;
 	sc->rate = rate;
-	sc->window = window ? window : 1;
+	sc->window = window ? window : UINT_MAX;
 	sc->qflags = qflags;
 	link_cut(sc);
 	sc->link = malloc(sizeof *sc->link);
@@ -214,7 +238,7 @@ void scan_start(struct scan *sc, struct loop *lp, struct backend *be, double rat
 	sc->pace = (struct loop_timer){ .fn = on_pace, .arg = sc };
 	for (size_t i = 0; i < sc->ncells; i++)
 		for (size_t z = 0; z < sc->nzones; z++)
-			sc->cells[i].zone[z] = (struct lookup){ .state = LK_PENDING };
+			sc->cells[i].zone[z] = (struct lookup){ .state = LK_PENDING, .txt = "" };
 	pump(sc);
 }
 
@@ -347,6 +371,7 @@ void scan_free(struct scan *sc)
 		loop_timer_cancel(sc->lp, &sc->pace);
 	free(sc->cells);
 	free(sc->answers);
+	strpool_free(&sc->txts);
 	sc->cells = NULL;
 	sc->answers = NULL;
 	sc->ncells = 0;

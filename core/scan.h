@@ -12,6 +12,7 @@
 #include "core/loop.h"
 #include "core/lookup.h"
 #include "core/profile.h"
+#include "core/strpool.h"
 #include "geo/asn.h"
 
 /* How one address reads at a glance, worst first in this order of
@@ -58,11 +59,12 @@ struct scan {
 	size_t ncells;
 	struct scan_cell *cells;
 	struct lookup *answers; /* ncells x nzones, the cells' zone arrays */
+	struct strpool txts;    /* the answers' TXT texts, each kept once */
 
 	struct loop *lp;
 	struct backend *be;
 	double rate;            /* queries per second, 0 = unlimited */
-	unsigned window;        /* in flight at most */
+	unsigned window;        /* in flight at most (the backend may allow fewer) */
 	unsigned qflags;        /* BQ_* for every query */
 
 	size_t total, next, done, failed, inflight;
@@ -89,7 +91,8 @@ int scan_init(struct scan *sc, const struct profile *p, const char *const *zones
 int scan_init_list(struct scan *sc, const struct profile *p, const char *const *zones,
                    const uint32_t *ips, size_t n, struct asn_db *db);
 
-/* Start (or restart, dropping earlier answers) the lookups. */
+/* Start (or restart, dropping earlier answers) the lookups; window 0 is
+ * no cap but the backend's own. */
 void scan_start(struct scan *sc, struct loop *lp, struct backend *be,
                 double rate, unsigned window, unsigned qflags);
 

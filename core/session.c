@@ -62,10 +62,12 @@ static int backend_open(struct session *s, char *err, size_t errlen)
 	const struct options *o = s->opt;
 
 	if (o->zones_dir) {
-		s->be = zonedir_backend_new(o->zones_dir, s->zones, s->nzones, NULL, s->zone_note,
+		s->be = zonedir_backend_new(o->zones_dir, s->zones, s->nzones,
+		                            &(struct zone_opts){ .max_entries = o->zone_max_entries },
+		                            s->zone_note,
 		                            sizeof s->zone_note, err, errlen);
 	} else {
-		struct dns_config cfg = { o->resolver, o->timeout_ms, o->retries };
+		struct dns_config cfg = { o->resolver, o->timeout_ms, o->retries, o->window };
 
 		s->be = dns_backend_new(s->lp, &cfg, err, errlen);
 	}
@@ -296,4 +298,9 @@ void session_close(struct session *s)
 	demo_cleanup(s->demo);
 	s->demo = NULL;
 	policy_set_free(&s->policies);
+}
+
+unsigned session_qflags(const struct session *s)
+{
+	return s->opt->no_txt ? 0 : BQ_TXT;
 }

@@ -33,7 +33,8 @@ struct session {
 	struct backend *be;
 	struct asn_db *db;             /* NULL when no DB was found */
 	char db_note[256];             /* why there is no DB, for the header */
-	char zone_note[512];           /* zones without files, for the header */
+	char zone_note[2048];          /* zones without files or with skipped lines,
+	                                * one line each, for the header */
 	enum zone_health health[PROFILE_MAX_ZONES];
 	enum lk_error health_error[PROFILE_MAX_ZONES];
 	unsigned probes_left;
@@ -47,6 +48,9 @@ struct session {
 /* Build the session.  0, or EXIT_USAGE with a one-line reason in err
  * (unreadable --db, --zones folder or zone file, bad resolver). */
 int session_open(struct session *s, const struct options *opt, char *err, size_t errlen);
+
+/* The query flags every scan of the session uses: BQ_TXT unless --no-txt. */
+unsigned session_qflags(const struct session *s);
 
 /* Start probing each zone's test entries; health fills in as answers come. */
 void session_probe_start(struct session *s);

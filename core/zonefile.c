@@ -18,7 +18,7 @@
 #include "core/zoneparse.h"
 
 #define TXT_OUT_MAX 254  /* rbldnsd's longest expanded TXT */
-#define TXT_JOINED 1024  /* TXT records joined, as a live answer is read (core/dnsmsg.h) */
+#define TXT_JOINED LOOKUP_TXT_MAX  /* TXT records joined, as a live answer is read */
 
 struct zonefile {
 	struct zp_index ix;
@@ -161,7 +161,8 @@ static size_t txt_join(const struct zonefile *zf, const uint32_t *list, uint32_t
 	return len;
 }
 
-void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out)
+void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out, char *txt,
+                     size_t txtlen)
 {
 	const struct zp_index *ix = &zf->ix;
 	size_t lo = 0, hi = ix->n, mid;
@@ -177,14 +178,15 @@ void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out)
 		else
 			hi = mid;
 	}
-	out->txt[0] = '\0';
+	txt[0] = '\0';
+	out->txt = txt;
 	if (lo == 0 || ix->hi[lo - 1] < ip) {
 		lk_classify_a(out, NULL, 0);
 		return;
 	}
 	a = &ix->ans[lo - 1];
 	if (a->txt != ZP_NONE)
-		sanitize_text(out->txt, sizeof(out->txt), joined,
+		sanitize_text(txt, txtlen, joined,
 		              txt_join(zf, ix->lists + a->txt, ip, joined, sizeof(joined)));
 	codes[n++] = zf->val[a->first].a;
 	if (a->bad != ZP_NONE && a->bad != a->first)
@@ -211,18 +213,19 @@ static int zd_query(struct backend *be, uint32_t ip, const char *zone,
 {
 	const struct zonedir *zd = (const struct zonedir *)be;
 	const struct zone_slot *z = NULL;
-	struct lookup res = { 0 };
+	struct lookup res = { .txt = "" };
+	char txt[LOOKUP_TXT_MAX];
 
 	(void)flags;  /* the TXT is always at hand, and nothing is cached */
 	for (size_t i = 0; i < zd->n && !z; i++)
 		if (strcmp(zd->zones[i].name, zone) == 0)
 			z = &zd->zones[i];
 	if (z && z->zf)
-		zonefile_lookup(z->zf, ip, &res);
+		zonefile_lookup(z->zf, ip, &res, txt, sizeof txt);
 	else
 		lk_set_error(&res, LKE_NODATA);
 	cb(arg, &res);
-	return 0;
+	return 1;   /* answered already: nothing to pace */
 }
 
 static unsigned zd_inflight(const struct backend *be)

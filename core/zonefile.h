@@ -32,7 +32,8 @@ struct zonefile *zonefile_load(const char *path, const struct zone_opts *opt,
 
 /* Answer a lookup of ip: LK_LISTED with code and TXT ($ substituted,
  * sanitised), or LK_CLEAN. */
-void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out);
+void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out, char *txt,
+                     size_t txtlen);
 
 /* Number of entries (listings and exclusions) read. */
 size_t zonefile_entries(const struct zonefile *zf);

@@ -190,7 +190,7 @@ void app_scan(struct app *a, unsigned qflags)
 	a->grid_stale = false;
 	memset(a->distrusted, 0, sizeof a->distrusted);
 	health_sync(a);
-	scan_start(a->sc, a->s->lp, a->s->be, o->rate, o->window, BQ_TXT | qflags);
+	scan_start(a->sc, a->s->lp, a->s->be, o->rate, o->window, session_qflags(a->s) | qflags);
 }
 
 void app_cursor_moved(struct app *a)

@@ -85,7 +85,7 @@ void asnview_restart(struct app *a, unsigned qflags)
 
 	as->sc.on_answer = on_probe;
 	as->sc.on_answer_arg = a;
-	asnscan_start(as, a->s, a->s->opt->rate, a->s->opt->window, BQ_TXT | qflags);
+	asnscan_start(as, a->s, a->s->opt->rate, a->s->opt->window, session_qflags(a->s) | qflags);
 }
 
 void asnview_figures(const struct app *a, struct asn_figures *f)

@@ -96,7 +96,7 @@ void overview_restart(struct app *a, unsigned qflags)
 	ov->sc.on_answer = on_probe;
 	ov->sc.on_answer_arg = a;
 	session_distrust_scan(s, &ov->sc);
-	scan_start(&ov->sc, s->lp, s->be, s->opt->rate, s->opt->window, BQ_TXT | qflags);
+	scan_start(&ov->sc, s->lp, s->be, s->opt->rate, s->opt->window, session_qflags(s) | qflags);
 }
 
 static const struct seen_entry *block_seen(const struct app *a, unsigned block)

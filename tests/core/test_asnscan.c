@@ -145,7 +145,7 @@ static void hbe_answer(struct hbe *be, bool release)
 		any = false;
 		while (*pp) {
 			struct hq *q = *pp;
-			struct lookup res = { 0 };
+			struct lookup res = { .txt = "" };
 
 			if (!release && rule_held(q->ip, q->l3)) {
 				pp = &q->next;
@@ -183,7 +183,7 @@ static void hbe_destroy(struct backend *b)
 
 	while (be->queue) {
 		struct hq *q = be->queue;
-		struct lookup res = { 0 };
+		struct lookup res = { .txt = "" };
 
 		be->queue = q->next;
 		lk_set_error(&res, LKE_OTHER);
@@ -575,7 +575,7 @@ static void l2case_listed(struct l2case *t, size_t i, const char *text)
 
 	l->state = LK_LISTED;
 	l->code = A(127, 0, 0, 2);
-	snprintf(l->txt, sizeof l->txt, "%s", text);
+	l->txt = text;
 }
 
 static void l2_from_named_ranges(void **state)

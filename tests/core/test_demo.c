@@ -97,13 +97,15 @@ static enum lk_state lookup(const struct demo *d, int level, const char *addr, c
 	char path[600], err[256];
 	struct zonefile *zf;
 	struct lookup r;
+	static char buf[LOOKUP_TXT_MAX];
 
 	snprintf(path, sizeof path, "%s/%s", demo_dir(d), zones[level - 1]);
 	zf = zonefile_load(path, NULL, NULL, 0, err, sizeof err);
 	if (!zf)
 		fail_msg("%s", err);
 	memset(&r, 0, sizeof r);
-	zonefile_lookup(zf, ip(addr), &r);
+	r.txt = "";
+	zonefile_lookup(zf, ip(addr), &r, buf, sizeof buf);
 	zonefile_free(zf);
 	if (txt)
 		strcpy(txt, r.txt);

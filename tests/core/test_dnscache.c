@@ -17,15 +17,15 @@
 
 static struct lookup listed(uint32_t code, const char *txt)
 {
-	struct lookup l = { .state = LK_LISTED, .error = LKE_NONE, .code = code };
+	struct lookup l = { .state = LK_LISTED, .error = LKE_NONE, .code = code, .txt = "" };
 
-	snprintf(l.txt, sizeof l.txt, "%s", txt);
+	l.txt = txt;
 	return l;
 }
 
 static struct lookup clean(void)
 {
-	return (struct lookup){ .state = LK_CLEAN, .error = LKE_NONE };
+	return (struct lookup){ .state = LK_CLEAN, .error = LKE_NONE, .txt = "" };
 }
 
 static int setup(void **state)
@@ -107,7 +107,7 @@ static void errors_are_never_stored(void **state)
 	struct lookup out;
 
 	for (int e = LKE_NONE + 1; e < LKE_COUNT; e++) {
-		struct lookup in = { .state = LK_ERROR, .error = (enum lk_error)e };
+		struct lookup in = { .state = LK_ERROR, .error = (enum lk_error)e, .txt = "" };
 		char q[64];
 
 		snprintf(q, sizeof q, "%d.2.0.192.bl.example", e);
@@ -116,7 +116,7 @@ static void errors_are_never_stored(void **state)
 	}
 	/* nor is a pending lookup */
 	{
-		struct lookup in = { .state = LK_PENDING };
+		struct lookup in = { .state = LK_PENDING, .txt = "" };
 
 		dnscache_put(c, QNAME, &in, false, 300, T0);
 		assert_false(dnscache_get(c, QNAME, false, T0, &out));
@@ -205,10 +205,11 @@ static void put_replaces_an_entry(void **state)
 static void full_length_txt_survives(void **state)
 {
 	struct dnscache *c = *state;
-	struct lookup in = { .state = LK_LISTED, .code = 0x7f000002u }, out;
+	static char txt[LOOKUP_TXT_MAX];
+	struct lookup in = { .state = LK_LISTED, .code = 0x7f000002u, .txt = txt }, out;
 
-	memset(in.txt, 'x', sizeof in.txt - 1);
-	in.txt[sizeof in.txt - 1] = '\0';
+	memset(txt, 'x', sizeof txt - 1);
+	txt[sizeof txt - 1] = '\0';
 	dnscache_put(c, QNAME, &in, true, 60, T0);
 	assert_true(dnscache_get(c, QNAME, true, T0, &out));
 	assert_string_equal(out.txt, in.txt);

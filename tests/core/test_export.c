@@ -45,12 +45,13 @@ static void set_listed(struct lookup *l, uint32_t code, const char *txt)
 	l->state = LK_LISTED;
 	l->error = LKE_NONE;
 	l->code = code;
-	snprintf(l->txt, sizeof l->txt, "%s", txt);
+	l->txt = txt;
 }
 
 static void set_error(struct lookup *l, enum lk_error e)
 {
 	memset(l, 0, sizeof *l);
+	l->txt = "";
 	l->state = LK_ERROR;
 	l->error = e;
 }

@@ -18,7 +18,7 @@ static void dirty(struct lookup *l)
 	l->state = LK_PENDING;
 	l->error = LKE_OTHER;
 	l->code = 0xdeadbeefu;
-	strcpy(l->txt, "stale text");
+	l->txt = "stale text";
 }
 
 static void no_answer_is_clean(void **state)

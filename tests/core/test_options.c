@@ -161,7 +161,7 @@ static void defaults(void **state)
 	assert_false(o.rate_set);
 	assert_int_equal(o.timeout_ms, OPT_DEFAULT_TIMEOUT_MS);
 	assert_int_equal(o.retries, OPT_DEFAULT_RETRIES);
-	assert_int_equal(o.window, OPT_DEFAULT_WINDOW);
+	assert_int_equal(o.window, 0);
 	assert_true(o.probe);
 	assert_false(o.demo);
 	assert_false(o.ascii);

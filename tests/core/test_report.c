@@ -25,14 +25,16 @@
 static void set_listed(struct lookup *l, const char *txt)
 {
 	memset(l, 0, sizeof *l);
+	l->txt = "";
 	l->state = LK_LISTED;
 	l->code = A(127, 0, 0, 2);
-	snprintf(l->txt, sizeof l->txt, "%s", txt);
+	l->txt = txt;
 }
 
 static void set_error(struct lookup *l, enum lk_error e)
 {
 	memset(l, 0, sizeof *l);
+	l->txt = "";
 	l->state = LK_ERROR;
 	l->error = e;
 }
@@ -40,6 +42,7 @@ static void set_error(struct lookup *l, enum lk_error e)
 static void set_clean(struct lookup *l)
 {
 	memset(l, 0, sizeof *l);
+	l->txt = "";
 	l->state = LK_CLEAN;
 }
 

@@ -61,7 +61,7 @@ struct tq {
  * tests check against. */
 static struct lookup rule_answer(unsigned h, size_t z, int gen)
 {
-	struct lookup l = { .state = LK_CLEAN };
+	struct lookup l = { .state = LK_CLEAN, .txt = "" };
 
 	if (h == 9) {
 		/* one address no zone can answer for */
@@ -88,7 +88,11 @@ static struct lookup rule_answer(unsigned h, size_t z, int gen)
 	}
 	if (l.state == LK_LISTED)
 		l.code = LISTED_CODE + (uint32_t)gen;
-	snprintf(l.txt, sizeof l.txt, "gen %d", gen);
+	/* the scan keeps its own copy: a few buffers outlive the callback */
+	static char texts[8][16];
+
+	snprintf(texts[gen % 8], sizeof texts[0], "gen %d", gen);
+	l.txt = texts[gen % 8];
 	return l;
 }
 
@@ -171,7 +175,7 @@ static void tbe_destroy(struct backend *b)
 	/* what is in flight ends with LKE_OTHER, as the interface says */
 	while (be->pending) {
 		struct tq *q = be->pending;
-		struct lookup res = { 0 };
+		struct lookup res = { .txt = "" };
 
 		be->pending = q->next;
 		loop_timer_cancel(be->lp, &q->t);
@@ -385,6 +389,7 @@ static void cell_set(struct scan_cell *c, const char *states)
 		struct lookup *l = &c->zone[z];
 
 		memset(l, 0, sizeof *l);
+		l->txt = "";
 		switch (states[z]) {
 		case 'c': l->state = LK_CLEAN; break;
 		case 'l': l->state = LK_LISTED; l->code = LISTED_CODE; break;

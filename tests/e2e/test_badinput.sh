@@ -77,6 +77,25 @@ for v in -1 x 1.5 '' 99999999999999999999; do
 done
 # shellcheck disable=SC2086
 bad "--rate without a value" $E $Z $DB 192.0.2.1 --rate
+# Below 0.01 a pacing delay no longer fits a timer.
+for v in 0.001 0.0099 10000001; do
+	# shellcheck disable=SC2086
+	bad "--rate '$v' out of bounds" $E $Z $DB --rate "$v" 192.0.2.1
+done
+for v in 0 -1 x 99999999999; do
+	# shellcheck disable=SC2086
+	bad "--zone-max-entries '$v'" $E $Z $DB --zone-max-entries "$v" 192.0.2.1
+done
+# shellcheck disable=SC2086
+bad "a zone file over --zone-max-entries" $E $Z $DB --zone-max-entries 2 192.0.2.1
+# --resolver entries of every length: no fixed buffer is overrun.
+for n in 63 64 70 79 80 200; do
+	long=$(head -c "$n" /dev/zero | tr '\0' 1)
+	bad "--resolver entry of $n characters" $E $DB --resolver "$long" 192.0.2.1
+	bad "--resolver [entry] of $n characters" $E $DB --resolver "[$long]:53" 192.0.2.1
+	bad "--resolver entry of $n characters with a port" $E $DB --resolver "$long:53" 192.0.2.1
+done
+bad "--resolver list ending in a comma" $E $DB --resolver "127.0.0.1," 192.0.2.1
 for v in l9=zone.example l1 l1= =zone.example; do
 	# shellcheck disable=SC2086
 	bad "--zone '$v'" $E $Z $DB --zone "$v" 192.0.2.1

@@ -103,7 +103,7 @@ static void answer(struct fixture *f, size_t i, enum lk_state l2, enum lk_state 
 	enum lk_state st[2] = { l2, l3 };
 
 	for (size_t z = 0; z < 2; z++) {
-		c->zone[z] = (struct lookup){ .state = st[z] };
+		c->zone[z] = (struct lookup){ .state = st[z], .txt = "" };
 		if (st[z] == LK_LISTED)
 			c->zone[z].code = 0x7f000002u;
 		if (st[z] == LK_ERROR)
@@ -112,7 +112,7 @@ static void answer(struct fixture *f, size_t i, enum lk_state l2, enum lk_state 
 			sc->done++;
 	}
 	if (l3 == LK_LISTED)
-		snprintf(c->zone[1].txt, sizeof c->zone[1].txt, "%s", txt);
+		c->zone[1].txt = txt;
 }
 
 /* The value of the header line labelled label, or NULL. */

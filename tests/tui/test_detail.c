@@ -46,7 +46,7 @@ static void set_zone(struct scan_cell *c, size_t z, enum lk_state st, const char
 	c->zone[z].state = st;
 	c->zone[z].code = st == LK_LISTED ? 0x7f000002u : 0;
 	c->zone[z].error = st == LK_ERROR ? LKE_TIMEOUT : LKE_NONE;
-	snprintf(c->zone[z].txt, sizeof c->zone[z].txt, "%s", txt);
+	c->zone[z].txt = txt;
 }
 
 /* The index of the first line holding s, or -1. */

@@ -59,14 +59,14 @@ static void answer(struct fixture *f, unsigned b, enum lk_state l2, enum lk_stat
 	enum lk_state st[2] = { l2, l3 };
 
 	for (size_t z = 0; z < 2; z++) {
-		c->zone[z] = (struct lookup){ .state = st[z] };
+		c->zone[z] = (struct lookup){ .state = st[z], .txt = "" };
 		if (st[z] == LK_ERROR)
 			c->zone[z].error = LKE_TIMEOUT;
 		if (st[z] != LK_PENDING)
 			f->ov.sc.done++;
 	}
 	if (l2 == LK_LISTED)
-		snprintf(c->zone[0].txt, sizeof c->zone[0].txt, "%s", l2_txt);
+		c->zone[0].txt = l2_txt;
 }
 
 /* Like the demo under 8 Feb 2021: level 3 everywhere, level 2 on block
