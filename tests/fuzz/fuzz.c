@@ -60,6 +60,11 @@ bool fz_clean_text(const char *s, size_t n)
 	return true;
 }
 
+uint32_t fz_host_mask(unsigned prefix)
+{
+	return prefix >= 32 ? 0 : UINT32_MAX >> prefix;
+}
+
 static char tmpdir[64];
 
 static void tmpdir_remove(void)

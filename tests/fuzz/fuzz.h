@@ -22,6 +22,9 @@ bool fz_terminated(const char *s, size_t size);
  * no C0 or C1 control, no DEL. */
 bool fz_clean_text(const char *s, size_t n);
 
+/* The host bits of a prefix length 0-32 (UINT32_MAX >> 32 is undefined). */
+uint32_t fz_host_mask(unsigned prefix);
+
 /* Write n bytes to a file called name in this run's temporary folder
  * (made on first use, removed at exit); its path, valid until the next
  * call with the same name. */

@@ -21,10 +21,9 @@ static void check_target(const struct target *t)
 	}
 	FZ_CHECK(t->kind == TARGET_NET);
 	FZ_CHECK(t->prefix >= 16 && t->prefix <= 32);
-	FZ_CHECK(t->prefix == 32 || (t->net & (UINT32_MAX >> t->prefix)) == 0);
+	FZ_CHECK((t->net & fz_host_mask(t->prefix)) == 0);
 	/* The focus (the cursor) lies in the network scanned. */
-	FZ_CHECK(t->prefix == 32 ? t->focus == t->net :
-	         (t->focus & ~(UINT32_MAX >> t->prefix)) == t->net);
+	FZ_CHECK((t->focus & ~fz_host_mask(t->prefix)) == t->net);
 }
 
 static void fuzz_target(const char *s)

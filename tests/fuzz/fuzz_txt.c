@@ -14,7 +14,7 @@ static void check_fields(const char *txt, const struct txt_info *t)
 {
 	FZ_CHECK(t->level >= 0 && t->level <= 3);
 	FZ_CHECK(!t->has_net || t->prefix <= 32);
-	FZ_CHECK(!t->has_net || t->prefix == 32 || (t->net & (UINT32_MAX >> t->prefix)) == 0);
+	FZ_CHECK(!t->has_net || (t->net & fz_host_mask(t->prefix)) == 0);
 	FZ_CHECK(t->has_net || (t->net == 0 && t->prefix == 0));
 	FZ_CHECK(t->impacts >= -1 && t->abusers >= -1 && t->spamscore >= -1);
 	FZ_CHECK(fz_terminated(t->org, sizeof t->org));
