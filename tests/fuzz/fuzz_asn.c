@@ -2,6 +2,7 @@
  * opens must answer lookups and walks without crashing or looping, and
  * what it returns must be consistent: networks aligned, in address order,
  * holding the address looked up; organisations terminal-safe. */
+#include <sanitizer/lsan_interface.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,6 +75,16 @@ static void lookups(struct asn_db *db, const uint8_t *data, size_t size)
 		check_info(&i);
 		FZ_CHECK((ips[k] & ~fz_host_mask(i.prefix)) == i.net);
 	}
+}
+
+/* libmaxminddb 1.7.1 (Debian 12) leaks 4640 bytes in MMDB_open when the
+ * description in the metadata is invalid: its own bug, fixed upstream
+ * in maxmind/libmaxminddb pull request 356, not one of rblscope's.  Its
+ * library has no symbols, so the whole library is excused; rblscope's
+ * own allocations are still checked. */
+const char *__lsan_default_suppressions(void)
+{
+	return "leak:libmaxminddb.so\n";
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
