@@ -108,8 +108,13 @@ static void asn_read(const char *txt, struct txt_info *t)
 	if (org && as > org) {
 		size_t n = (size_t)(as - org);
 
-		if (n >= sizeof t->org)
+		if (n >= sizeof t->org) {
 			n = sizeof t->org - 1;
+			/* Not inside a UTF-8 character: the org reaches the
+			 * terminal, and half a character is invalid there. */
+			while (n > 0 && ((unsigned char)org[n] & 0xc0) == 0x80)
+				n--;
+		}
 		memcpy(t->org, org, n);
 		t->org[n] = '\0';
 	}

@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -217,6 +218,28 @@ static void long_org_is_cut_to_fit(void **state)
 		assert_int_equal(t.org[i], 'A');
 }
 
+/* An org longer than TXT_ORG_MAX made of two-byte characters: the cut
+ * falls between characters, so a sanitised TXT stays valid UTF-8. */
+static void long_org_is_cut_between_characters(void **state)
+{
+	char txt[600];
+	struct txt_info t;
+	size_t o, n;
+
+	(void)state;
+	o = (size_t)snprintf(txt, sizeof txt, "Your ISP ");
+	for (int i = 0; i < 100; i++)
+		o += (size_t)snprintf(txt + o, sizeof txt - o, "\xc3\xa9");   /* U+00E9 */
+	snprintf(txt + o, sizeof txt - o, "/AS64500 is UCEPROTECT-Level3 listed.");
+	txt_parse(txt, &t);
+	assert_int_equal(t.asn, 64500);
+	n = strlen(t.org);
+	/* 63 whole characters: the 64th would need byte 128. */
+	assert_int_equal(n, TXT_ORG_MAX - 2);
+	for (size_t i = 0; i < n; i += 2)
+		assert_memory_equal(t.org + i, "\xc3\xa9", 2);
+}
+
 static void hostile_texts_do_not_crash(void **state)
 {
 	size_t n = 20000;
@@ -354,6 +377,7 @@ int main(void)
 		cmocka_unit_test(null_text_says_nothing),
 		cmocka_unit_test(broken_fields_are_not_said),
 		cmocka_unit_test(long_org_is_cut_to_fit),
+		cmocka_unit_test(long_org_is_cut_between_characters),
 		cmocka_unit_test(hostile_texts_do_not_crash),
 		cmocka_unit_test(summary_names_every_part),
 		cmocka_unit_test(summary_of_nothing_is_empty),
