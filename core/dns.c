@@ -546,8 +546,32 @@ static void describe_servers(struct dns_be *be, const struct udpdns_config *u, b
 	}
 }
 
-/* The TCP channel: the same servers, one try within the whole budget. */
-static int tcp_open(struct dns_be *be, const struct dns_config *cfg, unsigned budget_ms)
+/* Hand c-ares the servers the UDP engine uses. */
+static int tcp_servers(ares_channel ch, const struct udpdns_config *u)
+{
+	struct ares_addr_port_node n[UDPDNS_MAX_SERVERS];
+
+	memset(n, 0, sizeof n);
+	for (size_t i = 0; i < u->nservers; i++) {
+		const struct sockaddr_storage *a = &u->servers[i];
+
+		n[i].next = i + 1 < u->nservers ? &n[i + 1] : NULL;
+		n[i].family = a->ss_family;
+		if (a->ss_family == AF_INET) {
+			n[i].addr.addr4 = ((const struct sockaddr_in *)a)->sin_addr;
+			n[i].tcp_port = ntohs(((const struct sockaddr_in *)a)->sin_port);
+		} else {
+			memcpy(&n[i].addr.addr6, &((const struct sockaddr_in6 *)a)->sin6_addr, 16);
+			n[i].tcp_port = ntohs(((const struct sockaddr_in6 *)a)->sin6_port);
+		}
+		n[i].udp_port = n[i].tcp_port;
+	}
+	return ares_set_servers_ports(ch, u->nservers ? n : NULL);
+}
+
+/* The TCP channel: the same servers, one try within the whole budget;
+ * the system's when u names none. */
+static int tcp_open(struct dns_be *be, const struct udpdns_config *u, unsigned budget_ms)
 {
 	struct ares_options ao = { 0 };
 	int rc;
@@ -560,8 +584,8 @@ static int tcp_open(struct dns_be *be, const struct dns_config *cfg, unsigned bu
 	ao.sock_state_cb_data = be;
 	rc = ares_init_options(&be->tcp, &ao, ARES_OPT_FLAGS | ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES |
 	                       ARES_OPT_SOCK_STATE_CB);
-	if (rc == ARES_SUCCESS && cfg->servers)
-		rc = ares_set_servers_ports_csv(be->tcp, cfg->servers);
+	if (rc == ARES_SUCCESS && u->nservers)
+		rc = tcp_servers(be->tcp, u);
 	return rc;
 }
 
@@ -587,7 +611,7 @@ struct backend *dns_backend_new(struct loop *lp, const struct dns_config *cfg,
 	u.try_max_ms = cfg->timeout_ms;
 	u.budget_ms = cfg->timeout_ms * (cfg->retries + 1);
 	u.max_window = cfg->max_window;
-	rc = tcp_open(be, cfg, u.budget_ms);
+	rc = tcp_open(be, &u, u.budget_ms);
 	if (rc != ARES_SUCCESS) {
 		snprintf(err, errlen, "cannot start the DNS resolver: %s", ares_strerror(rc));
 		goto fail;

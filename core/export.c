@@ -232,8 +232,36 @@ static int output_finish(struct outfile *out, int rc, int status)
 	return status;
 }
 
-/* Scan the target network and write it. */
-static int net_export(struct session *s, struct outfile *out)
+static void on_deadline(void *arg)
+{
+	struct scan *sc = arg;
+
+	scan_fail_rest(sc, LKE_TIMEOUT);
+}
+
+/* Run a started scan to its end: every lookup answered, a signal, or
+ * --deadline, after which what is unanswered is a timeout.  When it
+ * gave up, say why in the one line that ends the run. */
+static void scan_to_end(struct session *s, struct scan *sc, struct msg_held *warn)
+{
+	struct loop_timer deadline = { .fn = on_deadline, .arg = sc };
+	char why[512];
+
+	if (s->opt->deadline_s)
+		loop_timer_arm(s->lp, &deadline, loop_now() + (uint64_t)s->opt->deadline_s * 1000);
+	scan_run(sc, &interrupted);
+	loop_timer_cancel(s->lp, &deadline);
+	if (sc->gave_up != LKE_NONE && !interrupted) {
+		session_dead_text(s, sc->gave_up, why, sizeof why);
+		msg_line("%s", why);
+		warn->n = warn->dropped = 0;   /* that line is the run's one */
+	}
+}
+
+/* Scan the target network and write it; with the resolver dead, every
+ * lookup is that error at once. */
+static int net_export(struct session *s, struct outfile *out, enum lk_error dead,
+                      struct msg_held *warn)
 {
 	const struct options *o = s->opt;
 	struct scan sc;
@@ -245,10 +273,14 @@ static int net_export(struct session *s, struct outfile *out)
 		return EXIT_USAGE;
 	}
 	session_distrust_scan(s, &sc);
-	/* Each name is asked once: the cache would only cost time. */
-	scan_start(&sc, s->lp, s->be, o->rate, o->window,
-	           session_qflags(s) | BQ_NOCACHE | BQ_NOSTORE);
-	scan_run(&sc, &interrupted);
+	if (dead != LKE_NONE) {
+		scan_fail_rest(&sc, dead);
+	} else {
+		/* Each name is asked once: the cache would only cost time. */
+		scan_start(&sc, s->lp, s->be, o->rate, o->window,
+		           session_qflags(s) | BQ_NOCACHE | BQ_NOSTORE);
+		scan_to_end(s, &sc, warn);
+	}
 	if (interrupted) {
 		outfile_abandon(out);
 		rc = -1;
@@ -261,7 +293,8 @@ static int net_export(struct session *s, struct outfile *out)
 }
 
 /* Probe the networks of the target ASN and write them. */
-static int asn_export(struct session *s, struct outfile *out)
+static int asn_export(struct session *s, struct outfile *out, enum lk_error dead,
+                      struct msg_held *warn)
 {
 	const struct options *o = s->opt;
 	struct asnscan a;
@@ -273,8 +306,12 @@ static int asn_export(struct session *s, struct outfile *out)
 		msg_line("%s", err);
 		return EXIT_USAGE;
 	}
-	asnscan_start(&a, s, o->rate, o->window, session_qflags(s) | BQ_NOCACHE | BQ_NOSTORE);
-	scan_run(&a.sc, &interrupted);
+	if (dead != LKE_NONE) {
+		scan_fail_rest(&a.sc, dead);
+	} else {
+		asnscan_start(&a, s, o->rate, o->window, session_qflags(s) | BQ_NOCACHE | BQ_NOSTORE);
+		scan_to_end(s, &a.sc, warn);
+	}
 	if (interrupted) {
 		outfile_abandon(out);
 		rc = -1;
@@ -290,6 +327,7 @@ int export_run(struct session *s)
 {
 	const struct options *o = s->opt;
 	struct msg_held warn = { .n = 0 };
+	enum lk_error dead = LKE_NONE;
 	struct outfile out;
 	char err[512];
 	int rc;
@@ -310,13 +348,21 @@ int export_run(struct session *s)
 	}
 	if (o->probe)
 		probe_zones(s, &warn);
-	rc = o->target.kind == TARGET_ASN ? asn_export(s, &out) : net_export(s, &out);
+	/* Every probe failed for want of an answer: the resolver is dead,
+	 * and that one line says all the warnings would. */
+	if (session_resolver_dead(s, &dead)) {
+		session_dead_text(s, dead, err, sizeof err);
+		msg_line("%s", err);
+		warn.n = warn.dropped = 0;
+	}
+	rc = o->target.kind == TARGET_ASN ? asn_export(s, &out, dead, &warn) :
+	     net_export(s, &out, dead, &warn);
 	if (interrupted) {
 		outfile_abandon(&out);
 		msg_line("interrupted by signal %d; nothing written", (int)interrupted);
 		return 128 + interrupted;
 	}
-	if (rc != EXIT_USAGE)
+	if (rc != EXIT_USAGE && dead == LKE_NONE)
 		msg_flush(&warn);
 	return rc;
 }

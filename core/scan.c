@@ -106,11 +106,45 @@ static void record(struct scan *sc, size_t index, const struct lookup *res)
 	sc->done++;
 	if (res->state == LK_ERROR)
 		sc->failed++;
+	if (res->state == LK_ERROR && (res->error == LKE_TIMEOUT || res->error == LKE_NETWORK)) {
+		sc->dead_streak++;
+	} else if (res->state != LK_ERROR) {
+		sc->answered++;
+		sc->dead_streak = 0;
+	}
 	if (sc->done == sc->total)
 		sc->finished_ms = loop_now();
 	if (sc->on_answer)
 		sc->on_answer(sc->on_answer_arg, cell, zone);
+	/* A dead resolver: waiting out every other timeout tells nothing. */
+	if (!sc->answered && sc->dead_streak >= SCAN_DEAD_STREAK && sc->done < sc->total)
+		scan_fail_rest(sc, res->error);
 	pump(sc);
+}
+
+void scan_fail_rest(struct scan *sc, enum lk_error e)
+{
+	link_cut(sc);
+	if (sc->lp)
+		loop_timer_cancel(sc->lp, &sc->pace);
+	sc->gave_up = e;
+	for (size_t i = 0; i < sc->ncells; i++) {
+		for (size_t z = 0; z < sc->nzones; z++) {
+			struct lookup *l = &sc->cells[i].zone[z];
+
+			if (l->state != LK_PENDING)
+				continue;
+			lk_set_error(l, e);
+			sc->done++;
+			sc->failed++;
+			if (sc->on_answer)
+				sc->on_answer(sc->on_answer_arg, i, z);
+		}
+	}
+	sc->next = sc->total;
+	sc->inflight = 0;
+	if (!sc->finished_ms)
+		sc->finished_ms = loop_now();
 }
 
 static void on_answer(void *arg, const struct lookup *res)
@@ -231,6 +265,8 @@ void scan_start(struct scan *sc, struct loop *lp, struct backend *be, double rat
 	if (sc->link)
 		*sc->link = (struct scan_link){ sc, 1 };
 	sc->next = sc->done = sc->failed = sc->inflight = 0;
+	sc->answered = sc->dead_streak = 0;
+	sc->gave_up = LKE_NONE;
 	sc->credit = 1;
 	sc->credit_at = loop_now();
 	sc->started_ms = sc->credit_at;

@@ -75,6 +75,9 @@ struct scan {
 	uint64_t credit_at;
 	struct loop_timer pace;
 	uint64_t started_ms, finished_ms;
+	size_t answered;        /* lookups that got a proper answer */
+	size_t dead_streak;     /* timeouts and network errors in a row */
+	enum lk_error gave_up;  /* why the rest was marked failed, or LKE_NONE */
 
 	/* Called after each answer is stored (may be NULL). */
 	void (*on_answer)(void *arg, size_t cell, size_t zone);
@@ -95,6 +98,15 @@ int scan_init_list(struct scan *sc, const struct profile *p, const char *const *
  * no cap but the backend's own. */
 void scan_start(struct scan *sc, struct loop *lp, struct backend *be,
                 double rate, unsigned window, unsigned qflags);
+
+/* Lookups in a row that may fail with a timeout or a network error,
+ * while nothing has answered, before the resolver is taken for dead. */
+#define SCAN_DEAD_STREAK 16
+
+/* End the scan now: every lookup not answered yet becomes an error e,
+ * answers in flight are dropped, and gave_up says why.  A resolver that
+ * answered nothing in SCAN_DEAD_STREAK lookups ends a scan this way. */
+void scan_fail_rest(struct scan *sc, enum lk_error e);
 
 /* Stop trusting a zone (it lists 127.0.0.1): its answers so far and
  * from now on become LKE_UNTRUSTED errors. */

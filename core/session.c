@@ -304,3 +304,25 @@ unsigned session_qflags(const struct session *s)
 {
 	return s->opt->no_txt ? 0 : BQ_TXT;
 }
+
+bool session_resolver_dead(const struct session *s, enum lk_error *why)
+{
+	*why = LKE_NONE;
+	if (s->nzones == 0 || session_probing(s))
+		return false;
+	for (size_t z = 0; z < s->nzones; z++)
+		if (s->health[z] != ZH_FAILED ||
+		    (s->health_error[z] != LKE_TIMEOUT && s->health_error[z] != LKE_NETWORK))
+			return false;
+	*why = s->health_error[0];
+	return true;
+}
+
+void session_dead_text(const struct session *s, enum lk_error why, char *out, size_t len)
+{
+	const struct backend_ops *ops = s->be->ops;
+	const char *cause = ops->last_error ? ops->last_error(s->be) : "";
+
+	snprintf(out, len, "%s does not answer (%s): every lookup is an error",
+	         ops->describe(s->be), cause[0] ? cause : lk_error_text(why));
+}

@@ -72,6 +72,16 @@ int session_reach_profile(const struct session *s, struct profile *sub,
  * session_zone_trusted); sc's zones are named as the session names them. */
 void session_distrust_scan(const struct session *s, struct scan *sc);
 
+/* True when the probes are answered and every zone's failed with a
+ * timeout or a network error: the resolver does not answer at all.  The
+ * reason in *why (LKE_NONE when false). */
+bool session_resolver_dead(const struct session *s, enum lk_error *why);
+
+/* One line for people naming the resolver and the cause: "resolver
+ * 127.0.0.1:53 does not answer (connection refused by 127.0.0.1:53):
+ * every lookup is an error". */
+void session_dead_text(const struct session *s, enum lk_error why, char *out, size_t len);
+
 /* Demo: switch step policies on (1 next, -1 previous), rewrite the zone
  * files and reopen the backend.  0, or -1 with err set. */
 int session_demo_policy(struct session *s, int step, char *err, size_t errlen);

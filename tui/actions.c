@@ -121,6 +121,7 @@ void grid_action(struct app *a, enum action act)
 		}
 		break;
 	case ACT_REQUERY:
+		app_reprobe(a);
 		app_scan(a, BQ_NOCACHE);
 		app_message(a, false, "querying again, bypassing the cache");
 		break;

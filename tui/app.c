@@ -399,6 +399,31 @@ static void first_show(struct app *a, const struct target *t, const struct targe
 	}
 }
 
+/* The resolver answered none of the probes: end every open scan now,
+ * with that reason, rather than wait out each timeout. */
+static void dead_sync(struct app *a)
+{
+	enum lk_error why;
+
+	if (!session_resolver_dead(a->s, &why))
+		return;
+	if (a->sc && !scan_finished(a->sc))
+		scan_fail_rest(a->sc, why);
+	if (a->av && !scan_finished(&a->av->as.sc))
+		scan_fail_rest(&a->av->as.sc, why);
+	if (a->ov && !scan_finished(&a->ov->sc))
+		scan_fail_rest(&a->ov->sc, why);
+	app_touch(a);
+}
+
+void app_reprobe(struct app *a)
+{
+	enum lk_error why;
+
+	if (a->s->opt->probe && session_resolver_dead(a->s, &why))
+		session_probe_start(a->s);
+}
+
 /* The loop: until q, a stop signal or the end of the terminal. */
 static void app_loop(struct app *a)
 {
@@ -409,8 +434,10 @@ static void app_loop(struct app *a)
 		 * for the earliest timer (pacing, DNS timeouts, redraws). */
 		loop_run_once(a->s->lp, -1);
 		health_sync(a);
-		if (probing && !session_probing(a->s)) {
-			probing = false;
+		if (probing != session_probing(a->s)) {
+			probing = !probing;
+			if (!probing)
+				dead_sync(a);
 			app_touch(a);
 		}
 	}

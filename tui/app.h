@@ -91,6 +91,10 @@ void app_saved(struct app *a, int rc, const char *path, bool finished);
 /* Something changed: draw soon, but not more than ten times a second. */
 void app_touch(struct app *a);
 
+/* Probe the zones again when the resolver answered none of them: the
+ * r key retries a dead resolver. */
+void app_reprobe(struct app *a);
+
 /* Scan the range of the view from scratch (qflags: BQ_NOCACHE or 0). */
 void app_scan(struct app *a, unsigned qflags);
 

@@ -425,6 +425,7 @@ void asnview_action(struct app *a, enum action act)
 	case ACT_OVERVIEW: open_overview(a); return;
 	case ACT_SAVE: save(a); break;
 	case ACT_REQUERY:
+		app_reprobe(a);
 		asnview_restart(a, BQ_NOCACHE);
 		app_message(a, false, "probing again, bypassing the cache");
 		break;

@@ -305,6 +305,7 @@ void overview_action(struct app *a, enum action act)
 	case ACT_ASN_VIEW: open_asn(a); break;
 	case ACT_SAVE: save(a); break;
 	case ACT_REQUERY:
+		app_reprobe(a);
 		overview_restart(a, BQ_NOCACHE);
 		app_message(a, false, "probing again, bypassing the cache");
 		break;

@@ -90,7 +90,15 @@ size_t status_warnings(const struct session *s, char lines[][STATUS_LINE_MAX], s
 {
 	size_t n = 0;
 	const char *p, *nl;
+	enum lk_error why;
 
+	/* A dead resolver says it all: no zone-by-zone list under it. */
+	if (session_resolver_dead(s, &why) && max > 0) {
+		session_dead_text(s, why, lines[n], STATUS_LINE_MAX);
+		snprintf(lines[n] + strlen(lines[n]), STATUS_LINE_MAX - strlen(lines[n]),
+		         "; r retries");
+		return 1;
+	}
 	for (size_t z = 0; z < s->nzones && n < max; z++) {
 		enum zone_health h = s->health[z];
 
@@ -196,6 +204,14 @@ void status_draw(const struct app *a)
 	x += draw_text(y, x, w - x, sc->failed ? theme_elem_attr(th, TE_WARN) : A_NORMAL, text,
 	               th->utf8);
 	nwarn = status_warnings(a->s, warn, STATUS_WARN_MAX);
+	/* A scan that gave up on a resolver that never answered (without
+	 * probes, or before they ended) says so here. */
+	if (sc->gave_up != LKE_NONE && nwarn == 0 && x + 4 < w) {
+		session_dead_text(a->s, sc->gave_up, text, sizeof text);
+		snprintf(line, sizeof line, "%s %s; r retries", theme_sym(th, TS_WARN), text);
+		draw_text(y, x + 2, w - x - 2, theme_elem_attr(th, TE_ERROR), line, th->utf8);
+		return;
+	}
 	/* Warnings have their own line, or the notes; else they go here. */
 	if (nwarn == 0 || x + 4 >= w || a->lay.warn_y >= 0 || a->lay.side)
 		return;

@@ -43,6 +43,8 @@ struct tbe {
 	bool all_async;             /* ignore the "sync." prefix */
 	int fail_start_host;        /* query() returns -1 for this host byte (-1: none) */
 	bool fail_all;              /* query() always returns -1 */
+	bool cached;                /* synchronous answers come from a cache (1) */
+	int timeout_after;          /* answers past this many are timeouts (-1: none) */
 	unsigned inflight, max_inflight;
 	size_t queries, delivered, refused;
 	struct tq *pending;
@@ -138,6 +140,8 @@ static int tbe_query(struct backend *b, uint32_t ip, const char *zone, unsigned 
 	}
 	be->queries++;
 	res = rule_answer(h, z, be->gen);
+	if (be->timeout_after >= 0 && be->queries > (size_t)be->timeout_after)
+		lk_set_error(&res, LKE_TIMEOUT);
 	be->inflight++;
 	if (be->inflight > be->max_inflight)
 		be->max_inflight = be->inflight;
@@ -145,7 +149,7 @@ static int tbe_query(struct backend *b, uint32_t ip, const char *zone, unsigned 
 		be->inflight--;
 		be->delivered++;
 		cb(arg, &res);
-		return 0;
+		return be->cached ? 1 : 0;
 	}
 	q = calloc(1, sizeof *q);
 	assert_non_null(q);
@@ -200,6 +204,7 @@ static struct tbe *tbe_new(struct loop *lp, const struct profile *p)
 	struct tbe *be = calloc(1, sizeof *be);
 
 	assert_non_null(be);
+	be->timeout_after = -1;
 	be->base.ops = &tbe_ops;
 	be->lp = lp;
 	be->p = p;
@@ -635,6 +640,75 @@ static void rate_limits_the_pace(void **state)
 	loop_free(lp);
 }
 
+/* Answers from a cache cost the resolver nothing: they are not paced. */
+static void cache_hits_skip_the_pacing(void **state)
+{
+	static const struct profile one = { "one", "one zone", 1, {
+		{ "s", "sync.single.test", ZR_SINGLE, "single" },
+	} };
+	struct loop *lp = loop_new();
+	struct tbe *be = tbe_new(lp, &one);
+	struct scan sc;
+
+	(void)state;
+	assert_int_equal(scan_init(&sc, &one, NULL, NET, 24, NULL), 0);
+	be->cached = true;
+	/* at 1 query a second, a paced scan would not be done for minutes;
+	 * from the cache, it is done before scan_start returns */
+	scan_start(&sc, lp, &be->base, 1, 100, 0);
+	assert_true(scan_finished(&sc));
+	assert_int_equal(sc.done, 256);
+	/* the same answers sent to a resolver are paced */
+	be->cached = false;
+	scan_start(&sc, lp, &be->base, 1, 100, 0);
+	assert_false(scan_finished(&sc));
+	assert_true(sc.done <= 2);
+	scan_free(&sc);
+	backend_destroy(&be->base);
+	loop_free(lp);
+}
+
+/* A resolver that never answers: the scan gives up after a streak of
+ * timeouts, and marks the rest with that reason, without asking. */
+static void a_dead_resolver_ends_the_scan(void **state)
+{
+	static const struct profile one = { "one", "one zone", 1, {
+		{ "s", "single.test", ZR_SINGLE, "single" },
+	} };
+	struct loop *lp = loop_new();
+	struct tbe *be = tbe_new(lp, &one);
+	struct scan sc;
+	struct watch w;
+
+	(void)state;
+	assert_int_equal(scan_init(&sc, &one, NULL, NET, 20, NULL), 0);
+	be->timeout_after = 0;
+	watch_begin(&w, &sc, lp, 20000);
+	scan_start(&sc, lp, &be->base, 0, 8, 0);
+	scan_run(&sc, &w.stop);
+	assert_true(scan_finished(&sc));
+	assert_int_equal(sc.gave_up, LKE_TIMEOUT);
+	assert_int_equal(sc.failed, sc.total);
+	assert_true(be->queries < 64);   /* 4,096 lookups, a few dozen asked */
+	for (size_t i = 0; i < sc.ncells; i++)
+		assert_int_equal(sc.cells[i].zone[0].error, LKE_TIMEOUT);
+	watch_end(&w, lp);
+	drain(be, &w);
+
+	/* one proper answer first: timeouts after it are only timeouts */
+	be->queries = 0;
+	be->timeout_after = 1;
+	watch_begin(&w, &sc, lp, 20000);
+	scan_start(&sc, lp, &be->base, 0, 8, 0);
+	scan_run(&sc, &w.stop);
+	assert_int_equal(sc.gave_up, LKE_NONE);
+	assert_int_equal(be->queries, sc.total);
+	watch_end(&w, lp);
+	scan_free(&sc);
+	backend_destroy(&be->base);
+	loop_free(lp);
+}
+
 static void paced_async_scan_finishes(void **state)
 {
 	struct loop *lp = loop_new();
@@ -948,6 +1022,8 @@ int main(void)
 		cmocka_unit_test(tally_of_a_real_run),
 		cmocka_unit_test(window_is_never_exceeded),
 		cmocka_unit_test(rate_limits_the_pace),
+		cmocka_unit_test(cache_hits_skip_the_pacing),
+		cmocka_unit_test(a_dead_resolver_ends_the_scan),
 		cmocka_unit_test(paced_async_scan_finishes),
 		cmocka_unit_test(restart_drops_late_answers),
 		cmocka_unit_test(free_with_answers_in_flight),

@@ -74,21 +74,25 @@ done
 ok "(a) every dropped name was asked for"
 stop_bg "$PROXY_PID"
 
-# --retries N: N tries after the first, so N + 1 queries for a lost name.
+# --retries N: a lookup's budget is (N + 1) x --timeout, spent on tries
+# spaced by the measured round trip: a lost name is asked again, more
+# than once, and never more than 8 times.
 start_udpproxy "$RBLDNSD_PORT" --drop-names "$T/drop-names"
 # shellcheck disable=SC2086
 rbl retries --export csv --resolver "127.0.0.1:$PROXY_PORT" --rate 2000 --retries 2 --timeout 200 $DB 192.0.2.0/28
 expect_status 3 "(a) --retries 2: exits 3"
 stop_bg "$PROXY_PID"
 n=$(grep -c "^drop 5\.2\.0\.192\.$ZONE_L1 A " "$T/udpproxy.err")
-assert_eq 3 "$n" "(a) --retries 2: a lost query is sent 3 times"
+[ "$n" -ge 3 ] && [ "$n" -le 8 ] || fail "(a) --retries 2: a lost query was sent $n times, want 3 to 8"
+ok "(a) --retries 2: a lost query is sent $n times (3 to 8)"
 assert_eq error "$(csv_field "$T/retries.out" 192.0.2.5 l1)" "(a) --retries 2: still error when every try is lost"
 
 # --- (b) random loss and delay ------------------------------------------
 start_udpproxy "$RBLDNSD_PORT" --drop 30 --delay 20 --jitter 60 --seed 7
 # shellcheck disable=SC2086
 rbl lossy --export csv --resolver "127.0.0.1:$PROXY_PORT" $FAST --timeout 800 $DB 192.0.2.77
-expect_status 3 "(b) 30% loss: exits 3"
+[ "$RC" -eq 1 ] || [ "$RC" -eq 3 ] || fail "(b) 30% loss: exit $RC, want 1 (all recovered) or 3"
+ok "(b) 30% loss: exits $RC"
 stop_bg "$PROXY_PID"   # flushes its log
 csv_norm 0 <"$T/lossy.out" >"$T/lossy.all"
 assert_lines 257 "$T/lossy.all" "(b) still one row per address"
@@ -106,10 +110,10 @@ perl -e '
 	{ cat "$T/lossy.cmp"; fail "(b) a lost lookup came out as a wrong state"; }
 ok "(b) every cell is its expected state or error (never clean for listed, nor listed for clean)"
 nerr=$(sed -n 's/^errors //p' "$T/lossy.cmp")
-[ "$nerr" -gt 0 ] || fail "(b) 30% loss gave no error at all"
 ok "(b) $nerr lookups reported as error"
 # A timeout only where a query really was lost: each error cell's name is
-# in the proxy's drop log; each name whose A query was dropped is error.
+# in the proxy's drop log.  A lost try is retried: fewer names end as
+# errors than the proxy lost tries of.
 perl -e '
 	my %dropped_any; my %dropped_a;
 	open my $l, "<", $ARGV[0] or die; while (<$l>) {
@@ -117,7 +121,7 @@ perl -e '
 		next if $n =~ /^\d+\.\d+\.\d+\.127\./;
 		$dropped_any{$n} = 1; $dropped_a{$n} = 1 if $t eq "A" }
 	my %zone = (l1 => "dnsbl-1.uceprotect.net", l2 => "dnsbl-2.uceprotect.net", l3 => "dnsbl-3.uceprotect.net");
-	my @h = qw(l1 l2 l3); my $bad = 0;
+	my @h = qw(l1 l2 l3); my ($bad, $lost_a, $errs) = (0, 0, 0);
 	open my $g, "<", $ARGV[1] or die; <$g>;
 	while (<$g>) { chomp; my @f = /("(?:[^"]|"")*"|[^,]*)(?:,|$)/g;
 		my $rev = join ".", reverse split /\./, $f[0];
@@ -125,10 +129,12 @@ perl -e '
 			my $why = $f[8 + 3 * $i];
 			if ($s eq "error" && !$dropped_any{$n}) { $bad++; print "$n: error ($why) but never lost\n" }
 			if ($s eq "error" && $why ne "timeout") { $bad++; print "$n: reason $why, expected timeout\n" }
-			if ($dropped_a{$n} && $s ne "error") { $bad++; print "$n: A query lost but state $s\n" } } }
+			$lost_a++ if $dropped_a{$n}; $errs++ if $s eq "error" } }
+	print "lost $lost_a errors $errs\n";
+	if ($errs >= $lost_a) { $bad++; print "no lost A try was recovered by a retry\n" }
 	exit($bad ? 1 : 0)' "$T/udpproxy.err" "$T/lossy.all" >"$T/lossy.why" ||
 	{ head -n 20 "$T/lossy.why"; fail "(b) errors do not match the lost queries"; }
-ok "(b) errors (timeout) exactly where the proxy lost the A query"
+ok "(b) errors (timeout) only where the proxy lost queries; retries recovered some: $(tail -n 1 "$T/lossy.why")"
 
 # --- (c)-(e) resolvers that lie ------------------------------------------
 # lying_resolver TAG REASON FAKEDNS_OPTION...

@@ -62,9 +62,10 @@ static void check_options(const struct options *o, int rc)
 	FZ_CHECK(o->profile != NULL);
 	FZ_CHECK(o->has_target || o->demo);
 	FZ_CHECK(!(o->zones_dir && o->resolver));
-	FZ_CHECK(o->rate >= 0 && o->rate <= 1e7);
+	FZ_CHECK(o->rate == 0 || (o->rate >= OPT_MIN_RATE && o->rate <= OPT_MAX_RATE));
 	FZ_CHECK(o->timeout_ms >= 1 && o->timeout_ms <= 600000);
-	FZ_CHECK(o->retries <= 20 && o->window >= 1 && o->window <= 65536);
+	FZ_CHECK(o->retries <= 20 && o->window <= 65536);   /* 0: adaptive */
+	FZ_CHECK(o->deadline_s <= 86400);
 	if (o->has_target)
 		check_target(&o->target);
 }
