@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/random.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -59,6 +60,8 @@ struct udpdns {
 	struct loop_timer timer;
 	unsigned long sent;
 	char last_error[160];
+	uint32_t rnd[1024];      /* from the kernel, a batch at a time */
+	size_t rnd_left;
 	unsigned char buf[65536];
 };
 
@@ -199,10 +202,22 @@ static void req_end(struct udpdns *e, struct ud_req *r, enum ud_status st,
 	free(r);
 }
 
+/* A random number below bound.  The kernel's randomness, fetched a
+ * batch at a time: glibc's arc4random costs a system call each. */
+static uint32_t rnd_below(struct udpdns *e, uint32_t bound)
+{
+	if (e->rnd_left == 0) {
+		if (getrandom(e->rnd, sizeof e->rnd, 0) != (ssize_t)sizeof e->rnd)
+			arc4random_buf(e->rnd, sizeof e->rnd);
+		e->rnd_left = sizeof e->rnd / sizeof e->rnd[0];
+	}
+	return (uint32_t)((uint64_t)e->rnd[--e->rnd_left] * bound >> 32);
+}
+
 /* A free message ID, drawn at random. */
 static int id_take(struct udpdns *e, struct ud_req *r, uint16_t *id)
 {
-	uint32_t start = arc4random_uniform(ID_SPACE);
+	uint32_t start = rnd_below(e, ID_SPACE);
 
 	for (uint32_t i = 0; i < ID_SPACE; i++) {
 		uint16_t c = (uint16_t)((start + i) % ID_SPACE);
@@ -231,11 +246,11 @@ static size_t server_for(const struct udpdns *e, unsigned t)
 
 /* When try t, sent now, is to be retried: its RTO plus jitter, never
  * past the deadline. */
-static uint64_t retry_due(const struct udpdns *e, const struct ud_req *r, uint64_t now)
+static uint64_t retry_due(struct udpdns *e, const struct ud_req *r, uint64_t now)
 {
 	uint64_t rto = flow_rto_us(&e->flow, r->tries - 1), due;
 
-	rto += rto * arc4random_uniform(JITTER_PCT + 1) / 100;
+	rto += rto * rnd_below(e, JITTER_PCT + 1) / 100;
 	due = now + rto;
 	if (r->tries >= UDPDNS_MAX_TRIES || due > r->deadline_us)
 		due = r->deadline_us;

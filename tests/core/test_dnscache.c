@@ -17,10 +17,7 @@
 
 static struct lookup listed(uint32_t code, const char *txt)
 {
-	struct lookup l = { .state = LK_LISTED, .error = LKE_NONE, .code = code, .txt = "" };
-
-	l.txt = txt;
-	return l;
+	return (struct lookup){ .state = LK_LISTED, .error = LKE_NONE, .code = code, .txt = txt };
 }
 
 static struct lookup clean(void)
@@ -225,14 +222,13 @@ static void many_entries_all_retrievable(void **state)
 	/* enough names to make the table grow several times */
 	for (unsigned i = 0; i < N; i++) {
 		struct lookup in;
+		char t[40];   /* lives until the put: the cache copies it */
 
 		snprintf(q, sizeof q, "%u.%u.%u.10.dnsbl-1.uceprotect.net", i & 255, i >> 8 & 255,
 		         i >> 16);
 		if (i % 3 == 0) {
 			in = clean();
 		} else {
-			char t[40];
-
 			snprintf(t, sizeof t, "entry %u", i);
 			in = listed(0x7f000002u + i % 9, t);
 		}
