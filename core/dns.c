@@ -31,6 +31,7 @@
 enum { C_IN = 1 };
 
 #define SHARE_MAX 4096   /* range TXTs remembered */
+#define HINTS_MAX 16     /* zones whose last answer is remembered */
 
 /* A TXT that names the range it lists, for the other addresses in it. */
 struct txt_share {
@@ -51,9 +52,19 @@ struct dns_be {
 	struct txt_share *share;
 	size_t nshare;
 	unsigned long txt_shared;  /* TXT queries the shared ranges saved */
+	struct { char zone[DNSMSG_NAME_MAX]; bool listed; } hint[HINTS_MAX];
+	size_t nhints;
 	char desc[256];
 	struct dnsmsg msg;         /* the reply being read (64 KiB: not on the stack) */
 	char txt[LOOKUP_TXT_MAX];  /* its TXT, sanitised */
+};
+
+struct dns_req;
+
+/* One question of a request in flight. */
+struct dns_ask {
+	struct dns_req *r;
+	unsigned qtype;
 };
 
 struct dns_req {
@@ -66,7 +77,11 @@ struct dns_req {
 	void *arg;
 	struct lookup res;
 	uint32_t ttl;           /* of the A answer, for the cache */
-	unsigned qtype;         /* what is being asked now */
+	struct dns_ask a_ask, txt_ask, ptr_ask;
+	unsigned asking;        /* questions not answered yet */
+	bool txt_asked;
+	char *txt;              /* the TXT answer, sanitised; NULL if none */
+	const char *shared_txt; /* or the TXT of the listed range */
 	char qname[DNSMSG_NAME_MAX];
 };
 
@@ -109,7 +124,7 @@ static void on_sock_state(void *data, ares_socket_t fd, int readable, int writab
 
 /* --- replies -------------------------------------------------------------- */
 
-static void reply_done(struct dns_req *r, enum lk_error e, const unsigned char *msg,
+static void reply_done(struct dns_ask *q, enum lk_error e, const unsigned char *msg,
                        size_t len);
 
 /* The error a c-ares status without a reply stands for. */
@@ -139,13 +154,13 @@ static bool status_has_reply(int status)
 
 static void on_tcp(void *arg, int status, int timeouts, unsigned char *abuf, int alen)
 {
-	struct dns_req *r = arg;
+	struct dns_ask *q = arg;
 
 	(void)timeouts;
 	if (status_has_reply(status) && abuf && alen > 0)
-		reply_done(r, LKE_NONE, abuf, (size_t)alen);
+		reply_done(q, LKE_NONE, abuf, (size_t)alen);
 	else
-		reply_done(r, ares_error(status), NULL, 0);
+		reply_done(q, ares_error(status), NULL, 0);
 }
 
 static void on_udp(void *arg, enum ud_status st, const unsigned char *msg, size_t len)
@@ -154,37 +169,81 @@ static void on_udp(void *arg, enum ud_status st, const unsigned char *msg, size_
 		[UD_TIMEOUT] = LKE_TIMEOUT, [UD_REFUSED] = LKE_NETWORK,
 		[UD_NETWORK] = LKE_NETWORK, [UD_CANCELLED] = LKE_OTHER,
 	};
-	struct dns_req *r = arg;
+	struct dns_ask *q = arg;
+	struct dns_be *be = q->r->be;
 
-	if (st == UD_TRUNCATED && r->be->tcp) {
-		ares_query(r->be->tcp, r->qname, C_IN, (int)r->qtype, on_tcp, r);
-		tick_arm(r->be);
+	if (st == UD_TRUNCATED && be->tcp) {
+		ares_query(be->tcp, q->r->qname, C_IN, (int)q->qtype, on_tcp, q);
+		tick_arm(be);
 		return;
 	}
 	if (st == UD_REPLY || st == UD_TRUNCATED)
-		reply_done(r, LKE_NONE, msg, len);
+		reply_done(q, LKE_NONE, msg, len);
 	else
-		reply_done(r, errs[st], NULL, 0);
+		reply_done(q, errs[st], NULL, 0);
 }
 
-/* Ask the current question of r. */
-static void ask(struct dns_req *r, unsigned qtype)
+/* Ask one question of r; its answer comes to reply_done. */
+static void ask(struct dns_req *r, struct dns_ask *q, unsigned qtype)
 {
-	r->qtype = qtype;
-	if (udpdns_query(r->be->udp, r->qname, qtype, on_udp, r) < 0)
-		reply_done(r, LKE_OTHER, NULL, 0);
+	*q = (struct dns_ask){ r, qtype };
+	r->asking++;
+	if (udpdns_query(r->be->udp, r->qname, qtype, on_udp, q) < 0)
+		reply_done(q, LKE_OTHER, NULL, 0);
 }
 
-static void req_finish(struct dns_req *r, uint32_t ttl)
+/* Is the last answer of zone a listing?  Range and ASN listings cover
+ * whole runs of neighbours: while they do, the TXT is asked together
+ * with the A record instead of one round trip after it. */
+static bool hint_listed(const struct dns_be *be, const char *zone)
+{
+	for (size_t i = 0; i < be->nhints; i++)
+		if (strcasecmp(be->hint[i].zone, zone) == 0)
+			return be->hint[i].listed;
+	return false;
+}
+
+static void hint_set(struct dns_be *be, const char *zone, bool listed)
+{
+	size_t i;
+
+	for (i = 0; i < be->nhints && strcasecmp(be->hint[i].zone, zone) != 0; i++)
+		;
+	if (i == be->nhints) {
+		if (i == HINTS_MAX || strlen(zone) >= sizeof be->hint[i].zone)
+			return;
+		memcpy(be->hint[i].zone, zone, strlen(zone) + 1);
+		be->nhints++;
+	}
+	be->hint[i].listed = listed;
+}
+
+static void share_add(struct dns_be *be, const struct dns_req *r, const char *txt);
+
+/* Every question answered: the lookup is done. */
+static void req_finish(struct dns_req *r)
 {
 	struct dns_be *be = r->be;
+	uint32_t ttl = r->ttl;
 
+	if (r->res.state == LK_LISTED && (r->flags & BQ_TXT)) {
+		if (r->txt)
+			share_add(be, r, r->txt);
+		r->res.txt = r->txt ? r->txt : r->shared_txt ? r->shared_txt : "";
+		/* A listing whose TXT could not be read is still a listing; it
+		 * is just not cached, so the reason is asked again next time. */
+		if (!r->txt && !r->shared_txt)
+			ttl = 0;
+	} else if (r->res.state == LK_LISTED) {
+		r->res.txt = "";
+	}
 	if (ttl > 0 && !(r->flags & BQ_NOSTORE) &&
 	    (r->res.state == LK_LISTED || r->res.state == LK_CLEAN))
 		dnscache_put(be->cache, r->qname, &r->res, (r->flags & BQ_TXT) != 0, ttl,
 		             loop_now());
 	be->inflight--;
 	r->cb(r->arg, &r->res);
+	free(r->txt);
 	free(r);
 }
 
@@ -231,48 +290,38 @@ static void txt_reply(struct dns_req *r, enum lk_error e, const unsigned char *m
                       size_t len)
 {
 	struct dnsmsg *m = &r->be->msg;
-	char *txt = r->be->txt;
 
-	/* A listing whose TXT could not be read is still a listing; it is
-	 * just not cached, so the reason is fetched again next time. */
 	if (e != LKE_NONE || dnsmsg_parse(msg, len, DNS_T_TXT, m) < 0 ||
-	    m->rcode != DNS_RC_NOERROR || !m->has_txt) {
-		req_finish(r, 0);
+	    m->rcode != DNS_RC_NOERROR || !m->has_txt)
 		return;
-	}
-	sanitize_text(txt, LOOKUP_TXT_MAX, m->txt, m->txt_len);
-	r->res.txt = txt;
-	share_add(r->be, r, txt);
-	req_finish(r, r->ttl);
+	sanitize_text(r->be->txt, LOOKUP_TXT_MAX, m->txt, m->txt_len);
+	r->txt = strdup(r->be->txt);
 }
 
 static void a_reply(struct dns_req *r, enum lk_error e, const unsigned char *msg, size_t len)
 {
 	struct dnsmsg *m = &r->be->msg;
-	const char *shared;
 
 	if (e == LKE_NONE && dnsmsg_parse(msg, len, DNS_T_A, m) < 0)
 		e = LKE_MALFORMED;
 	if (e != LKE_NONE) {
 		lk_set_error(&r->res, e);
-		req_finish(r, 0);
+		r->ttl = 0;
 		return;
 	}
 	r->res.txt = "";
 	dnsmsg_classify(m, &r->res);
 	r->ttl = r->res.state == LK_LISTED ? m->a_ttl : m->neg_ttl;
-	if (r->res.state != LK_LISTED || !(r->flags & BQ_TXT)) {
-		req_finish(r, r->ttl);
+	hint_set(r->be, r->zone, r->res.state == LK_LISTED);
+	if (r->res.state != LK_LISTED || !(r->flags & BQ_TXT) || r->txt_asked)
 		return;
-	}
-	shared = share_find(r->be, r->zone, r->res.code, r->ip);
-	if (shared) {
+	r->shared_txt = share_find(r->be, r->zone, r->res.code, r->ip);
+	if (r->shared_txt) {
 		r->be->txt_shared++;
-		r->res.txt = shared;
-		req_finish(r, r->ttl);
 		return;
 	}
-	ask(r, DNS_T_TXT);
+	r->txt_asked = true;
+	ask(r, &r->txt_ask, DNS_T_TXT);
 }
 
 static void ptr_reply(struct dns_req *r, enum lk_error e, const unsigned char *msg,
@@ -295,14 +344,25 @@ static void ptr_reply(struct dns_req *r, enum lk_error e, const unsigned char *m
 	free(r);
 }
 
-static void reply_done(struct dns_req *r, enum lk_error e, const unsigned char *msg,
+static void reply_done(struct dns_ask *q, enum lk_error e, const unsigned char *msg,
                        size_t len)
 {
-	switch (r->qtype) {
-	case DNS_T_TXT: txt_reply(r, e, msg, len); break;
-	case DNS_T_PTR: ptr_reply(r, e, msg, len); break;
-	default: a_reply(r, e, msg, len); break;
+	struct dns_req *r = q->r;
+
+	r->asking--;
+	switch (q->qtype) {
+	case DNS_T_PTR:
+		ptr_reply(r, e, msg, len);
+		return;
+	case DNS_T_TXT:
+		txt_reply(r, e, msg, len);
+		break;
+	default:
+		a_reply(r, e, msg, len);
+		break;
 	}
+	if (r->asking == 0)
+		req_finish(r);
 }
 
 /* --- the backend ---------------------------------------------------------- */
@@ -333,7 +393,14 @@ static int dns_query(struct backend *base, uint32_t ip, const char *zone, unsign
 	r->cb = cb;
 	r->arg = arg;
 	be->inflight++;
-	ask(r, DNS_T_A);
+	/* Both questions count before either can be answered. */
+	r->asking = 1;
+	if ((flags & BQ_TXT) && hint_listed(be, zone)) {
+		r->txt_asked = true;
+		ask(r, &r->txt_ask, DNS_T_TXT);
+	}
+	r->asking--;
+	ask(r, &r->a_ask, DNS_T_A);
 	return 0;
 }
 
@@ -349,7 +416,7 @@ static int dns_ptr(struct backend *base, uint32_t ip, backend_ptr_cb cb, void *a
 	r->arg = arg;
 	ip4_qname(ip, "in-addr.arpa", r->qname, sizeof r->qname);
 	be->inflight++;
-	ask(r, DNS_T_PTR);
+	ask(r, &r->ptr_ask, DNS_T_PTR);
 	return 0;
 }
 

@@ -199,12 +199,18 @@ static void interrupts_catch(void)
 		sigaction(sigs[i], &sa, NULL);
 }
 
-/* Run the loop until the probes are answered, then report bad zones. */
-static void probe_zones(struct session *s, struct msg_held *warn)
+/* The probes are answered: distrust the zones that list anything, and
+ * hold a warning for each zone that failed its test. */
+static void probes_settle(struct session *s, struct scan *sc, struct msg_held *warn)
 {
-	session_probe_start(s);
-	while (session_probing(s) && !interrupted)
-		loop_run_once(s->lp, -1);
+	enum lk_error why;
+
+	session_distrust_scan(s, sc);
+	if (session_resolver_dead(s, &why)) {
+		if (!scan_finished(sc))
+			scan_fail_rest(sc, why);
+		return;
+	}
 	for (size_t z = 0; z < s->nzones; z++) {
 		if (s->health[z] == ZH_OK || s->health[z] == ZH_UNKNOWN)
 			continue;
@@ -239,29 +245,42 @@ static void on_deadline(void *arg)
 	scan_fail_rest(sc, LKE_TIMEOUT);
 }
 
-/* Run a started scan to its end: every lookup answered, a signal, or
- * --deadline, after which what is unanswered is a timeout.  When it
- * gave up, say why in the one line that ends the run. */
+/* Run a started scan to its end, with the zones' probes beside it: every
+ * lookup answered and every probe too, a signal, or --deadline, after
+ * which what is unanswered is a timeout.  A resolver that answers
+ * nothing ends it at once, said in the one line that ends the run. */
 static void scan_to_end(struct session *s, struct scan *sc, struct msg_held *warn)
 {
 	struct loop_timer deadline = { .fn = on_deadline, .arg = sc };
-	char why[512];
+	bool probing = session_probing(s);
+	enum lk_error why;
+	char line[512];
 
+	if (!probing)
+		session_distrust_scan(s, sc);
 	if (s->opt->deadline_s)
 		loop_timer_arm(s->lp, &deadline, loop_now() + (uint64_t)s->opt->deadline_s * 1000);
-	scan_run(sc, &interrupted);
+	while (!interrupted && (!scan_finished(sc) || session_probing(s))) {
+		loop_run_once(s->lp, -1);
+		if (probing && !session_probing(s)) {
+			probing = false;
+			probes_settle(s, sc, warn);
+		}
+	}
 	loop_timer_cancel(s->lp, &deadline);
-	if (sc->gave_up != LKE_NONE && !interrupted) {
-		session_dead_text(s, sc->gave_up, why, sizeof why);
-		msg_line("%s", why);
+	why = sc->gave_up;
+	if (why == LKE_NONE)
+		session_resolver_dead(s, &why);
+	if (why != LKE_NONE && !interrupted) {
+		session_dead_text(s, why, line, sizeof line);
+		msg_line("%s", line);
 		warn->n = warn->dropped = 0;   /* that line is the run's one */
 	}
 }
 
 /* Scan the target network and write it; with the resolver dead, every
  * lookup is that error at once. */
-static int net_export(struct session *s, struct outfile *out, enum lk_error dead,
-                      struct msg_held *warn)
+static int net_export(struct session *s, struct outfile *out, struct msg_held *warn)
 {
 	const struct options *o = s->opt;
 	struct scan sc;
@@ -272,15 +291,9 @@ static int net_export(struct session *s, struct outfile *out, enum lk_error dead
 		msg_line("out of memory");
 		return EXIT_USAGE;
 	}
-	session_distrust_scan(s, &sc);
-	if (dead != LKE_NONE) {
-		scan_fail_rest(&sc, dead);
-	} else {
-		/* Each name is asked once: the cache would only cost time. */
-		scan_start(&sc, s->lp, s->be, o->rate, o->window,
-		           session_qflags(s) | BQ_NOCACHE | BQ_NOSTORE);
-		scan_to_end(s, &sc, warn);
-	}
+	/* Each name is asked once: the cache would only cost time. */
+	scan_start(&sc, s->lp, s->be, o->rate, o->window, session_qflags(s) | BQ_NOCACHE | BQ_NOSTORE);
+	scan_to_end(s, &sc, warn);
 	if (interrupted) {
 		outfile_abandon(out);
 		rc = -1;
@@ -293,8 +306,7 @@ static int net_export(struct session *s, struct outfile *out, enum lk_error dead
 }
 
 /* Probe the networks of the target ASN and write them. */
-static int asn_export(struct session *s, struct outfile *out, enum lk_error dead,
-                      struct msg_held *warn)
+static int asn_export(struct session *s, struct outfile *out, struct msg_held *warn)
 {
 	const struct options *o = s->opt;
 	struct asnscan a;
@@ -306,12 +318,8 @@ static int asn_export(struct session *s, struct outfile *out, enum lk_error dead
 		msg_line("%s", err);
 		return EXIT_USAGE;
 	}
-	if (dead != LKE_NONE) {
-		scan_fail_rest(&a.sc, dead);
-	} else {
-		asnscan_start(&a, s, o->rate, o->window, session_qflags(s) | BQ_NOCACHE | BQ_NOSTORE);
-		scan_to_end(s, &a.sc, warn);
-	}
+	asnscan_start(&a, s, o->rate, o->window, session_qflags(s) | BQ_NOCACHE | BQ_NOSTORE);
+	scan_to_end(s, &a.sc, warn);
 	if (interrupted) {
 		outfile_abandon(out);
 		rc = -1;
@@ -327,7 +335,6 @@ int export_run(struct session *s)
 {
 	const struct options *o = s->opt;
 	struct msg_held warn = { .n = 0 };
-	enum lk_error dead = LKE_NONE;
 	struct outfile out;
 	char err[512];
 	int rc;
@@ -346,23 +353,16 @@ int export_run(struct session *s)
 		nl = p + strcspn(p, "\n");
 		msg_hold(&warn, "%.*s", (int)(nl - p), p);
 	}
+	/* The probes run beside the scan: they cost no round trip. */
 	if (o->probe)
-		probe_zones(s, &warn);
-	/* Every probe failed for want of an answer: the resolver is dead,
-	 * and that one line says all the warnings would. */
-	if (session_resolver_dead(s, &dead)) {
-		session_dead_text(s, dead, err, sizeof err);
-		msg_line("%s", err);
-		warn.n = warn.dropped = 0;
-	}
-	rc = o->target.kind == TARGET_ASN ? asn_export(s, &out, dead, &warn) :
-	     net_export(s, &out, dead, &warn);
+		session_probe_start(s);
+	rc = o->target.kind == TARGET_ASN ? asn_export(s, &out, &warn) : net_export(s, &out, &warn);
 	if (interrupted) {
 		outfile_abandon(&out);
 		msg_line("interrupted by signal %d; nothing written", (int)interrupted);
 		return 128 + interrupted;
 	}
-	if (rc != EXIT_USAGE && dead == LKE_NONE)
+	if (rc != EXIT_USAGE)
 		msg_flush(&warn);
 	return rc;
 }

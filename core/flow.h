@@ -11,7 +11,7 @@
 
 #define FLOW_RTO_MIN_US 20000u       /* 20 ms: loopback answers in far less */
 #define FLOW_RTO_INITIAL_US 400000u  /* before the first measurement */
-#define FLOW_WINDOW_INITIAL 32u
+#define FLOW_WINDOW_INITIAL 128u
 #define FLOW_WINDOW_MIN 4u
 #define FLOW_WINDOW_DEFAULT_MAX 1024u
 
