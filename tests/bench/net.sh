@@ -140,6 +140,9 @@ start_proxy() {
 # clock LOG CAP CMD...: run CMD (no stdin, both outputs to LOG), cut off
 # after CAP seconds; sets SECS (wall time), STATUS (exit status, 124 when
 # cut off) and RSS (the peak resident set of its biggest process, KiB).
+# The run gets a process group of its own, killed once it is over (what
+# adnshost a cut-off job leaves) or when we are interrupted, so that no
+# run outlives the script; timeout stays in that group (--foreground).
 clock() {
 	log=$1 cap=$2
 	shift 2
@@ -150,14 +153,18 @@ clock() {
 		my $pid = fork;
 		defined $pid or die "fork: $!\n";
 		if (!$pid) {
+			setpgrp(0, 0);
 			open STDIN, "<", "/dev/null";
 			open STDOUT, ">", $log or die "$log: $!\n";
 			open STDERR, ">&", \*STDOUT;
 			exec @ARGV or exit 127;
 		}
+		$SIG{$_} = sub { kill "KILL", -$pid; exit 1 } for qw(INT TERM HUP);
 		waitpid $pid, 0;
-		printf "%.3f %d\n", time - $t, $? >> 8;' \
-		"$log" /usr/bin/time -f %M -o "$T/rss" timeout -k 5 "$cap" "$@")
+		my $status = $? >> 8;
+		kill "KILL", -$pid;
+		printf "%.3f %d\n", time - $t, $status;' \
+		"$log" /usr/bin/time -f %M -o "$T/rss" timeout --foreground -k 5 "$cap" "$@")
 	SECS=$1 STATUS=$2
 	# GNU time puts a line on a failed command before the number.
 	RSS=$(tail -n 1 "$T/rss" 2>/dev/null)
