@@ -8,6 +8,8 @@
 #  2. ASN data: the walk of a real ASN database (tests/bench/asn.sh), and
 #     the ASN columns of exports checked against that real table
 #     (tests/bench/asn-check.sh).
+#  3. Network: slow, lossy and dead paths against adnshost and dnsperf,
+#     in a network namespace of its own (tests/bench/net.sh).
 # Nothing here is part of make check; all traffic stays on 127.0.0.1.
 
 . tests/e2e/lib.sh
@@ -90,6 +92,11 @@ ratio_med=$(echo "$rbl_med $perf_med" | awk '{ printf "%.2f", $1 / $2 }')
 echo "bench dns: best of $RUNS: rblscope ${rbl}s, dnsperf ${perf}s, ratio ${ratio}x (target <= 1.25x), $nq queries"
 echo "bench dns: median: rblscope ${rbl_med}s, dnsperf ${perf_med}s, ratio ${ratio_med}x"
 echo "bench dns: runs rblscope:$rbl_times; dnsperf:$perf_times"
+
+# A skip (no adnshost, no namespaces) is no failure of the rest.
+sh tests/bench/net.sh
+rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 77 ] || fail "network benchmarks failed (exit $rc)"
 
 sh tests/bench/asn.sh || fail "ASN benchmark failed"
 sh tests/bench/asn-check.sh || fail "ASN columns differ from the real table"
