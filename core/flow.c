@@ -1,5 +1,6 @@
 /* Round trips and the congestion window.  The numbers follow RFC 6298
- * (alpha 1/8, beta 1/4, RTO = SRTT + 4 RTTVAR) and RFC 5681 (slow start
+ * (alpha 1/8, beta 1/4, RTO = SRTT + 4 RTTVAR, at least 1.5 SRTT) and
+ * RFC 5681 (slow start
  * to ssthresh, then one more query per window of answers). */
 #include "core/flow.h"
 
@@ -46,7 +47,7 @@ void flow_loss(struct flow *f, uint64_t sent_us, uint64_t now_us)
 	if (sent_us < f->recovery_until_us)
 		return;
 	f->cuts++;
-	f->ssthresh = f->cwnd / 2 > FLOW_WINDOW_MIN ? f->cwnd / 2 : FLOW_WINDOW_MIN;
+	f->ssthresh = f->cwnd * FLOW_CUT > FLOW_WINDOW_MIN ? f->cwnd * FLOW_CUT : FLOW_WINDOW_MIN;
 	f->cwnd = f->ssthresh;
 	f->recovery_until_us = now_us;
 }
@@ -62,7 +63,11 @@ unsigned flow_window(const struct flow *f)
 
 unsigned flow_rto_us(const struct flow *f, unsigned attempt)
 {
-	double rto = f->measured ? f->srtt_us + 4 * f->rttvar_us : FLOW_RTO_INITIAL_US;
+	double var = 4 * f->rttvar_us > f->srtt_us / 2 ? 4 * f->rttvar_us : f->srtt_us / 2;
+	/* RFC 6298 adds max(G, 4 RTTVAR); on a steady link the variance goes
+	 * to nothing, and a reply a little slower than the mean must not
+	 * count as lost: half a round trip is the least margin. */
+	double rto = f->measured ? f->srtt_us + var : FLOW_RTO_INITIAL_US;
 
 	for (unsigned i = 0; i < attempt && rto < f->rto_max_us; i++)
 		rto *= 1.5;

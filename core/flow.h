@@ -1,8 +1,8 @@
 /* How fast to ask: the round-trip estimate that times retransmissions
  * (RFC 6298: smoothed RTT and its variance, with a floor and a ceiling)
  * and the congestion window that bounds the queries in flight (slow
- * start, then additive increase, halved on loss, at most once per round
- * trip: the AIMD of TCP, RFC 5681). */
+ * start, then additive increase, cut on loss, at most once per round
+ * trip: the AIMD of TCP, RFC 5681, with CUBIC's gentler cut). */
 #ifndef RBLSCOPE_FLOW_H
 #define RBLSCOPE_FLOW_H
 
@@ -12,7 +12,12 @@
 #define FLOW_RTO_MIN_US 20000u       /* 20 ms: loopback answers in far less */
 #define FLOW_RTO_INITIAL_US 400000u  /* before the first measurement */
 #define FLOW_WINDOW_INITIAL 128u
-#define FLOW_WINDOW_MIN 4u
+/* Never fewer in flight than this: a link that loses queries at random
+ * (not for congestion) would otherwise be left with a handful. */
+#define FLOW_WINDOW_MIN 32u
+/* A loss leaves this share of the window (CUBIC's beta, RFC 8312): a
+ * half, as in Reno, collapses a lossy link's window round after round. */
+#define FLOW_CUT 0.7
 #define FLOW_WINDOW_DEFAULT_MAX 1024u
 
 struct flow {

@@ -23,6 +23,8 @@
 #define ID_SPACE 65536u
 #define JITTER_PCT 25u          /* a retry waits its RTO plus up to this much */
 #define RCVBUF_BYTES (1 << 20)
+#define PACE_MIN_RTT_US 2000u   /* below this round trip, no pacing */
+#define PACE_BURST 16u          /* first tries that may leave at once */
 
 struct ud_server {
 	struct sockaddr_storage addr;
@@ -60,6 +62,7 @@ struct udpdns {
 	struct loop_timer timer;
 	unsigned long sent;
 	char last_error[160];
+	uint64_t pace_next_us;   /* when the next first try may leave */
 	uint32_t rnd[1024];      /* from the kernel, a batch at a time */
 	size_t rnd_left;
 	unsigned char buf[65536];
@@ -286,6 +289,33 @@ static void try_send(struct udpdns *e, struct ud_req *r, uint64_t now)
 	r->due_us = retry_due(e, r, now);
 }
 
+/* Microseconds between first tries: the window spread over a round
+ * trip, so that a window of queries never leaves in one burst that a
+ * server's socket buffer drops (pacing, as in BBR).  0 on fast links. */
+static uint64_t pace_interval(const struct udpdns *e)
+{
+	const struct flow *f = &e->flow;
+
+	if (!f->measured || f->srtt_us < PACE_MIN_RTT_US)
+		return 0;
+	return (uint64_t)(f->srtt_us / flow_window(f));
+}
+
+/* When the next first try may leave; takes its turn. */
+static uint64_t pace_release(struct udpdns *e, uint64_t now)
+{
+	uint64_t iv = pace_interval(e), at;
+
+	if (iv == 0)
+		return now;
+	/* a quiet spell lets a short burst leave at once, no more */
+	if (e->pace_next_us + PACE_BURST * iv < now)
+		e->pace_next_us = now - PACE_BURST * iv;
+	at = e->pace_next_us;
+	e->pace_next_us += iv;
+	return at;
+}
+
 int udpdns_query(struct udpdns *e, const char *qname, unsigned qtype, udpdns_cb cb, void *arg)
 {
 	struct ud_req *r = calloc(1, sizeof *r);
@@ -314,7 +344,10 @@ int udpdns_query(struct udpdns *e, const char *qname, unsigned qtype, udpdns_cb 
 		e->active->prev = r;
 	e->active = r;
 	e->inflight++;
-	try_send(e, r, now);
+	if (pace_release(e, now) <= now)
+		try_send(e, r, now);
+	else
+		r->due_us = e->pace_next_us - pace_interval(e);   /* its turn */
 	heap_fix(e, r);
 	timer_follow(e);
 	return 0;
@@ -329,6 +362,11 @@ static void on_timer(void *arg)
 	while (e->nheap > 0 && e->heap[0]->due_us <= now + 500) {
 		struct ud_req *r = e->heap[0];
 
+		if (r->tries == 0) {          /* a paced first try: its turn */
+			try_send(e, r, now);
+			heap_fix(e, r);
+			continue;
+		}
 		flow_loss(&e->flow, r->sent_us[r->tries - 1], now);
 		if (r->due_us >= r->deadline_us) {
 			req_end(e, r, UD_TIMEOUT, NULL, 0);

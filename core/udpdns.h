@@ -17,7 +17,7 @@ struct loop;
 struct udpdns;
 
 #define UDPDNS_MAX_SERVERS 8
-#define UDPDNS_MAX_TRIES 8
+#define UDPDNS_MAX_TRIES 12
 
 enum ud_status {
 	UD_REPLY = 0,     /* msg holds the reply (not checked beyond its question) */
