@@ -219,6 +219,8 @@ static void hint_set(struct dns_be *be, const char *zone, bool listed)
 }
 
 static void share_add(struct dns_be *be, const struct dns_req *r, const char *txt);
+static const char *share_find(const struct dns_be *be, const char *zone, uint32_t code,
+                              uint32_t ip);
 
 /* Every question answered: the lookup is done. */
 static void req_finish(struct dns_req *r)
@@ -247,14 +249,15 @@ static void req_finish(struct dns_req *r)
 	free(r);
 }
 
-/* The shared TXT of the listed range of zone that holds ip, or NULL. */
+/* The shared TXT of the listed range of zone that holds ip, or NULL;
+ * code 0 matches any code. */
 static const char *share_find(const struct dns_be *be, const char *zone, uint32_t code,
                               uint32_t ip)
 {
 	for (size_t i = 0; i < be->nshare; i++) {
 		const struct txt_share *s = &be->share[i];
 
-		if (s->code == code && (ip & ip4_mask(s->prefix)) == s->net &&
+		if ((!code || s->code == code) && (ip & ip4_mask(s->prefix)) == s->net &&
 		    strcasecmp(s->zone, zone) == 0)
 			return s->txt;
 	}
@@ -395,7 +398,7 @@ static int dns_query(struct backend *base, uint32_t ip, const char *zone, unsign
 	be->inflight++;
 	/* Both questions count before either can be answered. */
 	r->asking = 1;
-	if ((flags & BQ_TXT) && hint_listed(be, zone)) {
+	if ((flags & BQ_TXT) && hint_listed(be, zone) && !share_find(be, zone, 0, ip)) {
 		r->txt_asked = true;
 		ask(r, &r->txt_ask, DNS_T_TXT);
 	}

@@ -25,6 +25,8 @@
 #define RCVBUF_BYTES (1 << 20)
 #define PACE_MIN_RTT_US 2000u   /* below this round trip, no pacing */
 #define PACE_BURST 16u          /* first tries that may leave at once */
+#define PACE_GAIN_START 2.0     /* window per round trip, in slow start */
+#define PACE_GAIN 1.25          /* ... and after */
 
 struct ud_server {
 	struct sockaddr_storage addr;
@@ -298,7 +300,9 @@ static uint64_t pace_interval(const struct udpdns *e)
 
 	if (!f->measured || f->srtt_us < PACE_MIN_RTT_US)
 		return 0;
-	return (uint64_t)(f->srtt_us / flow_window(f));
+	/* faster than the window while it grows, so that pacing does not
+	 * hold back what slow start allows (BBR's startup gain) */
+	return (uint64_t)(f->srtt_us / (flow_window(f) * (f->cwnd < f->ssthresh ? PACE_GAIN_START : PACE_GAIN)));
 }
 
 /* When the next first try may leave; takes its turn. */
