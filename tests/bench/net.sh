@@ -71,43 +71,15 @@ ip -o addr show lo | grep -q 'inet 127\.0\.0\.1/' || fail "the namespace has no 
 
 # --- zones and servers ----------------------------------------------------
 
-# Zone data.  198.18.0.0/16 as run.sh has it: about one address in 97 on
-# level 1, every seventh /24 on level 2, the lower half on level 3.
-# 198.19.0.0/24 listed more densely, so that the TXT queries count: every
-# sixteenth address on level 1, the whole /24 on level 2, the lower half
-# on level 3.
+# make_zones DIR: the zones (tests/bench/zones.pl says what they list).
 make_zones() {
 	mkdir -p "$1"
-	perl -e '
-		my ($dir) = @ARGV;
-		open my $l1, ">", "$dir/dnsbl-1.uceprotect.net" or die;
-		open my $l2, ">", "$dir/dnsbl-2.uceprotect.net" or die;
-		open my $l3, ">", "$dir/dnsbl-3.uceprotect.net" or die;
-		print $l1 ":127.0.0.2:IP \$ is UCEPROTECT-Level 1 listed. See http://www.uceprotect.net/rblcheck.php?ipr=\$\n127.0.0.2\n";
-		print $l2 ":127.0.0.2:Net \$ is UCEPROTECT-Level2 listed because 5 impacts are seen from BENCH-NET, ZZ/AS64512 there.\n127.0.0.2\n";
-		print $l3 ":127.0.0.2:Your ISP BENCH-NET, ZZ/AS64512 is UCEPROTECT-Level3 listed because of a spamscore of 70.\n127.0.0.2\n198.18.0.0/17\n198.19.0.0/25\n";
-		print $l2 "198.19.0.0/24\n";
-		for my $d (0 .. 255) {
-			print $l1 "198.19.0.$d\n" if $d % 16 == 5;
-		}
-		for my $c (0 .. 255) {
-			print $l2 "198.18.$c.0/24\n" if $c % 7 == 0;
-			for my $d (0 .. 255) {
-				print $l1 "198.18.$c.$d\n" if (($c * 256 + $d) * 2654435761 % 4294967296) % 97 == 0;
-			}
-		}' "$1" || fail "cannot write the bench zones"
+	perl tests/bench/zones.pl "$1" || fail "cannot write the bench zones"
 }
 
-# ready ADDR:PORT: poll the DNS server there until it answers (5 s).
+# ready ADDR:PORT: the DNS server there answers (5 s at most).
 ready() {
-	dnsq=$(tool dnsq) || fail "no dnsq"
-	i=0
-	while [ $i -lt 50 ]; do
-		"$dnsq" -s "$1" -w 200 -t A "2.0.0.127.$ZONE_L1" >/dev/null 2>&1 && return 0
-		i=$((i + 1))
-		sleep 0.1
-	done
-	fail "nothing answers on $1"
+	dns_ready "$1" "2.0.0.127.$ZONE_L1" || fail "nothing answers on $1"
 }
 
 # start_server DIR: rbldnsd serving the three zones of DIR on

@@ -20,24 +20,10 @@ NET=198.18.0.0/16
 command -v dnsperf >/dev/null 2>&1 || skip "dnsperf is not installed (Debian package dnsperf)"
 need_rblscope
 
-# Zone data for 198.18.0.0/16: about one address in 97 on level 1, every
-# seventh /24 on level 2, the lower half of the /16 on level 3.
+# The benchmarks' zone data (tests/bench/zones.pl says what it lists).
 zones=$T/zones
 mkdir -p "$zones"
-perl -e '
-	my ($dir) = @ARGV;
-	open my $l1, ">", "$dir/dnsbl-1.uceprotect.net" or die;
-	open my $l2, ">", "$dir/dnsbl-2.uceprotect.net" or die;
-	open my $l3, ">", "$dir/dnsbl-3.uceprotect.net" or die;
-	print $l1 ":127.0.0.2:IP \$ is UCEPROTECT-Level 1 listed. See http://www.uceprotect.net/rblcheck.php?ipr=\$\n127.0.0.2\n";
-	print $l2 ":127.0.0.2:Net \$ is UCEPROTECT-Level2 listed because 5 impacts are seen from BENCH-NET, ZZ/AS64512 there.\n127.0.0.2\n";
-	print $l3 ":127.0.0.2:Your ISP BENCH-NET, ZZ/AS64512 is UCEPROTECT-Level3 listed because of a spamscore of 70.\n127.0.0.2\n198.18.0.0/17\n";
-	for my $c (0 .. 255) {
-		print $l2 "198.18.$c.0/24\n" if $c % 7 == 0;
-		for my $d (0 .. 255) {
-			print $l1 "198.18.$c.$d\n" if (($c * 256 + $d) * 2654435761 % 4294967296) % 97 == 0;
-		}
-	}' "$zones" || fail "cannot write the bench zones"
+perl tests/bench/zones.pl "$zones" || fail "cannot write the bench zones"
 start_rbldnsd "$zones" "$ZONE_L1" "$ZONE_L2" "$ZONE_L3"
 
 # The time of one command in seconds, with its output thrown away.

@@ -174,13 +174,14 @@ stop_bg() {
 # alive PID: the process is still running.
 alive() { kill -0 "$1" 2>/dev/null; }
 
-# dns_ready PORT NAME: poll the server on PORT with an A query for NAME
-# until it answers (5 s at most).
+# dns_ready PORT|ADDR:PORT NAME: poll the server there (127.0.0.1 unless
+# said) with an A query for NAME until it answers (5 s at most).
 dns_ready() {
 	dnsq=$(tool dnsq) || fail "no dnsq"
+	case $1 in *:*) server=$1 ;; *) server=127.0.0.1:$1 ;; esac
 	i=0
 	while [ $i -lt 50 ]; do
-		"$dnsq" -s "127.0.0.1:$1" -w 200 -t A "$2" >/dev/null 2>&1 && return 0
+		"$dnsq" -s "$server" -w 200 -t A "$2" >/dev/null 2>&1 && return 0
 		i=$((i + 1))
 		sleep 0.1
 	done
