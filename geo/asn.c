@@ -2,7 +2,7 @@
  * IPv4 network of the search tree. */
 #include "geo/asn.h"
 
-#include "core/sanitize.h"
+#include "core/base/sanitize.h"
 
 #include <dirent.h>
 #include <errno.h>

@@ -14,9 +14,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/export.h"
-#include "core/ip.h"
-#include "core/msg.h"
+#include "core/export/export.h"
+#include "core/base/ip.h"
+#include "core/base/msg.h"
 #include "tui/app.h"
 #include "tui/asnview.h"
 #include "tui/curses.h"

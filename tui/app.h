@@ -8,9 +8,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/policy.h"
-#include "core/scan.h"
-#include "core/session.h"
+#include "core/uceprotect/policy.h"
+#include "core/scan/scan.h"
+#include "core/scan/session.h"
 #include "geo/asn.h"
 #include "tui/keys.h"
 #include "tui/layout.h"

@@ -8,10 +8,10 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/asnreport.h"
-#include "core/ip.h"
-#include "core/legend.h"
-#include "core/numfmt.h"
+#include "core/export/asnreport.h"
+#include "core/base/ip.h"
+#include "core/scan/legend.h"
+#include "core/base/numfmt.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/overview.h"

@@ -1,6 +1,6 @@
 /* The ASN view: the networks of one ASN from the ASN database, the
  * level-3 state and level-2 coverage of each as the probes come in
- * (core/asnscan.h), and a header with the level-3 arithmetic: what it
+ * (core/scan/asnscan.h), and a header with the level-3 arithmetic: what it
  * takes to list the whole ASN, and how many addresses the abuse of a few
  * blocks. */
 #ifndef RBLSCOPE_TUI_ASNVIEW_H
@@ -10,9 +10,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/asnscan.h"
-#include "core/demo.h"
-#include "core/txt.h"
+#include "core/scan/asnscan.h"
+#include "core/scan/demo.h"
+#include "core/uceprotect/txt.h"
 #include "tui/keys.h"
 
 #define ASNVIEW_LINE_MAX 600

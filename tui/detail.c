@@ -7,9 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/ip.h"
-#include "core/legend.h"
-#include "core/txt.h"
+#include "core/base/ip.h"
+#include "core/scan/legend.h"
+#include "core/uceprotect/txt.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/text.h"

@@ -3,7 +3,7 @@
 
 #include <stdio.h>
 
-#include "core/legend.h"
+#include "core/scan/legend.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"

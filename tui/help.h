@@ -1,5 +1,5 @@
 /* The help overlay and the key line, both drawn from the key table in
- * tui/keys.c and the legend in core/legend.c. */
+ * tui/keys.c and the legend in core/scan/legend.c. */
 #ifndef RBLSCOPE_TUI_HELP_H
 #define RBLSCOPE_TUI_HELP_H
 

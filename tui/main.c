@@ -1,10 +1,10 @@
 /* rblscope: the export for scripts, or the terminal UI for people. */
 #include <stdio.h>
 
-#include "core/export.h"
-#include "core/msg.h"
-#include "core/options.h"
-#include "core/session.h"
+#include "core/export/export.h"
+#include "core/base/msg.h"
+#include "core/scan/options.h"
+#include "core/scan/session.h"
 #include "tui/tui.h"
 
 int main(int argc, char **argv)

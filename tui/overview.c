@@ -9,9 +9,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/ip.h"
-#include "core/legend.h"
-#include "core/snapfile.h"
+#include "core/base/ip.h"
+#include "core/scan/legend.h"
+#include "core/export/snapfile.h"
 #include "tui/app.h"
 #include "tui/asnview.h"
 #include "tui/draw.h"

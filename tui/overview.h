@@ -12,7 +12,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "core/scan.h"
+#include "core/scan/scan.h"
 #include "tui/keys.h"
 
 #define OVERVIEW_BLOCKS 256

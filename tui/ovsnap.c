@@ -5,9 +5,9 @@
 
 #include <string.h>
 
-#include "core/ip.h"
-#include "core/legend.h"
-#include "core/version.h"
+#include "core/base/ip.h"
+#include "core/scan/legend.h"
+#include "core/base/version.h"
 #include "tui/app.h"
 
 static void header_write(FILE *f, const struct app *a, const struct overview_tally *t,

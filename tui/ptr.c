@@ -1,6 +1,6 @@
 /* The PTR cache.  Answers may arrive after the user moved on, or after
  * the UI closed while the backend still holds the query: they reach the
- * cache through a link that ptr_close cuts, as core/scan.c does. */
+ * cache through a link that ptr_close cuts, as core/scan/scan.c does. */
 #include "tui/ptr.h"
 
 #include <stdlib.h>

@@ -8,7 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/backend.h"
+#include "core/lookup/backend.h"
 
 #define PTR_CACHE_SIZE 32
 #define PTR_NAME_MAX 256

@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "core/legend.h"
+#include "core/scan/legend.h"
 #include "tui/actions.h"
 #include "tui/app.h"
 #include "tui/asnview.h"

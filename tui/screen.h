@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "core/scan.h"
+#include "core/scan/scan.h"
 #include "tui/keys.h"
 
 struct app;

@@ -1,12 +1,12 @@
-/* The simulator keys.  The demo (core/demo.h) does the arithmetic and
+/* The simulator keys.  The demo (core/scan/demo.h) does the arithmetic and
  * rewrites the zones; this file compares before and after and says it. */
 #include "tui/simulate.h"
 
 #include <stdio.h>
 #include <string.h>
 
-#include "core/ip.h"
-#include "core/numfmt.h"
+#include "core/base/ip.h"
+#include "core/base/numfmt.h"
 #include "tui/app.h"
 #include "tui/asnview.h"
 #include "tui/overview.h"

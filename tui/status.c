@@ -4,9 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/ip.h"
-#include "core/legend.h"
-#include "core/loop.h"
+#include "core/base/ip.h"
+#include "core/scan/legend.h"
+#include "core/base/loop.h"
 #include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/screen.h"

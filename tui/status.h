@@ -8,8 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/scan.h"
-#include "core/session.h"
+#include "core/scan/scan.h"
+#include "core/scan/session.h"
 #include "tui/view.h"
 
 #define STATUS_BAR_W 20

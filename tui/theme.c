@@ -3,7 +3,7 @@
  * and glyphs so that no class is told apart by colour alone. */
 #include "tui/theme.h"
 
-#include "core/legend.h"
+#include "core/scan/legend.h"
 
 #include <string.h>
 #include <strings.h>
@@ -18,7 +18,7 @@ struct style {
 };
 
 /* Severity reads from red through orange to yellow, which also differ in
- * lightness for colour-blind readers; core/legend.c's glyph says it a
+ * lightness for colour-blind readers; core/scan/legend.c's glyph says it a
  * third way, and the monochrome column alone keeps every class apart. */
 static const struct style classes[CC_COUNT] = {
 	[CC_GUILTY] = { 231, 160, COLOR_WHITE, COLOR_RED, A_BOLD, A_REVERSE | A_BOLD },

@@ -6,7 +6,7 @@
 
 #include <stdbool.h>
 
-#include "core/scan.h"
+#include "core/scan/scan.h"
 #include "tui/curses.h"
 
 enum theme_depth { THEME_MONO, THEME_8, THEME_256 };
@@ -51,7 +51,7 @@ struct theme {
 void theme_choose(struct theme *th, const char *no_color, bool has_colors, int ncolors,
                   const char *codeset, bool ascii);
 
-/* The glyph of a cell class (one column wide), from core/legend.c. */
+/* The glyph of a cell class (one column wide), from core/scan/legend.c. */
 const char *theme_glyph(const struct theme *th, enum cell_class cls);
 
 /* A symbol in the theme's glyph set. */

@@ -2,7 +2,7 @@
 #ifndef RBLSCOPE_TUI_H
 #define RBLSCOPE_TUI_H
 
-#include "core/session.h"
+#include "core/scan/session.h"
 
 /* Run the terminal UI over an open session until the user quits; returns
  * the exit status. */

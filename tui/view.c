@@ -3,7 +3,7 @@
  * list; the rest of its /24 is shown, marked as not scanned. */
 #include "tui/view.h"
 
-#include "core/ip.h"
+#include "core/base/ip.h"
 
 #define VIEW_MASK 0xffffff00u
 

@@ -6,7 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/options.h"
+#include "core/scan/options.h"
 
 struct view {
 	struct target target;   /* what the user asked for last */

@@ -21,7 +21,7 @@ bool fz_terminated(const char *s, size_t size)
 }
 
 /* Length of the well-formed UTF-8 character at s (n bytes left) that is
- * not a C1 control, or 0.  Written apart from core/sanitize.c so that the
+ * not a C1 control, or 0.  Written apart from core/base/sanitize.c so that the
  * check does not share its mistakes. */
 static size_t utf8_char(const unsigned char *s, size_t n)
 {

@@ -1,12 +1,12 @@
-/* Fuzzing core/dnsmsg.c: any bytes as a DNS reply.  A reply that parses
+/* Fuzzing core/lookup/dnsmsg.c: any bytes as a DNS reply.  A reply that parses
  * must leave every field inside its bounds, and its A codes must be
- * classified by core/lookup.c as the listing rules say. */
+ * classified by core/lookup/lookup.c as the listing rules say. */
 #include <stddef.h>
 #include <string.h>
 
-#include "core/dnsmsg.h"
-#include "core/lookup.h"
-#include "core/sanitize.h"
+#include "core/lookup/dnsmsg.h"
+#include "core/lookup/lookup.h"
+#include "core/base/sanitize.h"
 #include "tests/fuzz/fuzz.h"
 
 /* The query types rblscope asks; the reply is read as an answer to each. */

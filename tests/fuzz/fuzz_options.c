@@ -1,4 +1,4 @@
-/* Fuzzing core/options.c: the input split at NUL bytes is an argv for
+/* Fuzzing core/scan/options.c: the input split at NUL bytes is an argv for
  * options_parse, and its first piece alone a target for target_parse.
  * Neither may crash; what they accept must be in range. */
 #include <getopt.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/options.h"
+#include "core/scan/options.h"
 #include "tests/fuzz/fuzz.h"
 
 #define MAX_ARGS 32
@@ -41,7 +41,7 @@ static void fuzz_target(const char *s)
 	}
 }
 
-/* Back to getopt's first-call state, as tests/core/test_options.c does:
+/* Back to getopt's first-call state, as tests/core/scan/test_options.c does:
  * glibc keeps scanning state between argvs. */
 static void getopt_fresh(void)
 {

@@ -1,10 +1,10 @@
-/* Fuzzing core/policyparse.c: any text as a policy file.  An accepted
+/* Fuzzing core/uceprotect/policyparse.c: any text as a policy file.  An accepted
  * policy must hold in range values and strings, and evaluating it on a
  * small ASN must give blocks and level 3 figures that add up. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/policy.h"
+#include "core/uceprotect/policy.h"
 #include "tests/fuzz/fuzz.h"
 
 #define PATH "policies/fuzz.policy"

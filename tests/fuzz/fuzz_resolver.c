@@ -1,12 +1,12 @@
-/* Fuzzing core/dns.c's --resolver check: any text as a list of servers.
+/* Fuzzing core/lookup/dns.c's --resolver check: any text as a list of servers.
  * An accepted list must be one the backend opens; a refused one must
  * say why. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/backend.h"
-#include "core/dns.h"
-#include "core/loop.h"
+#include "core/lookup/backend.h"
+#include "core/lookup/dns.h"
+#include "core/base/loop.h"
 #include "tests/fuzz/fuzz.h"
 
 /* What the check accepts, the backend can be built on: no query is

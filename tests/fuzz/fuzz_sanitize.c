@@ -1,10 +1,10 @@
-/* Fuzzing core/sanitize.c: the first byte picks the output size, the rest
+/* Fuzzing core/base/sanitize.c: the first byte picks the output size, the rest
  * is the untrusted text.  The output must be terminal-safe, fit, and be
  * left alone by a second pass. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/sanitize.h"
+#include "core/base/sanitize.h"
 #include "tests/fuzz/fuzz.h"
 
 /* A sanitised text, sanitised again with room to spare, is unchanged. */

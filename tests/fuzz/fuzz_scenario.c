@@ -1,12 +1,12 @@
-/* Fuzzing core/scenario.c: any text as a scenario file.  An accepted
- * scenario must keep the promises of core/scenario.h (networks sorted
+/* Fuzzing core/uceprotect/scenario.c: any text as a scenario file.  An accepted
+ * scenario must keep the promises of core/uceprotect/scenario.h (networks sorted
  * and disjoint, addresses sorted, unique and inside them, ASNs declared)
  * and its copy, lookups and CSV must agree with it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/scenario.h"
+#include "core/uceprotect/scenario.h"
 #include "tests/fuzz/fuzz.h"
 
 #define PATH "fuzz.txt"

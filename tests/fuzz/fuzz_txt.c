@@ -1,13 +1,13 @@
-/* Fuzzing core/txt.c: any text as a UCEPROTECT TXT record, raw and after
+/* Fuzzing core/uceprotect/txt.c: any text as a UCEPROTECT TXT record, raw and after
  * sanitize_text as rblscope reads it.  Fields stay in their ranges, the
  * org is a piece of the text, and the summary fits, is terminal-safe when
  * the text was, and is cut only at its end. */
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/lookup.h"
-#include "core/sanitize.h"
-#include "core/txt.h"
+#include "core/lookup/lookup.h"
+#include "core/base/sanitize.h"
+#include "core/uceprotect/txt.h"
 #include "tests/fuzz/fuzz.h"
 
 static void check_fields(const char *txt, const struct txt_info *t)

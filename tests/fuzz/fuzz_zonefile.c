@@ -1,4 +1,4 @@
-/* Fuzzing core/zonefile.c (with core/zoneparse.c and core/zoneindex.c)
+/* Fuzzing core/lookup/zonefile.c (with core/lookup/zoneparse.c and core/lookup/zoneindex.c)
  * through its public API only: the input is written as a zone file, plain
  * and gzip-compressed, and loaded from both.  Both readings must agree,
  * and every answer must be a listing, clean, or a listing-code error, with
@@ -7,8 +7,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/ip.h"
-#include "core/zonefile.h"
+#include "core/base/ip.h"
+#include "core/lookup/zonefile.h"
 #include "tests/fuzz/fuzz.h"
 
 #define MAX_PROBES 48

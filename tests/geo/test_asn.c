@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "core/sanitize.h"
+#include "core/base/sanitize.h"
 #include "geo/asn.h"
 
 #include <arpa/inet.h>

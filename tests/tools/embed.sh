@@ -1,9 +1,9 @@
 #!/bin/sh
 # Writes a C file holding the given asset files as strings, for
-# core/assets.h: embed.sh assets/policies/a.policy ... > build/assets.c
+# core/base/assets.h: embed.sh assets/policies/a.policy ... > build/assets.c
 set -eu
 echo '/* Generated from assets/ by tests/tools/embed.sh: edit the assets. */'
-echo '#include "core/assets.h"'
+echo '#include "core/base/assets.h"'
 echo 'static const struct asset table[] = {'
 for f in "$@"; do
 	printf '\t{ "%s",\n' "${f#assets/}"

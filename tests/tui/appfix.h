@@ -6,8 +6,8 @@
 
 #include <stdbool.h>
 
-#include "core/options.h"
-#include "core/session.h"
+#include "core/scan/options.h"
+#include "core/scan/session.h"
 #include "tui/app.h"
 
 static inline void appfix_init(struct options *opt, struct session *s, struct app *a,

@@ -1,7 +1,7 @@
 /* Unit tests for tui/asnview.c: the figures and header lines of the ASN
  * view, its network rows (states, sampling, errors) and its cursor,
  * without a terminal.  The ASN scans are planned by hand, as
- * core/asnscan.c would plan them, and answered in the test; the expected
+ * core/scan/asnscan.c would plan them, and answered in the test; the expected
  * figures are worked out in the comments from the fixtures of the
  * end-to-end tests (AS64500) and the demo scenario (AS64512). */
 #include <stdarg.h>
@@ -14,8 +14,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "core/ip.h"
-#include "core/scenario.h"
+#include "core/base/ip.h"
+#include "core/uceprotect/scenario.h"
 #include "tests/tui/appfix.h"
 #include "tui/app.h"
 #include "tui/asnview.h"
@@ -51,7 +51,7 @@ static void fixture_open(struct fixture *f)
 }
 
 /* The networks of an ASN and their probes: spread over each network's
- * /24s as core/asnscan.c spreads them. */
+ * /24s as core/scan/asnscan.c spreads them. */
 static void asn_plan(struct fixture *f, uint32_t asn, const char *org, const struct net_spec *ns,
                      size_t n)
 {

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "core/ip.h"
+#include "core/base/ip.h"
 #include "tests/tui/appfix.h"
 #include "tui/app.h"
 #include "tui/overview.h"

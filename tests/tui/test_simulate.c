@@ -12,8 +12,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "core/ip.h"
-#include "core/scenario.h"
+#include "core/base/ip.h"
+#include "core/uceprotect/scenario.h"
 #include "tui/simulate.h"
 
 #define IP(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (uint32_t)(d))

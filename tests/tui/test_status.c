@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "core/session.h"
+#include "core/scan/session.h"
 #include "tui/status.h"
 
 static void test_bar_fill(void **state)

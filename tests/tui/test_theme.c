@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "core/legend.h"
+#include "core/scan/legend.h"
 #include "tui/theme.h"
 
 static void test_no_color_wins(void **state)

@@ -1,0 +1,27 @@
+/* Snapshots of an ASN: one row per network with its level-3 state and
+ * level-2 coverage. */
+#ifndef RBLSCOPE_ASNREPORT_H
+#define RBLSCOPE_ASNREPORT_H
+
+#include <stdio.h>
+#include <time.h>
+
+#include "core/scan/asnscan.h"
+#include "core/scan/options.h"
+#include "core/scan/session.h"
+
+/* Write the ASN scan in fmt to f.  0, or -1 on a write error. */
+int asnreport_write(FILE *f, enum export_format fmt, const struct session *s,
+                    const struct asnscan *a, time_t when);
+
+/* Write a text snapshot of the ASN scan to a new file in dir named after
+ * the ASN and time ("rblscope-AS64500-20261122-143000.txt"), as
+ * export_snapshot_file does for a range; the path in path.  0, or -1
+ * with errno set. */
+int asnreport_snapshot_file(const char *dir, const struct session *s, const struct asnscan *a,
+                            time_t when, char *path, size_t pathlen);
+
+/* The exit status the finished ASN scan deserves (as export_status). */
+int asnreport_status(const struct asnscan *a);
+
+#endif

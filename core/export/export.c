@@ -1,0 +1,368 @@
+/* Snapshots of a scan: CSV and JSON Lines for scripts, text for tickets
+ * (core/export/report.c). */
+#include "core/export/export.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/export/asnreport.h"
+#include "core/scan/asnscan.h"
+#include "core/base/ip.h"
+#include "core/base/msg.h"
+#include "core/export/outfile.h"
+#include "core/export/report.h"
+#include "core/export/snapfile.h"
+
+/* Write s as a CSV field: quoted when it holds a comma, quote or space
+ * at either end (RFC 4180). */
+static void csv_field(FILE *f, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!s[0] || s[strlen(s) - 1] != ' ')) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+/* Write s as a JSON string.  Text is sanitised already; escaping covers
+ * the rest of what JSON forbids. */
+static void json_string(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (; *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+
+		if (ch == '"' || ch == '\\')
+			fprintf(f, "\\%c", ch);
+		else if (ch < 0x20)
+			fprintf(f, "\\u%04x", ch);
+		else
+			fputc(ch, f);
+	}
+	fputc('"', f);
+}
+
+/* The per-address fields, in column order, as strings. */
+struct row {
+	char ip[IP4_STRLEN], asn[12], net[CIDR_STRLEN];
+	const char *org;
+	struct {
+		const char *state, *reason, *txt;
+		char code[IP4_STRLEN];
+	} z[PROFILE_MAX_ZONES];
+};
+
+static void row_fill(struct row *r, const struct scan *sc, const struct scan_cell *c)
+{
+	ip4_format(c->ip, r->ip);
+	r->asn[0] = r->net[0] = '\0';
+	r->org = "";
+	if (c->asn.found) {
+		if (c->asn.asn)
+			snprintf(r->asn, sizeof r->asn, "%u", (unsigned)c->asn.asn);
+		cidr_format(c->asn.net, c->asn.prefix, r->net);
+		r->org = c->asn.org;
+	}
+	for (size_t z = 0; z < sc->nzones; z++) {
+		const struct lookup *l = &c->zone[z];
+
+		r->z[z].state = lk_state_name(l->state);
+		r->z[z].reason = l->state == LK_ERROR ? lk_error_name(l->error) : "";
+		r->z[z].txt = l->txt;
+		r->z[z].code[0] = '\0';
+		if (l->code)
+			ip4_format(l->code, r->z[z].code);
+	}
+}
+
+static void csv_write(FILE *f, const struct scan *sc)
+{
+	const struct profile *p = sc->profile;
+	struct row r;
+
+	fputs("ip,asn,as_org,as_network", f);
+	for (size_t z = 0; z < sc->nzones; z++)
+		fprintf(f, ",%s", p->zones[z].key);
+	for (size_t z = 0; z < sc->nzones; z++)
+		fprintf(f, ",%s_code,%s_reason,%s_txt", p->zones[z].key, p->zones[z].key,
+		        p->zones[z].key);
+	fputc('\n', f);
+	for (size_t i = 0; i < sc->ncells; i++) {
+		row_fill(&r, sc, &sc->cells[i]);
+		fprintf(f, "%s,%s,", r.ip, r.asn);
+		csv_field(f, r.org);
+		fprintf(f, ",%s", r.net);
+		for (size_t z = 0; z < sc->nzones; z++)
+			fprintf(f, ",%s", r.z[z].state);
+		for (size_t z = 0; z < sc->nzones; z++) {
+			fprintf(f, ",%s,%s,", r.z[z].code, r.z[z].reason);
+			csv_field(f, r.z[z].txt);
+		}
+		fputc('\n', f);
+	}
+}
+
+static void json_write(FILE *f, const struct scan *sc)
+{
+	const struct profile *p = sc->profile;
+	struct row r;
+
+	for (size_t i = 0; i < sc->ncells; i++) {
+		row_fill(&r, sc, &sc->cells[i]);
+		fprintf(f, "{\"ip\":\"%s\",\"asn\":%s,\"as_org\":", r.ip, r.asn[0] ? r.asn : "null");
+		json_string(f, r.org);
+		fprintf(f, ",\"as_network\":");
+		json_string(f, r.net);
+		for (size_t z = 0; z < sc->nzones; z++)
+			fprintf(f, ",\"%s\":\"%s\"", p->zones[z].key, r.z[z].state);
+		for (size_t z = 0; z < sc->nzones; z++) {
+			fprintf(f, ",\"%s_code\":\"%s\",\"%s_reason\":\"%s\",\"%s_txt\":",
+			        p->zones[z].key, r.z[z].code, p->zones[z].key, r.z[z].reason,
+			        p->zones[z].key);
+			json_string(f, r.z[z].txt);
+		}
+		fputs("}\n", f);
+	}
+}
+
+int export_write(FILE *f, enum export_format fmt, const struct session *s,
+                 const struct scan *sc, time_t when)
+{
+	switch (fmt) {
+	case EXPORT_CSV: csv_write(f, sc); break;
+	case EXPORT_JSON: json_write(f, sc); break;
+	default: report_write(f, s, sc, when); break;
+	}
+	return ferror(f) ? -1 : 0;
+}
+
+int export_status(const struct scan *sc)
+{
+	if (sc->failed > 0 || !scan_finished(sc))
+		return EXIT_INCOMPLETE;
+	for (size_t i = 0; i < sc->ncells; i++)
+		for (size_t z = 0; z < sc->nzones; z++)
+			if (sc->cells[i].zone[z].state == LK_LISTED &&
+			    sc->profile->zones[z].role != ZR_ALLOW)
+				return EXIT_LISTED;
+	return EXIT_NOTHING_LISTED;
+}
+
+/* A file name for the target: "192.0.2.0_24". */
+static void target_slug(const struct scan *sc, char *out, size_t len)
+{
+	char net[CIDR_STRLEN];
+
+	cidr_format(sc->net, sc->prefix, net);
+	*strchr(net, '/') = '_';
+	snprintf(out, len, "%s", net);
+}
+
+int export_snapshot_file(const char *dir, const struct session *s, const struct scan *sc,
+                         time_t when, char *path, size_t pathlen)
+{
+	char slug[CIDR_STRLEN];
+	FILE *f;
+
+	target_slug(sc, slug, sizeof slug);
+	f = snapfile_create(dir, slug, when, path, pathlen);
+	if (!f)
+		return -1;
+	return snapfile_finish(f, export_write(f, EXPORT_TEXT, s, sc, when), path);
+}
+
+static volatile sig_atomic_t interrupted;
+
+static void on_interrupt(int sig)
+{
+	interrupted = sig;
+}
+
+/* Every signal that would end the process ends the scan instead, so
+ * that the temporary file is removed and the old file is kept. */
+static void interrupts_catch(void)
+{
+	static const int sigs[] = { SIGHUP, SIGINT, SIGTERM, SIGPIPE };
+	struct sigaction sa = { .sa_handler = on_interrupt };
+
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+/* The probes are answered: distrust the zones that list anything, and
+ * hold a warning for each zone that failed its test. */
+static void probes_settle(struct session *s, struct scan *sc, struct msg_held *warn)
+{
+	enum lk_error why;
+
+	session_distrust_scan(s, sc);
+	if (session_resolver_dead(s, &why)) {
+		if (!scan_finished(sc))
+			scan_fail_rest(sc, why);
+		return;
+	}
+	for (size_t z = 0; z < s->nzones; z++) {
+		if (s->health[z] == ZH_OK || s->health[z] == ZH_UNKNOWN)
+			continue;
+		msg_hold(warn, "zone %s (%s): %s%s%s", s->zones[z], s->profile->zones[z].key,
+		         zone_health_text(s->health[z]), s->health[z] == ZH_FAILED ? ": " : "",
+		         s->health[z] == ZH_FAILED ? lk_error_text(s->health_error[z]) : "");
+	}
+}
+
+/* Finish the output after a write that returned rc; the status, or
+ * EXIT_USAGE when anything failed. */
+static int output_finish(struct outfile *out, int rc, int status)
+{
+	char err[512];
+
+	if (rc != 0) {
+		outfile_abandon(out);
+		msg_line("cannot write '%s': %s", out->name, strerror(errno ? errno : EIO));
+		return EXIT_USAGE;
+	}
+	if (outfile_commit(out, err, sizeof err) < 0) {
+		msg_line("%s", err);
+		return EXIT_USAGE;
+	}
+	return status;
+}
+
+static void on_deadline(void *arg)
+{
+	struct scan *sc = arg;
+
+	scan_fail_rest(sc, LKE_TIMEOUT);
+}
+
+/* Run a started scan to its end, with the zones' probes beside it: every
+ * lookup answered and every probe too, a signal, or --deadline, after
+ * which what is unanswered is a timeout.  A resolver that answers
+ * nothing ends it at once, said in the one line that ends the run. */
+static void scan_to_end(struct session *s, struct scan *sc, struct msg_held *warn)
+{
+	struct loop_timer deadline = { .fn = on_deadline, .arg = sc };
+	bool probing = session_probing(s);
+	enum lk_error why;
+	char line[512];
+
+	if (!probing)
+		session_distrust_scan(s, sc);
+	if (s->opt->deadline_s)
+		loop_timer_arm(s->lp, &deadline, loop_now() + (uint64_t)s->opt->deadline_s * 1000);
+	while (!interrupted && (!scan_finished(sc) || session_probing(s))) {
+		loop_run_once(s->lp, -1);
+		if (probing && !session_probing(s)) {
+			probing = false;
+			probes_settle(s, sc, warn);
+		}
+	}
+	loop_timer_cancel(s->lp, &deadline);
+	why = sc->gave_up;
+	if (why == LKE_NONE)
+		session_resolver_dead(s, &why);
+	if (why != LKE_NONE && !interrupted) {
+		session_dead_text(s, why, line, sizeof line);
+		msg_line("%s", line);
+		warn->n = warn->dropped = 0;   /* that line is the run's one */
+	}
+}
+
+/* Scan the target network and write it; with the resolver dead, every
+ * lookup is that error at once. */
+static int net_export(struct session *s, struct outfile *out, struct msg_held *warn)
+{
+	const struct options *o = s->opt;
+	struct scan sc;
+	int rc;
+
+	if (scan_init(&sc, s->profile, s->zones, o->target.net, o->target.prefix, s->db) < 0) {
+		outfile_abandon(out);
+		msg_line("out of memory");
+		return EXIT_USAGE;
+	}
+	/* Each name is asked once: the cache would only cost time. */
+	scan_start(&sc, s->lp, s->be, o->rate, o->window, session_qflags(s) | BQ_NOCACHE | BQ_NOSTORE);
+	scan_to_end(s, &sc, warn);
+	if (interrupted) {
+		outfile_abandon(out);
+		rc = -1;
+	} else {
+		rc = export_write(out->f, o->export, s, &sc, time(NULL));
+		rc = output_finish(out, rc, export_status(&sc));
+	}
+	scan_free(&sc);
+	return rc;
+}
+
+/* Probe the networks of the target ASN and write them. */
+static int asn_export(struct session *s, struct outfile *out, struct msg_held *warn)
+{
+	const struct options *o = s->opt;
+	struct asnscan a;
+	char err[256];
+	int rc;
+
+	if (asnscan_init(&a, s, o->target.asn, 0, err, sizeof err) < 0) {
+		outfile_abandon(out);
+		msg_line("%s", err);
+		return EXIT_USAGE;
+	}
+	asnscan_start(&a, s, o->rate, o->window, session_qflags(s) | BQ_NOCACHE | BQ_NOSTORE);
+	scan_to_end(s, &a.sc, warn);
+	if (interrupted) {
+		outfile_abandon(out);
+		rc = -1;
+	} else {
+		rc = asnreport_write(out->f, o->export, s, &a, time(NULL));
+		rc = output_finish(out, rc, asnreport_status(&a));
+	}
+	asnscan_free(&a);
+	return rc;
+}
+
+int export_run(struct session *s)
+{
+	const struct options *o = s->opt;
+	struct msg_held warn = { .n = 0 };
+	struct outfile out;
+	char err[512];
+	int rc;
+
+	interrupts_catch();
+	/* The path is checked, and the temporary file made, before a single
+	 * query: a /16 of answers is never thrown away at the end. */
+	if (outfile_open(&out, o->output, err, sizeof err) < 0) {
+		msg_line("%s", err);
+		return EXIT_USAGE;
+	}
+	if (s->db_note[0])
+		msg_hold(&warn, "%s", s->db_note);
+	/* zone_note holds one line per zone: one warning each */
+	for (const char *p = s->zone_note, *nl; *p; p = *nl ? nl + 1 : nl) {
+		nl = p + strcspn(p, "\n");
+		msg_hold(&warn, "%.*s", (int)(nl - p), p);
+	}
+	/* The probes run beside the scan: they cost no round trip. */
+	if (o->probe)
+		session_probe_start(s);
+	rc = o->target.kind == TARGET_ASN ? asn_export(s, &out, &warn) : net_export(s, &out, &warn);
+	if (interrupted) {
+		outfile_abandon(&out);
+		msg_line("interrupted by signal %d; nothing written", (int)interrupted);
+		return 128 + interrupted;
+	}
+	if (rc != EXIT_USAGE)
+		msg_flush(&warn);
+	return rc;
+}

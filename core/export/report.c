@@ -1,0 +1,193 @@
+/* The text snapshot: plain ASCII, 80 columns, for tickets and mail. */
+#include "core/export/report.h"
+
+#include <string.h>
+
+#include "core/base/ip.h"
+#include "core/scan/legend.h"
+#include "core/uceprotect/txt.h"
+#include "core/base/version.h"
+
+static void header_write(FILE *f, const struct session *s, const struct scan *sc, time_t when)
+{
+	const struct profile *p = sc->profile;
+	char buf[64], net[CIDR_STRLEN];
+	struct tm tm;
+	time_t built;
+
+	strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", gmtime_r(&when, &tm));
+	cidr_format(sc->net, sc->prefix, net);
+	fprintf(f, "rblscope %s snapshot, %s\n\n", RBLSCOPE_VERSION, buf);
+	fprintf(f, "  target    %s", net);
+	if (s->opt && s->opt->has_target && s->opt->target.text[0])
+		fprintf(f, " (asked: %s)", s->opt->target.text);
+	fprintf(f, "\n  profile   %s:", p->name);
+	for (size_t z = 0; z < sc->nzones; z++)
+		fprintf(f, " %s=%s", p->zones[z].key, sc->zones[z]);
+	fprintf(f, "\n  source    %s\n", s->be ? s->be->ops->describe(s->be) : "-");
+	if (s->db) {
+		built = asn_db_build_time(s->db);
+		strftime(buf, sizeof buf, "%Y-%m-%d", gmtime_r(&built, &tm));
+		fprintf(f, "  asn db    %s (%s, built %s)\n", asn_db_path(s->db), asn_db_type(s->db), buf);
+	} else {
+		fprintf(f, "  asn db    none: %s\n", s->db_note[0] ? s->db_note : "not opened");
+	}
+	fputs("  zones    ", f);
+	for (size_t z = 0; z < sc->nzones; z++) {
+		fprintf(f, " %s %s%s%s%s", p->zones[z].key, zone_health_text(s->health[z]),
+		        s->health[z] == ZH_FAILED ? " (" : "",
+		        s->health[z] == ZH_FAILED ? lk_error_name(s->health_error[z]) : "",
+		        s->health[z] == ZH_FAILED ? ")" : "");
+		fputc(z + 1 < sc->nzones ? ';' : '\n', f);
+	}
+	for (const char *note = s->zone_note, *nl; *note; note = *nl ? nl + 1 : nl) {
+		nl = note + strcspn(note, "\n");
+		fprintf(f, "  warning   %.*s\n", (int)(nl - note), note);
+	}
+	fprintf(f, "  lookups   %zu of %zu answered, %zu failed", sc->done, sc->total, sc->failed);
+	if (sc->finished_ms)
+		fprintf(f, ", %.1f s", (double)(sc->finished_ms - sc->started_ms) / 1000);
+	fputs("\n\n", f);
+}
+
+/* The /24 at base as 16 rows of 16 glyphs; addresses outside the scan
+ * are blank. */
+static void grid_write(FILE *f, const struct scan *sc, uint32_t base)
+{
+	char net[IP4_STRLEN];
+
+	ip4_format(base, net);
+	fprintf(f, "  %s/24     0 1 2 3 4 5 6 7 8 9 a b c d e f\n", net);
+	for (unsigned row = 0; row < 16; row++) {
+		fprintf(f, "  %*s.%-3u  ", (int)strlen(net) + 1, "", row * 16);
+		for (unsigned col = 0; col < 16; col++) {
+			uint32_t ip = base + row * 16 + col;
+			const struct scan_cell *c = scan_cell_of((struct scan *)sc, ip);
+
+			fprintf(f, " %s", c ? legend_of(scan_cell_class(sc, c))->ascii : " ");
+		}
+		fputc('\n', f);
+	}
+}
+
+static void legend_write(FILE *f)
+{
+	size_t n;
+	const enum cell_class *order = legend_order(&n);
+
+	fputs("\n  legend ", f);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "  %s %s", legend_of(order[i])->ascii, legend_of(order[i])->label);
+	fputs("\n\n", f);
+}
+
+static void counts_write(FILE *f, const struct scan *sc)
+{
+	struct scan_tally t;
+
+	scan_tally(sc, &t);
+	fprintf(f, "  %-6s %-28s %8s %8s %8s %8s\n", "zone", "name", "listed", "clean", "error",
+	        "pending");
+	for (size_t z = 0; z < sc->nzones; z++)
+		fprintf(f, "  %-6s %-28.28s %8zu %8zu %8zu %8zu\n", sc->profile->zones[z].key,
+		        sc->zones[z], t.listed[z], t.clean[z], t.error[z], t.pending[z]);
+	fprintf(f, "\n  guilty %zu, collateral %zu (by range %zu, by ASN only %zu)",
+	        t.guilty, t.collateral, t.collateral_range, t.collateral_asn);
+	if (t.guilty)
+		fprintf(f, ", collateral ratio %.1f", (double)t.collateral / (double)t.guilty);
+	else if (t.collateral)
+		fputs(", collateral ratio: no guilty address here", f);
+	fprintf(f, "\n  addresses: %zu, of them %zu with a failed lookup\n\n",
+	        t.cells, t.cells_failed);
+}
+
+/* Do two cells read the same: same class, same answers in every zone? */
+static bool cells_alike(const struct scan *sc, const struct scan_cell *a,
+                        const struct scan_cell *b)
+{
+	if (scan_cell_class(sc, a) != scan_cell_class(sc, b) || a->asn.asn != b->asn.asn)
+		return false;
+	for (size_t z = 0; z < sc->nzones; z++) {
+		const struct lookup *x = &a->zone[z], *y = &b->zone[z];
+
+		if (x->state != y->state || x->error != y->error || x->code != y->code ||
+		    strcmp(x->txt, y->txt) != 0)
+			return false;
+	}
+	return true;
+}
+
+/* The answers of one cell, a line per listed or failed zone. */
+static void answers_write(FILE *f, const struct scan *sc, const struct scan_cell *c)
+{
+	char code[IP4_STRLEN], parsed[200];
+	struct txt_info ti;
+
+	for (size_t z = 0; z < sc->nzones; z++) {
+		const struct lookup *l = &c->zone[z];
+		const char *key = sc->profile->zones[z].key;
+
+		if (l->state == LK_LISTED) {
+			ip4_format(l->code, code);
+			fprintf(f, "      %-4s listed %s  %s\n", key, code, l->txt);
+			txt_parse(l->txt, &ti);
+			txt_summary(&ti, parsed, sizeof parsed);
+			if (parsed[0])
+				fprintf(f, "           (%s)\n", parsed);
+		} else if (l->state == LK_ERROR) {
+			fprintf(f, "      %-4s error  %s: %s\n", key, lk_error_name(l->error),
+			        lk_error_text(l->error));
+		}
+	}
+}
+
+/* Listed and failed addresses; runs of addresses that read the same
+ * (a range or ASN listing) are one entry. */
+static void listed_write(FILE *f, const struct scan *sc)
+{
+	char first[IP4_STRLEN], last[IP4_STRLEN];
+	bool any = false;
+	size_t i = 0, j;
+
+	while (i < sc->ncells) {
+		const struct scan_cell *c = &sc->cells[i];
+		enum cell_class cls = scan_cell_class(sc, c);
+
+		for (j = i + 1; j < sc->ncells && cells_alike(sc, c, &sc->cells[j]); j++)
+			;
+		if (cls != CC_CLEAN && cls != CC_PENDING) {
+			if (!any)
+				fputs("  listed and failed addresses\n", f);
+			any = true;
+			ip4_format(c->ip, first);
+			ip4_format(sc->cells[j - 1].ip, last);
+			if (j - i > 1)
+				fprintf(f, "  %s - %s (%zu addresses) %s", first, last, j - i,
+				        legend_of(cls)->name);
+			else
+				fprintf(f, "  %-15s %s", first, legend_of(cls)->name);
+			if (c->asn.found && c->asn.asn)
+				fprintf(f, "  AS%u %s", (unsigned)c->asn.asn, c->asn.org);
+			fputc('\n', f);
+			answers_write(f, sc, c);
+		}
+		i = j;
+	}
+	if (!any)
+		fputs("  nothing listed, no failed lookup\n", f);
+}
+
+void report_write(FILE *f, const struct session *s, const struct scan *sc, time_t when)
+{
+	header_write(f, s, sc, when);
+	size_t blocks = sc->prefix >= 24 ? 1 : (size_t)1 << (24 - sc->prefix);
+
+	for (size_t b = 0; b < blocks; b++) {
+		if (b)
+			fputc('\n', f);
+		grid_write(f, sc, (sc->net & ip4_mask(24)) + (uint32_t)b * 256);
+	}
+	legend_write(f);
+	counts_write(f, sc);
+	listed_write(f, sc);
+}

@@ -1,0 +1,15 @@
+/* The text snapshot an admin pastes into a ticket. */
+#ifndef RBLSCOPE_REPORT_H
+#define RBLSCOPE_REPORT_H
+
+#include <stdio.h>
+#include <time.h>
+
+#include "core/scan/scan.h"
+#include "core/scan/session.h"
+
+/* Write the header, a 16x16 grid per /24 with its legend, the counts and
+ * the listed addresses with their reasons. */
+void report_write(FILE *f, const struct session *s, const struct scan *sc, time_t when);
+
+#endif

@@ -1,0 +1,289 @@
+/* Command-line options shared by the export and the terminal UI. */
+#include "core/scan/options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/lookup/flow.h"
+#include "core/base/ip.h"
+#include "core/base/msg.h"
+#include "core/base/version.h"
+#include "core/lookup/zonefile.h"
+
+enum {
+	OPT_EXPORT = 256, OPT_ZONES, OPT_RESOLVER, OPT_RATE, OPT_TIMEOUT, OPT_RETRIES,
+	OPT_DB, OPT_ZONE, OPT_NO_PROBE, OPT_ASCII, OPT_DEMO, OPT_WINDOW, OPT_ZONE_MAX,
+	OPT_NO_TXT, OPT_DEADLINE,
+};
+
+static const struct option longopts[] = {
+	{ "export", required_argument, NULL, OPT_EXPORT },
+	{ "output", required_argument, NULL, 'o' },
+	{ "profile", required_argument, NULL, 'p' },
+	{ "zones", required_argument, NULL, OPT_ZONES },
+	{ "zone-max-entries", required_argument, NULL, OPT_ZONE_MAX },
+	{ "resolver", required_argument, NULL, OPT_RESOLVER },
+	{ "rate", required_argument, NULL, OPT_RATE },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "retries", required_argument, NULL, OPT_RETRIES },
+	{ "window", required_argument, NULL, OPT_WINDOW },
+	{ "db", required_argument, NULL, OPT_DB },
+	{ "zone", required_argument, NULL, OPT_ZONE },
+	{ "no-probe", no_argument, NULL, OPT_NO_PROBE },
+	{ "no-txt", no_argument, NULL, OPT_NO_TXT },
+	{ "deadline", required_argument, NULL, OPT_DEADLINE },
+	{ "ascii", no_argument, NULL, OPT_ASCII },
+	{ "demo", no_argument, NULL, OPT_DEMO },
+	{ "help", no_argument, NULL, 'h' },
+	{ "version", no_argument, NULL, 'V' },
+	{ NULL, 0, NULL, 0 },
+};
+
+void options_usage(FILE *f)
+{
+	size_t n;
+	const struct profile *p = profile_list(&n);
+
+	fprintf(f,
+	        "Usage: rblscope [OPTION]... TARGET\n"
+	        "       rblscope --export text|csv|json [OPTION]... TARGET\n"
+	        "       rblscope --demo\n"
+	        "Show how far DNSBL listings spread over an address's neighbours.\n\n"
+	        "TARGET is an IPv4 address (its /24 is shown), a CIDR from /16 to /32,\n"
+	        "or AS<n> (the networks of an ASN).\n\n"
+	        "  --export FORMAT     write a snapshot (text, csv or json) instead of the UI\n"
+	        "  -o, --output FILE   write the export to FILE instead of standard output\n"
+	        "  -p, --profile NAME  the zones to query (default: %s)\n"
+	        "      --zone KEY=NAME query zone KEY of the profile under another name\n"
+	        "      --zones DIR     answer from rbldnsd zone files in DIR (offline)\n"
+	        "      --zone-max-entries N  refuse a zone file with more entries (default:\n"
+	        "                      %u)\n"
+	        "      --resolver LIST HOST[:PORT][,HOST[:PORT]...] (default: the system's)\n"
+	        "      --rate QPS      queries per second, 0 for no limit (default: %g)\n"
+	        "      --timeout MS    one try waits this long at most (default: %d)\n"
+	        "      --retries N     a lookup may take (N+1) x MS in all, in as many tries\n"
+	        "                      as the measured round trip allows (default: %d)\n"
+	        "      --window N      queries in flight at most (default: as many as the\n"
+	        "                      resolver answers without loss, up to %u)\n"
+	        "      --no-txt        do not ask for the TXT reason of listings\n"
+	        "      --deadline S    end after S seconds: what is unanswered is an error\n"
+	        "      --db FILE       MaxMind ASN database (default: $RBLSCOPE_DB, then\n"
+	        "                      /usr/share/GeoIP, /var/lib/GeoIP)\n"
+	        "      --no-probe      do not check the zones' RFC 5782 test entries\n"
+	        "      --ascii         draw with ASCII only\n"
+	        "      --demo          open the bundled offline demonstration\n"
+	        "  -h, --help          show this help;  -V, --version  show the version\n\n"
+	        "Exit status: 0 nothing listed, 1 something listed, 2 bad usage or input,\n"
+	        "3 some lookups failed (the result is incomplete).\n\nProfiles:",
+	        PROFILE_DEFAULT, ZONE_MAX_ENTRIES_DEFAULT, OPT_DEFAULT_RATE, OPT_DEFAULT_TIMEOUT_MS, OPT_DEFAULT_RETRIES,
+	        FLOW_WINDOW_DEFAULT_MAX);
+	for (size_t i = 0; i < n; i++) {
+		fprintf(f, "\n  %-16s", p[i].name);
+		for (size_t z = 0; z < p[i].nzones; z++)
+			fprintf(f, " %s=%s", p[i].zones[z].key, p[i].zones[z].zone);
+	}
+	fputc('\n', f);
+}
+
+/* Print one line on stderr and return EXIT_USAGE. */
+__attribute__((format(printf, 1, 2)))
+static int usage_error(const char *fmt, ...)
+{
+	char text[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof text, fmt, ap);
+	va_end(ap);
+	msg_line("%s (see rblscope --help)", text);
+	return EXIT_USAGE;
+}
+
+/* A whole number in [lo, hi] written alone in s. */
+static int uint_arg(const char *s, unsigned long lo, unsigned long hi, unsigned *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v < lo || v > hi)
+		return -1;
+	*out = (unsigned)v;
+	return 0;
+}
+
+int target_parse(const char *s, struct target *t, char *err, size_t errlen)
+{
+	memset(t, 0, sizeof *t);
+	snprintf(t->text, sizeof t->text, "%s", s);
+	if ((s[0] == 'A' || s[0] == 'a') && (s[1] == 'S' || s[1] == 's')) {
+		unsigned asn;
+
+		if (uint_arg(s + 2, 1, 4294967295UL, &asn) < 0) {
+			snprintf(err, errlen, "bad ASN '%.40s': want AS followed by a number", s);
+			return -1;
+		}
+		t->kind = TARGET_ASN;
+		t->asn = asn;
+		return 0;
+	}
+	if (cidr_parse(s, &t->net, &t->prefix) < 0) {
+		snprintf(err, errlen, "bad target '%.40s': want an IPv4 address a.b.c.d or a CIDR a.b.c.d/n", s);
+		return -1;
+	}
+	t->kind = TARGET_NET;
+	if (!strchr(s, '/')) {
+		ip4_parse(s, &t->focus);
+		t->net = t->focus & ip4_mask(24);
+		t->prefix = 24;
+	} else if (t->prefix < 16) {
+		snprintf(err, errlen, "target '%.40s' is too wide: rblscope scans /16 to /32", s);
+		return -1;
+	} else {
+		t->focus = t->net;
+	}
+	return 0;
+}
+
+/* --zone KEY=NAME */
+static int zone_override(struct options *o, const struct profile *p, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+
+	if (!eq || eq == arg || !eq[1])
+		return usage_error("bad --zone '%.60s': want KEY=ZONE", arg);
+	for (size_t z = 0; z < p->nzones; z++) {
+		if (strlen(p->zones[z].key) == (size_t)(eq - arg) &&
+		    strncmp(p->zones[z].key, arg, (size_t)(eq - arg)) == 0) {
+			o->zone_override[z] = eq + 1;
+			return -1;
+		}
+	}
+	return usage_error("--zone: profile %s has no zone '%.*s'", p->name, (int)(eq - arg), arg);
+}
+
+/* One option with its argument; -1 to go on, or an exit status. */
+static int option_set(struct options *o, int c, const char *arg)
+{
+	static const char *const formats[] = {
+		[EXPORT_TEXT] = "text", [EXPORT_CSV] = "csv", [EXPORT_JSON] = "json",
+	};
+	char *end;
+
+	switch (c) {
+	case OPT_EXPORT:
+		for (int f = EXPORT_TEXT; f <= EXPORT_JSON; f++) {
+			if (strcmp(arg, formats[f]) == 0) {
+				o->export = (enum export_format)f;
+				return -1;
+			}
+		}
+		return usage_error("bad --export format '%.40s': want text, csv or json", arg);
+	case 'o': o->output = arg; return -1;
+	case 'p': o->profile_name = arg; return -1;
+	case OPT_ZONES: o->zones_dir = arg; return -1;
+	case OPT_RESOLVER: o->resolver = arg; return -1;
+	case OPT_DB: o->db_path = arg; return -1;
+	case OPT_NO_PROBE: o->probe = false; return -1;
+	case OPT_NO_TXT: o->no_txt = true; return -1;
+	case OPT_DEADLINE:
+		return uint_arg(arg, 1, 86400, &o->deadline_s) < 0 ?
+		       usage_error("bad --deadline '%.40s': want seconds, 1 to 86400", arg) : -1;
+	case OPT_ASCII: o->ascii = true; return -1;
+	case OPT_DEMO: o->demo = true; return -1;
+	case OPT_RATE:
+		errno = 0;
+		o->rate = strtod(arg, &end);
+		o->rate_set = true;
+		if (errno || end == arg || strspn(arg, "0123456789.") != strlen(arg) || *end ||
+		    !isfinite(o->rate) || (o->rate != 0 && o->rate < OPT_MIN_RATE) || o->rate > OPT_MAX_RATE)
+			return usage_error("bad --rate '%.40s': want queries per second from %g to %g, "
+			                   "0 for no limit", arg, OPT_MIN_RATE, OPT_MAX_RATE);
+		return -1;
+	case OPT_TIMEOUT:
+		return uint_arg(arg, 1, 600000, &o->timeout_ms) < 0 ?
+		       usage_error("bad --timeout '%.40s': want milliseconds, 1 to 600000", arg) : -1;
+	case OPT_RETRIES:
+		return uint_arg(arg, 0, 20, &o->retries) < 0 ?
+		       usage_error("bad --retries '%.40s': want 0 to 20", arg) : -1;
+	case OPT_ZONE_MAX: {
+		unsigned v;
+
+		if (uint_arg(arg, 1, 4000000000UL, &v) < 0)
+			return usage_error("bad --zone-max-entries '%.40s': want 1 to 4000000000", arg);
+		o->zone_max_entries = v;
+		return -1;
+	}
+	case OPT_WINDOW:
+		return uint_arg(arg, 1, 65536, &o->window) < 0 ?
+		       usage_error("bad --window '%.40s': want 1 to 65536", arg) : -1;
+	case 'h':
+		options_usage(stdout);
+		return 0;
+	case 'V':
+		printf("rblscope %s\n", RBLSCOPE_VERSION);
+		return 0;
+	default:
+		return usage_error("unknown option");
+	}
+}
+
+int options_parse(struct options *o, int argc, char **argv)
+{
+	const char *zone_args[16];
+	size_t nzone_args = 0;
+	char err[160];
+	int c, rc;
+
+	memset(o, 0, sizeof *o);
+	o->profile_name = PROFILE_DEFAULT;
+	o->rate = OPT_DEFAULT_RATE;
+	o->timeout_ms = OPT_DEFAULT_TIMEOUT_MS;
+	o->retries = OPT_DEFAULT_RETRIES;
+	o->window = 0;   /* adaptive, up to FLOW_WINDOW_DEFAULT_MAX */
+	o->probe = true;
+	opterr = 0;
+	optind = 0;   /* glibc: 0 also resets getopt's state between calls */
+	while ((c = getopt_long(argc, argv, ":o:p:hV", longopts, NULL)) != -1) {
+		if (c == '?')
+			return usage_error("unknown option '%.40s'", argv[optind - 1]);
+		if (c == ':')
+			return usage_error("option '%.40s' needs a value", argv[optind - 1]);
+		if (c == OPT_ZONE) {
+			if (nzone_args == sizeof zone_args / sizeof zone_args[0])
+				return usage_error("too many --zone options");
+			zone_args[nzone_args++] = optarg;
+			continue;
+		}
+		if ((rc = option_set(o, c, optarg)) >= 0)
+			return rc;
+	}
+	o->profile = profile_find(o->profile_name);
+	if (!o->profile)
+		return usage_error("unknown profile '%.40s'", o->profile_name);
+	for (size_t i = 0; i < nzone_args; i++)
+		if ((rc = zone_override(o, o->profile, zone_args[i])) >= 0)
+			return rc;
+	if (o->zones_dir && o->resolver)
+		return usage_error("--zones and --resolver exclude each other");
+	if (o->zones_dir && !o->rate_set)
+		o->rate = 0;   /* zone files need no politeness */
+	if (optind < argc - 1)
+		return usage_error("one target only, got '%.40s' and '%.40s'", argv[optind], argv[optind + 1]);
+	if (optind == argc) {
+		if (o->demo)
+			return -1;
+		return usage_error("no target: give an IPv4 address or a CIDR");
+	}
+	if (target_parse(argv[optind], &o->target, err, sizeof err) < 0)
+		return usage_error("%s", err);
+	o->has_target = true;
+	return -1;
+}
