@@ -193,6 +193,12 @@ void app_key(struct app *a, int ch)
 	if (ch == KEY_RESIZE)
 		return;   /* app_draw lays the screen out anew */
 	a->msg[0] = '\0';   /* a message stays until the next key */
+	if (a->lay.too_small) {
+		/* Nothing is shown to act on: only q, as the screen says. */
+		if (ch == 'q' || ch == 'Q')
+			a->quit = true;
+		return;
+	}
 	if (a->prompt.active) {
 		switch (prompt_feed(&a->prompt, ch)) {
 		case PR_DONE: goto_entered(a); break;

@@ -350,6 +350,7 @@ static SCREEN *terminal_open(struct app *a)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	keys_define_extra();
 	nodelay(stdscr, TRUE);
 	set_escdelay(ESC_DELAY_MS);
 	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
@@ -449,7 +450,9 @@ static int app_status(const struct app *a)
 		return 128 + signals_stop();
 	if (a->fatal)
 		return EXIT_USAGE;
-	return a->sc ? export_status(a->sc) : EXIT_INCOMPLETE;
+	/* Someone who quits has read the screen: the statuses that tell a
+	 * script what was found belong to --export. */
+	return EXIT_NOTHING_LISTED;
 }
 
 static void app_close(struct app *a)

@@ -150,3 +150,24 @@ bool keys_bar_item(size_t i, unsigned scope, bool utf8, const char **key, const 
 	}
 	return false;
 }
+
+/* Home and End as terminals and multiplexers send them, whatever TERM
+ * says: tmux sends ESC [1~ and ESC [4~ even under xterm-256color, whose
+ * terminfo knows only ESC OH and ESC OF.  Unknown, the ESC of End would
+ * act as Esc. */
+static const struct {
+	const char *seq;
+	int key;
+} extra_keys[] = {
+	{ "\033[1~", KEY_HOME }, { "\033[4~", KEY_END },
+	{ "\033[7~", KEY_HOME }, { "\033[8~", KEY_END },
+	{ "\033[H", KEY_HOME }, { "\033[F", KEY_END },
+	{ "\033OH", KEY_HOME }, { "\033OF", KEY_END },
+};
+
+void keys_define_extra(void)
+{
+	for (size_t i = 0; i < sizeof extra_keys / sizeof extra_keys[0]; i++)
+		if (key_defined(extra_keys[i].seq) == 0)
+			define_key(extra_keys[i].seq, extra_keys[i].key);
+}

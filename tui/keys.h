@@ -68,4 +68,7 @@ bool keys_help(size_t i, unsigned scope, bool utf8, struct key_help *out);
  * order of importance, so a narrow line drops the last. */
 bool keys_bar_item(size_t i, unsigned scope, bool utf8, const char **key, const char **label);
 
+/* Teach curses the Home and End sequences its terminfo may lack. */
+void keys_define_extra(void);
+
 #endif

@@ -119,9 +119,60 @@ static int uint_arg(const char *s, unsigned long lo, unsigned long hi, unsigned 
 	return 0;
 }
 
-int target_parse(const char *s, struct target *t, char *err, size_t errlen)
+/* The forms people paste, made plain: surrounding spaces, "[a.b.c.d]"
+ * and "AS 64500".  0, or -1 when s does not fit out. */
+static int target_plain(const char *s, char *out, size_t len)
 {
+	size_t n;
+
+	s += strspn(s, " \t");
+	n = strlen(s);
+	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		n--;
+	if (n >= 2 && s[0] == '[' && s[n - 1] == ']') {
+		s++;
+		n -= 2;
+	}
+	if (n >= len)
+		return -1;
+	if (n > 2 && (s[0] == 'A' || s[0] == 'a') && (s[1] == 'S' || s[1] == 's') && s[2] == ' ') {
+		size_t skip = 2 + strspn(s + 2, " ");
+
+		out[0] = s[0];
+		out[1] = s[1];
+		memcpy(out + 2, s + skip, n - skip);
+		out[2 + n - skip] = '\0';
+		return 0;
+	}
+	memcpy(out, s, n);
+	out[n] = '\0';
+	return 0;
+}
+
+/* A name like mail.example.org: letters, digits, dots and hyphens, with
+ * a last label that starts with a letter, as top-level domains do. */
+static bool looks_like_host(const char *s)
+{
+	const char *last = strrchr(s, '.');
+
+	return last && ((last[1] >= 'a' && last[1] <= 'z') || (last[1] >= 'A' && last[1] <= 'Z')) &&
+	       strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.-") ==
+	       strlen(s);
+}
+
+int target_parse(const char *given, struct target *t, char *err, size_t errlen)
+{
+	char s[64];
+
 	memset(t, 0, sizeof *t);
+	if (target_plain(given, s, sizeof s) < 0) {
+		snprintf(err, errlen, "bad target '%.40s...': too long", given);
+		return -1;
+	}
+	if (looks_like_host(s)) {
+		snprintf(err, errlen, "host names are not targets: give an address (not '%.40s')", s);
+		return -1;
+	}
 	snprintf(t->text, sizeof t->text, "%s", s);
 	if ((s[0] == 'A' || s[0] == 'a') && (s[1] == 'S' || s[1] == 's')) {
 		unsigned asn;

@@ -205,7 +205,7 @@ expect_row "198\.18\.0\.0/15 +131,072 +clean +4 of 512$" "P: the previous policy
 
 keys Escape
 wait_for "rblscope  198.18.7.0/24"
-quit_tui q "1"
+quit_tui q 0
 
 # --- rbldnsd and the fixtures ----------------------------------------------
 
@@ -270,6 +270,6 @@ wait_for "rblscope  203.0.112.0/24"
 wait_for "768/768 lookups"
 ok "Enter on the block left of it opens 203.0.112.0/24"
 # Nothing of 203.0.112.0/24 is on any list.
-quit_tui q "0"
+quit_tui q 0
 
 done_testing

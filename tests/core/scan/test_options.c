@@ -466,6 +466,45 @@ static void parse_after_an_error_in_an_option_cluster(void **state)
 	assert_int_equal(o.target.focus, A(198, 51, 100, 7));
 }
 
+/* What people paste: spaces, brackets, "AS 64500"; host names are
+ * refused with a reason of their own. */
+static void target_forms_people_paste(void **state)
+{
+	static const struct { const char *in; uint32_t focus; uint32_t asn; } ok[] = {
+		{ " 192.0.2.7 ", 0xc0000207u, 0 },
+		{ "[192.0.2.7]", 0xc0000207u, 0 },
+		{ "\t[192.0.2.7] ", 0xc0000207u, 0 },
+		{ "AS 64500", 0, 64500 },
+		{ "as   64500 ", 0, 64500 },
+		{ "AS64500", 0, 64500 },
+	};
+	static const char *const hosts[] = { "mail.example.org", "MX1.Example.NET", "a-b.example" };
+	static const char *const bad[] = { "192.0.2.7x", "[192.0.2.7", "AS 64 500", "A S64500", "" };
+	struct target t;
+	char err[160];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+		assert_int_equal(target_parse(ok[i].in, &t, err, sizeof err), 0);
+		if (ok[i].asn) {
+			assert_int_equal(t.kind, TARGET_ASN);
+			assert_int_equal(t.asn, ok[i].asn);
+		} else {
+			assert_int_equal(t.kind, TARGET_NET);
+			assert_int_equal(t.focus, ok[i].focus);
+			assert_string_equal(t.text, "192.0.2.7");
+		}
+	}
+	for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
+		assert_int_equal(target_parse(hosts[i], &t, err, sizeof err), -1);
+		assert_non_null(strstr(err, "host names are not targets"));
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		assert_int_equal(target_parse(bad[i], &t, err, sizeof err), -1);
+		assert_null(strstr(err, "host names"));
+	}
+}
+
 static void target_address_means_its_24(void **state)
 {
 	struct target t;
@@ -512,8 +551,8 @@ static void target_too_wide_or_malformed(void **state)
 {
 	static const char *const bad[] = {
 		"10.0.0.0/15", "10.0.0.0/8", "0.0.0.0/0", "10.0.0.0/33", "10.0.0.0/",
-		"192.0.2", "192.0.2.256", "192.0.2.1 ", "example.org", "", "::1",
-		"AS", "AS0", "AS-1", "AS 1", "AS1x", "AS4294967296", "ASN1", "AS+5",
+		"192.0.2", "192.0.2.256", "192.0.2.1 x", "example.org", "", "::1",
+		"AS", "AS0", "AS-1", "AS 1 1", "AS1x", "AS4294967296", "ASN1", "AS+5",
 	};
 	struct target t;
 	char err[160];
@@ -573,6 +612,7 @@ int main(void)
 		cmocka_unit_test(bad_zone_overrides),
 		cmocka_unit_test(bad_usage),
 		cmocka_unit_test(parse_after_an_error_in_an_option_cluster),
+		cmocka_unit_test(target_forms_people_paste),
 		cmocka_unit_test(target_address_means_its_24),
 		cmocka_unit_test(target_cidrs_from_16_to_32),
 		cmocka_unit_test(target_too_wide_or_malformed),
