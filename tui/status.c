@@ -38,6 +38,19 @@ double status_rate(const struct scan *sc, uint64_t now)
 	return (double)sc->done / secs;
 }
 
+/* "  about 12 s left", "  about 3 min left". */
+static void status_left(char *out, size_t len, size_t *used, double secs)
+{
+	if (secs < 1)
+		text_appendf(out, len, used, "  under 1 s left");
+	else if (secs < 120)
+		text_appendf(out, len, used, "  about %.0f s left", secs);
+	else if (secs < 7200)
+		text_appendf(out, len, used, "  about %.0f min left", secs / 60);
+	else
+		text_appendf(out, len, used, "  about %.0f h left", secs / 3600);
+}
+
 void status_counts(char *out, size_t len, const struct scan *sc, uint64_t now)
 {
 	uint64_t end = sc->finished_ms ? sc->finished_ms : now;
@@ -48,8 +61,14 @@ void status_counts(char *out, size_t len, const struct scan *sc, uint64_t now)
 	if (sc->failed)
 		text_appendf(out, len, &used, "  %zu error%s", sc->failed, sc->failed == 1 ? "" : "s");
 	/* A rate over a few milliseconds (zone files) says nothing. */
-	if (end >= sc->started_ms + 100)
-		text_appendf(out, len, &used, "  %.0f/s", status_rate(sc, now));
+	if (end >= sc->started_ms + 100) {
+		double rate = status_rate(sc, now);
+
+		text_appendf(out, len, &used, "  %.0f/s", rate);
+		/* what is left at the rate so far: honest once answers come */
+		if (!scan_finished(sc) && rate > 0 && sc->done > 0)
+			status_left(out, len, &used, (double)(sc->total - sc->done) / rate);
+	}
 	if (scan_finished(sc) && sc->finished_ms >= sc->started_ms)
 		text_appendf(out, len, &used, "  done in %.1f s",
 		             (double)(sc->finished_ms - sc->started_ms) / 1000);

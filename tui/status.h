@@ -23,7 +23,8 @@ int status_bar_fill(size_t done, size_t total, int width);
 /* Answers per second since the scan started (until it finished). */
 double status_rate(const struct scan *sc, uint64_t now);
 
-/* "512/768 lookups  2 errors  96/s" (and "done in 2.3 s" once finished). */
+/* "512/768 lookups  2 errors  96/s  about 3 s left" (and "done in 2.3 s"
+ * once finished). */
 void status_counts(char *out, size_t len, const struct scan *sc, uint64_t now);
 
 /* The title: the /24 in view, where it lies in the target, and the

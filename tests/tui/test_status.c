@@ -82,10 +82,16 @@ static void test_counts(void **state)
 	sc.done = 192;
 	sc.started_ms = 10000;
 	status_counts(out, sizeof out, &sc, 12000);
-	assert_string_equal(out, "192/768 lookups  96/s");
+	assert_string_equal(out, "192/768 lookups  96/s  about 6 s left");
 	sc.failed = 1;
 	status_counts(out, sizeof out, &sc, 12000);
-	assert_string_equal(out, "192/768 lookups  1 error  96/s");
+	assert_string_equal(out, "192/768 lookups  1 error  96/s  about 6 s left");
+	/* a /16 at 50 queries a second */
+	sc.total = 196608;
+	sc.done = 100;
+	status_counts(out, sizeof out, &sc, 12000);
+	assert_string_equal(out, "100/196608 lookups  1 error  50/s  about 66 min left");
+	sc.total = 768;
 	sc.done = 768;
 	sc.failed = 3;
 	sc.finished_ms = 17680;
