@@ -105,6 +105,9 @@ void status_ratio(char *out, size_t len, const struct scan_tally *t, bool longfo
 		snprintf(out, len, "%s %.1f", label, (double)t->collateral / (double)t->guilty);
 }
 
+/* After the dead resolver's name and cause: the key that helps. */
+#define DEAD_THEN ": r retries"
+
 size_t status_warnings(const struct session *s, char lines[][STATUS_LINE_MAX], size_t max)
 {
 	size_t n = 0;
@@ -113,9 +116,7 @@ size_t status_warnings(const struct session *s, char lines[][STATUS_LINE_MAX], s
 
 	/* A dead resolver says it all: no zone-by-zone list under it. */
 	if (session_resolver_dead(s, &why) && max > 0) {
-		session_dead_text(s, why, lines[n], STATUS_LINE_MAX);
-		snprintf(lines[n] + strlen(lines[n]), STATUS_LINE_MAX - strlen(lines[n]),
-		         "; r retries");
+		session_dead_text(s, why, DEAD_THEN, lines[n], STATUS_LINE_MAX);
 		return 1;
 	}
 	for (size_t z = 0; z < s->nzones && n < max; z++) {
@@ -226,8 +227,8 @@ void status_draw(const struct app *a)
 	/* A scan that gave up on a resolver that never answered (without
 	 * probes, or before they ended) says so here. */
 	if (sc->gave_up != LKE_NONE && nwarn == 0 && x + 4 < w) {
-		session_dead_text(a->s, sc->gave_up, text, sizeof text);
-		snprintf(line, sizeof line, "%s %s; r retries", theme_sym(th, TS_WARN), text);
+		session_dead_text(a->s, sc->gave_up, DEAD_THEN, text, sizeof text);
+		snprintf(line, sizeof line, "%s %s", theme_sym(th, TS_WARN), text);
 		draw_text(y, x + 2, w - x - 2, theme_elem_attr(th, TE_ERROR), line, th->utf8);
 		return;
 	}

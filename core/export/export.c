@@ -272,7 +272,7 @@ static void scan_to_end(struct session *s, struct scan *sc, struct msg_held *war
 	if (why == LKE_NONE)
 		session_resolver_dead(s, &why);
 	if (why != LKE_NONE && !interrupted) {
-		session_dead_text(s, why, line, sizeof line);
+		session_dead_text(s, why, ": every lookup is an error", line, sizeof line);
 		msg_line("%s", line);
 		warn->n = warn->dropped = 0;   /* that line is the run's one */
 	}

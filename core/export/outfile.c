@@ -48,14 +48,15 @@ static int named_fd(const char *path)
 	return *end || n > 1024 ? -1 : (int)n;
 }
 
-static int open_fd(struct outfile *o, int fd, char *err, size_t errlen)
+/* Write through fd, which becomes ours (closed on failure too). */
+static int adopt_fd(struct outfile *o, int fd, char *err, size_t errlen)
 {
-	int d = dup(fd);
+	if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+		int e = errno;
 
-	if (d < 0 || !(o->f = fdopen(d, "w"))) {
-		if (d >= 0)
-			close(d);
-		return fail(o, err, errlen, "%s", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return fail(o, err, errlen, "%s", strerror(e));
 	}
 	o->owned = true;
 	return 0;
@@ -75,7 +76,7 @@ static int open_direct(struct outfile *o, const char *path, char *err, size_t er
 		close(fd);
 		return fail(o, err, errlen, "%s", strerror(errno));
 	}
-	return open_fd(o, fd, err, errlen) < 0 || close(fd) < 0 ? -1 : 0;
+	return adopt_fd(o, fd, err, errlen);
 }
 
 /* The folder of o->target, in dir. */
@@ -170,7 +171,7 @@ int outfile_open(struct outfile *o, const char *path, char *err, size_t errlen)
 		return fail(o, err, errlen, "path longer than %zu bytes", sizeof o->target - 1);
 	memcpy(o->target, path, strlen(path) + 1);
 	if ((fd = named_fd(path)) >= 0)
-		return open_fd(o, fd, err, errlen);
+		return adopt_fd(o, dup(fd), err, errlen);   /* ours to close, not fd */
 	if (lstat(path, &ls) == 0)
 		return open_existing(o, path, &ls, err, errlen);
 	if (errno != ENOENT)

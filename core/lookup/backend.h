@@ -35,8 +35,8 @@ struct backend_ops {
 	/* Queries that may be in flight now (a congestion window); NULL
 	 * where nothing is sent anywhere. */
 	unsigned (*window)(const struct backend *be);
-	/* The last network failure, for people ("connection refused by
-	 * 127.0.0.1:53"), "" when none; NULL where there is no network. */
+	/* The last network failure, for people ("connection refused"), ""
+	 * when none; NULL where there is no network. */
 	const char *(*last_error)(const struct backend *be);
 	/* A one-line description: "resolver 127.0.0.1:53", "zones ./dir". */
 	const char *(*describe)(const struct backend *be);

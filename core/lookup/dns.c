@@ -236,8 +236,6 @@ static void req_finish(struct dns_req *r)
 		 * is just not cached, so the reason is asked again next time. */
 		if (!r->txt && !r->shared_txt)
 			ttl = 0;
-	} else if (r->res.state == LK_LISTED) {
-		r->res.txt = "";
 	}
 	if (ttl > 0 && !(r->flags & BQ_NOSTORE) &&
 	    (r->res.state == LK_LISTED || r->res.state == LK_CLEAN))

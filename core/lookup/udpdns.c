@@ -99,10 +99,14 @@ static void note_error(struct udpdns *e, size_t s, int err)
 {
 	char where[64];
 
+	/* one server is named already wherever the error is shown */
+	const char *what = err == ECONNREFUSED ? "connection refused" : strerror(err);
+
 	udpdns_addr_text(&e->srv[s].addr, where, sizeof where);
-	snprintf(e->last_error, sizeof e->last_error, "%s %s %s",
-	         err == ECONNREFUSED ? "connection refused" : strerror(err),
-	         err == ECONNREFUSED ? "by" : "talking to", where);
+	if (e->nsrv > 1)
+		snprintf(e->last_error, sizeof e->last_error, "%s (%s)", what, where);
+	else
+		snprintf(e->last_error, sizeof e->last_error, "%s", what);
 }
 
 /* --- the heap of pending tries ------------------------------------------ */
@@ -419,17 +423,19 @@ static void reply_take(struct udpdns *e, size_t s, const unsigned char *msg, siz
 {
 	char qname[DNSMSG_NAME_MAX];
 	struct ud_req *r;
-	unsigned qtype, t;
+	unsigned qtype, t, id;
 
+	/* QR clear: not a reply (a reflected query, say); never an answer */
 	if (len < 12 || !(msg[2] & 0x80))
 		return;
-	r = e->byid[(unsigned)msg[0] << 8 | msg[1]];
+	id = (unsigned)msg[0] << 8 | msg[1];
+	r = e->byid[id];
 	/* Only the server asked, about the question asked: anything else
 	 * is a late answer to an ID used before, or forged. */
 	if (!r || dnsmsg_question(msg, len, qname, &qtype) < 0 || qtype != r->qtype ||
 	    strcasecmp(qname, r->qname) != 0)
 		return;
-	for (t = 0; t < r->tries && r->id[t] != ((unsigned)msg[0] << 8 | msg[1]); t++)
+	for (t = 0; t < r->tries && r->id[t] != id; t++)
 		;
 	/* An answer to a try counts only from the server that try went to. */
 	if (t == r->tries || r->server_of[t] != s)

@@ -59,8 +59,8 @@ const struct flow *udpdns_flow(const struct udpdns *e);
 /* Tries sent so far (first tries and retransmissions). */
 unsigned long udpdns_sent(const struct udpdns *e);
 
-/* The last network failure, for people ("connection refused by
- * 127.0.0.1:53"), or "" when there was none. */
+/* The last network failure, for people ("connection refused", with the
+ * server's address when there are several), or "" when there was none. */
 const char *udpdns_last_error(const struct udpdns *e);
 
 /* Format a server address as "127.0.0.1:53" or "[::1]:53". */

@@ -318,11 +318,12 @@ bool session_resolver_dead(const struct session *s, enum lk_error *why)
 	return true;
 }
 
-void session_dead_text(const struct session *s, enum lk_error why, char *out, size_t len)
+void session_dead_text(const struct session *s, enum lk_error why, const char *then, char *out,
+                       size_t len)
 {
 	const struct backend_ops *ops = s->be->ops;
 	const char *cause = ops->last_error ? ops->last_error(s->be) : "";
 
-	snprintf(out, len, "%s does not answer (%s): every lookup is an error",
-	         ops->describe(s->be), cause[0] ? cause : lk_error_text(why));
+	snprintf(out, len, "%s does not answer (%s)%s", ops->describe(s->be),
+	         cause[0] ? cause : lk_error_text(why), then);
 }

@@ -77,10 +77,11 @@ void session_distrust_scan(const struct session *s, struct scan *sc);
  * reason in *why (LKE_NONE when false). */
 bool session_resolver_dead(const struct session *s, enum lk_error *why);
 
-/* One line for people naming the resolver and the cause: "resolver
- * 127.0.0.1:53 does not answer (connection refused by 127.0.0.1:53):
- * every lookup is an error". */
-void session_dead_text(const struct session *s, enum lk_error why, char *out, size_t len);
+/* One line for people naming the resolver and the cause, then what
+ * follows: "resolver 127.0.0.1:53 does not answer (connection refused)"
+ * and then, say, ": every lookup is an error". */
+void session_dead_text(const struct session *s, enum lk_error why, const char *then, char *out,
+                       size_t len);
 
 /* Demo: switch step policies on (1 next, -1 previous), rewrite the zone
  * files and reopen the backend.  0, or -1 with err set. */

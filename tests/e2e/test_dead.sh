@@ -72,4 +72,27 @@ withtxt=$(csv_norm 0 <"$T/withtxt.out" | awk -F, 'NR > 1 && ($10 != "" || $13 !=
 [ "$withtxt" -gt 0 ] || fail "without --no-txt the listings have no TXT"
 ok "without --no-txt, $withtxt rows carry a TXT"
 
+# The terminal UI: a banner names the dead resolver, and r asks again.
+if command -v tmux >/dev/null 2>&1; then
+	. tests/e2e/tuilib.sh
+	start_tui C.UTF-8 "" --rate 0 --resolver "127.0.0.1:$closed" 198.51.100.7
+	wait_for "127.0.0.1:$closed does not answer (connection refused): r retries"
+	wait_for "r retries"
+	ok "the terminal UI says the resolver is dead, and how to retry"
+	# the resolver comes to life on that port: r finds it
+	user=
+	[ "$(id -u)" -eq 0 ] && user="-u rbldns"
+	# shellcheck disable=SC2086
+	spawn revived /usr/sbin/rbldnsd -n $user -b "127.0.0.1/$closed" \
+		"$ZONE_L1:ip4set:$zd/$ZONE_L1" "$ZONE_L2:ip4set:$zd/$ZONE_L2" "$ZONE_L3:ip4set:$zd/$ZONE_L3"
+	dns_ready "$closed" "2.0.0.127.$ZONE_L1" || fail "rbldnsd did not start on $closed"
+	keys r
+	wait_for "querying again"
+	wait_for "768/768 lookups  "
+	screen >"$T/revived.txt"
+	assert_not_contains "$T/revived.txt" "does not answer" "r: the banner is gone once the resolver answers"
+	assert_not_contains "$T/revived.txt" "errors" "r: every lookup answered"
+	quit_tui q 0
+fi
+
 done_testing

@@ -21,7 +21,7 @@
 #define NQ 20
 #define MAX_SEEN 400
 
-enum mode { DROP_ALL, ANSWER_SECOND_TRY_LATE, FORGE_THEN_ANSWER };
+enum mode { DROP_ALL, ANSWER_SECOND_TRY_LATE, FORGE_THEN_ANSWER, ANSWER_EVERY_10MS };
 
 struct server {
 	int fd;
@@ -32,6 +32,8 @@ struct server {
 	struct sockaddr_in peer;
 	unsigned char held[512];   /* a query whose answer is sent later */
 	size_t held_len;
+	struct loop *lp;
+	struct loop_timer batch;   /* ANSWER_EVERY_10MS: when it next reads */
 };
 
 struct result {
@@ -86,6 +88,10 @@ static void on_server(void *arg, int fd, bool readable, bool writable)
 
 				sendto(fd, r, l, 0, (struct sockaddr *)&s->peer, pl);
 			}
+		} else if (s->mode == ANSWER_EVERY_10MS) {
+			size_t l = reply_of(q, (size_t)n, r, 0);
+
+			sendto(fd, r, l, 0, (struct sockaddr *)&s->peer, pl);
 		} else if (s->mode == FORGE_THEN_ANSWER) {
 			size_t l = reply_of(q, (size_t)n, r, 0x5a);   /* another ID */
 
@@ -97,6 +103,16 @@ static void on_server(void *arg, int fd, bool readable, bool writable)
 			sendto(fd, r, l, 0, (struct sockaddr *)&s->peer, pl);
 		}
 	}
+}
+
+/* ANSWER_EVERY_10MS: the queries waiting are read, and answered, in
+ * batches: a round trip of about 5 ms, slow enough to be paced. */
+static void on_batch(void *arg)
+{
+	struct server *s = arg;
+
+	on_server(s, s->fd, true, false);
+	loop_timer_arm(s->lp, &s->batch, loop_now() + 10);
 }
 
 static int setup(void **state)
@@ -113,6 +129,8 @@ static int setup(void **state)
 	    getsockname(f->srv.fd, (struct sockaddr *)&a, &al) < 0)
 		return -1;
 	f->srv.port = ntohs(a.sin_port);
+	f->srv.lp = f->lp;
+	f->srv.batch = (struct loop_timer){ .fn = on_batch, .arg = &f->srv };
 	loop_io(f->lp, f->srv.fd, true, false, on_server, &f->srv);
 	*state = f;
 	return 0;
@@ -123,6 +141,7 @@ static int teardown(void **state)
 	struct fx *f = *state;
 
 	loop_io(f->lp, f->srv.fd, false, false, NULL, NULL);
+	loop_timer_cancel(f->lp, &f->srv.batch);
 	close(f->srv.fd);
 	loop_free(f->lp);
 	free(f);
@@ -244,6 +263,39 @@ static void forged_replies_are_ignored(void **state)
 	udpdns_free(e);
 }
 
+/* Over a link slower than 2 ms, a window of first tries leaves spread
+ * over the round trip, not in one burst a server's buffer would drop. */
+static void first_tries_are_paced_on_slow_links(void **state)
+{
+	struct fx *f = *state;
+	struct udpdns *e = engine(f, f->srv.port, 2000, 8000);
+	static struct result res[200];
+	unsigned long before;
+	char name[64];
+
+	f->srv.mode = ANSWER_EVERY_10MS;
+	loop_io(f->lp, f->srv.fd, false, false, NULL, NULL);   /* read by the timer only */
+	loop_timer_arm(f->lp, &f->srv.batch, loop_now() + 10);
+	for (int i = 0; i < 64; i++) {
+		snprintf(name, sizeof name, "%d.1.0.192.bl.example", i);
+		assert_int_equal(udpdns_query(e, name, DNS_T_A, on_result, &res[i]), 0);
+	}
+	run_until_done(f, e, 5000);
+	assert_true(udpdns_flow(e)->srtt_us >= 2000);
+	/* 136 more at once: the window allows them, pacing spreads them */
+	before = udpdns_sent(e);
+	for (int i = 64; i < 200; i++) {
+		snprintf(name, sizeof name, "%d.2.0.192.bl.example", i);
+		assert_int_equal(udpdns_query(e, name, DNS_T_A, on_result, &res[i]), 0);
+	}
+	assert_true(udpdns_sent(e) - before <= 2 * 16);   /* a short burst, no more */
+	run_until_done(f, e, 5000);
+	for (int i = 0; i < 200; i++)
+		assert_int_equal(res[i].st, UD_REPLY);
+	assert_int_equal(udpdns_flow(e)->losses, 0);
+	udpdns_free(e);
+}
+
 /* Nothing listens: refused at once, and said so. */
 static void a_closed_port_is_refused(void **state)
 {
@@ -294,6 +346,7 @@ int main(void)
 		                                teardown),
 		cmocka_unit_test_setup_teardown(a_late_answer_to_an_earlier_try_counts, setup, teardown),
 		cmocka_unit_test_setup_teardown(forged_replies_are_ignored, setup, teardown),
+		cmocka_unit_test_setup_teardown(first_tries_are_paced_on_slow_links, setup, teardown),
 		cmocka_unit_test_setup_teardown(a_closed_port_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(freeing_cancels_what_is_in_flight, setup, teardown),
 	};
