@@ -1,72 +1,97 @@
-/* The terminal UI's loop and actions.  The session's poll() loop carries
- * the keyboard and the network together: keys are handled and drawn at
- * once, answers are stored at once and drawn at most ten times a second,
- * and nothing runs while nothing happens. */
-#include "tui/tui.h"
+/* The terminal UI's keys and drawing.  Keys that every screen shares
+ * (help, go to, back, the demo's keys, layers, re-query, snapshots) are
+ * handled here once through the screen interface; the rest go to the
+ * screen on top, which answers with a request the router acts on. */
+#include "tui/app.h"
 
 #include <errno.h>
-#include <langinfo.h>
-#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
-#include "core/export/export.h"
 #include "core/base/ip.h"
-#include "core/base/msg.h"
-#include "tui/app.h"
-#include "tui/asnview.h"
 #include "tui/curses.h"
-#include "tui/keys.h"
-#include "tui/overview.h"
-#include "tui/screen.h"
-#include "tui/signals.h"
+#include "tui/simulate.h"
 #include "tui/status.h"
 
 #define DRAW_GAP_MS 100      /* at most ten draws a second */
 #define PTR_REST_MS 250      /* the cursor rests this long before a PTR lookup */
-#define IDLE_READS_MAX 64    /* "readable" with no key this often: the terminal is gone */
-#define ESC_DELAY_MS 50
+#define WHEEL_LINES 3        /* rows one turn of the mouse wheel moves */
 
-/* Whatever path leaves the program, the terminal is given back. */
-static void terminal_guard(void)
+static void on_changed(void *arg)
 {
-	if (!isendwin())
-		endwin();
+	app_touch(arg);
+}
+
+static void on_redraw(void *arg)
+{
+	app_draw(arg);
+}
+
+static void on_ptr_wait(void *arg)
+{
+	struct app *a = arg;
+	struct screen *top = stack_top(&a->st);
+	struct focus f = { 0 };
+
+	/* The PTR shows in the grid's detail only. */
+	if (!top || top->ops->scope != KS_GRID)
+		return;
+	top->ops->focus(top, &f);
+	if (f.has_ip)
+		ptr_request(&a->ptr, f.ip);
+}
+
+int app_open(struct app *a, struct session *s, struct demo *d, const struct theme *th,
+             int cols, int rows)
+{
+	char err[256];
+
+	memset(a, 0, sizeof *a);
+	a->s = s;
+	a->demo = d;
+	a->th = *th;
+	layout_compute(&a->lay, cols, rows);
+	/* Outside the demo the policies serve the ASN view's arithmetic; a
+	 * broken asset leaves them empty, and the view says so. */
+	if (!d && policy_set_load(&a->rules, err, sizeof err) < 0)
+		memset(&a->rules, 0, sizeof a->rules);
+	a->redraw = (struct loop_timer){ .fn = on_redraw, .arg = a };
+	a->ptr_wait = (struct loop_timer){ .fn = on_ptr_wait, .arg = a };
+	ptr_init(&a->ptr, s->be, on_changed, a);
+	a->cx = (struct ctx){ .s = s, .demo = d, .rules = &a->rules, .th = &a->th, .lay = &a->lay,
+	                      .ptr = &a->ptr, .seen = &a->seen, .layer = CTX_LAYER_ALL,
+	                      .changed = on_changed, .changed_arg = a };
+	stack_init(&a->st, &a->cx);
+	a->fr = (struct frame){ .prompt = &a->prompt, .msg = a->msg };
+	return 0;
+}
+
+static void cursor_moved(struct app *a)
+{
+	loop_timer_arm(a->s->lp, &a->ptr_wait, loop_now() + PTR_REST_MS);
+}
+
+int app_start(struct app *a, const struct target *t)
+{
+	char err[256];
+
+	if (stack_open_target(&a->st, t, err, sizeof err) < 0) {
+		app_message(a, true, "%s", err);
+		return -1;
+	}
+	cursor_moved(a);
+	return 0;
 }
 
 unsigned app_scope(const struct app *a)
 {
-	return screen_of(a)->scope | (a->s->demo ? KS_DEMO : 0);
-}
+	const struct screen *top = stack_top(&a->st);
+	unsigned scope = top ? top->ops->scope : KS_GRID;
 
-const struct policy *app_demo_policy(const struct app *a)
-{
-	return a->s->demo ? demo_policy(a->s->demo) : NULL;
-}
-
-const struct scan_cell *app_cursor_cell(const struct app *a)
-{
-	return a->sc ? scan_cell_of(a->sc, a->view.cursor) : NULL;
-}
-
-int app_class_of(const struct app *a, uint32_t ip)
-{
-	const struct scan_cell *c = a->sc ? scan_cell_of(a->sc, ip) : NULL;
-
-	return c ? (int)scan_cell_class(a->sc, c) : -1;
-}
-
-bool app_other_asn(const struct app *a, uint32_t ip)
-{
-	const struct scan_cell *c = a->sc ? scan_cell_of(a->sc, ip) : NULL;
-
-	if (!c || !a->target_asn.found)
-		return false;
-	return !c->asn.found || c->asn.asn != a->target_asn.asn;
+	return scope | (a->demo ? KS_DEMO : 0) | (stack_at_root(&a->st) ? KS_ROOT : 0);
 }
 
 void app_message(struct app *a, bool error, const char *fmt, ...)
@@ -76,19 +101,23 @@ void app_message(struct app *a, bool error, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
 	va_end(ap);
-	a->msg_error = error;
+	a->fr.msg_error = error;
 }
 
-static void app_draw(struct app *a)
+void app_draw(struct app *a)
 {
+	struct screen *top = stack_top(&a->st);
 	char warn[1][STATUS_LINE_MAX];
 
 	loop_timer_cancel(a->s->lp, &a->redraw);
 	/* Warnings come and go with the probes: lay out for them each time. */
 	layout_compute(&a->lay, COLS, LINES);
-	if (screen_of(a)->grid_layout && status_warnings(a->s, warn, 1) > 0)
+	if (top && top->ops->grid_layout && status_warnings(a->s, warn, 1) > 0)
 		layout_reserve_warning(&a->lay);
-	screen_draw(a);
+	a->fr.scope = app_scope(a);
+	frame_draw(&a->cx, top, &a->fr);
+	wnoutrefresh(stdscr);
+	doupdate();
 	a->drawn_at = loop_now();
 }
 
@@ -100,437 +129,311 @@ void app_touch(struct app *a)
 		loop_timer_arm(a->s->lp, &a->redraw, due > now ? due : now);
 }
 
-static void on_redraw(void *arg)
-{
-	app_draw(arg);
-}
-
-/* A /24 scanned to the end tells the overview its level 1 count. */
-static void seen_note(struct app *a)
-{
-	const struct scan *sc = a->sc;
-	struct scan_tally t;
-	size_t unknown = 0;
-
-	scan_tally(sc, &t);
-	for (size_t z = 0; z < sc->nzones; z++)
-		if (sc->profile->zones[z].role == ZR_SINGLE && t.error[z] > unknown)
-			unknown = t.error[z];
-	seen_record(&a->seen, a->view.base, sc->ncells, t.guilty, unknown);
-}
-
-static void on_answer(void *arg, size_t cell, size_t zone)
-{
-	struct app *a = arg;
-
-	(void)cell;
-	(void)zone;
-	if (scan_finished(a->sc))
-		seen_note(a);
-	app_touch(a);
-}
-
-static void on_ptr_change(void *arg)
-{
-	app_touch(arg);
-}
-
-static void on_ptr_wait(void *arg)
-{
-	struct app *a = arg;
-
-	ptr_request(&a->ptr, a->view.cursor);
-}
-
-/* Stop believing zone in a scan over some of the session's zones. */
-static void distrust_in(struct scan *sc, const char *const *zones, size_t n, const char *zone)
-{
-	for (size_t i = 0; i < n; i++)
-		if (zones[i] == zone)
-			scan_distrust(sc, i);
-}
+/* ---- keeping the scans honest ---- */
 
 /* Zones that failed their RFC 5782 test are not believed: mark them in
- * every open scan as soon as the probe says so. */
+ * every scan as soon as the probe says so. */
 static void health_sync(struct app *a)
 {
+	struct scan *sc[STACK_MAX * SCREEN_SCANS_MAX];
+	size_t n = stack_scans(&a->st, sc, sizeof sc / sizeof sc[0]);
+
 	for (size_t z = 0; z < a->s->nzones; z++) {
-		if (a->distrusted[z] || session_zone_trusted(a->s, z))
+		if (session_zone_trusted(a->s, z))
 			continue;
-		if (a->sc)
-			scan_distrust(a->sc, z);
-		if (a->av)
-			distrust_in(&a->av->as.sc, a->av->as.zones, a->av->as.sub.nzones, a->s->zones[z]);
-		if (a->ov)
-			distrust_in(&a->ov->sc, a->ov->zones, a->ov->sub.nzones, a->s->zones[z]);
-		a->distrusted[z] = true;
-		app_touch(a);
+		for (size_t i = 0; i < n; i++)
+			for (size_t k = 0; k < sc[i]->nzones; k++)
+				if (sc[i]->zones[k] == a->s->zones[z] && !sc[i]->distrust[k]) {
+					scan_distrust(sc[i], k);
+					app_touch(a);
+				}
 	}
 }
 
-void app_scan(struct app *a, unsigned qflags)
-{
-	const struct options *o = a->s->opt;
-
-	if (a->sc)
-		scan_free(a->sc);
-	else
-		a->sc = malloc(sizeof *a->sc);
-	if (!a->sc || scan_init(a->sc, a->s->profile, a->s->zones, a->view.net, a->view.prefix,
-	                        a->s->db) < 0) {
-		if (a->sc)
-			scan_free(a->sc);
-		free(a->sc);
-		a->sc = NULL;
-		app_message(a, true, "out of memory: cannot scan this range");
-		return;
-	}
-	a->sc->on_answer = on_answer;
-	a->sc->on_answer_arg = a;
-	a->grid_stale = false;
-	memset(a->distrusted, 0, sizeof a->distrusted);
-	health_sync(a);
-	scan_start(a->sc, a->s->lp, a->s->be, o->rate, o->window, session_qflags(a->s) | qflags);
-}
-
-void app_cursor_moved(struct app *a)
-{
-	loop_timer_arm(a->s->lp, &a->ptr_wait, loop_now() + PTR_REST_MS);
-}
-
-/* The first network of asn as a target, for the grid behind its ASN
- * view.  0, or -1 with a reason in err. */
-static int asn_first_net(const struct app *a, uint32_t asn, struct target *t, char *err,
-                         size_t len)
-{
-	struct asn_net *nets = NULL;
-	size_t n = 0;
-	uint64_t total;
-
-	if (!a->s->db) {
-		snprintf(err, len, "AS%u: an ASN target needs an ASN database (--db)", (unsigned)asn);
-		return -1;
-	}
-	if (asn_db_networks(a->s->db, asn, &nets, &n, &total) < 0 || n == 0) {
-		free(nets);
-		snprintf(err, len, "AS%u has no IPv4 network in the ASN database", (unsigned)asn);
-		return -1;
-	}
-	*t = (struct target){ .kind = TARGET_NET, .net = nets[0].net, .prefix = nets[0].prefix,
-	                      .focus = nets[0].net };
-	cidr_format(nets[0].net, nets[0].prefix, t->text);
-	free(nets);
-	return 0;
-}
-
-/* Put a network target in the grid; scan it now, or once the grid shows
- * when a view is up. */
-static void grid_target(struct app *a, const struct target *t, bool scan)
-{
-	view_init(&a->view, t);
-	memset(&a->target_asn, 0, sizeof a->target_asn);
-	if (a->s->db && asn_db_lookup(a->s->db, t->focus, &a->target_asn) < 0)
-		a->target_asn.found = false;
-	if (scan) {
-		app_scan(a, 0);
-	} else if (a->sc) {
-		/* The old range's answers must not show under the new title. */
-		scan_free(a->sc);
-		free(a->sc);
-		a->sc = NULL;
-	}
-	a->grid_stale = !scan;
-	app_cursor_moved(a);
-}
-
-int app_show_target(struct app *a, const struct target *t, char *err, size_t errlen)
-{
-	char local[256];
-
-	if (!err) {
-		err = local;
-		errlen = sizeof local;
-	}
-	if (t->kind == TARGET_ASN)
-		return asnview_open(a, t->asn, err, errlen);
-	asnview_close(a);
-	overview_close(a);
-	a->screen = SCREEN_GRID;
-	grid_target(a, t, true);
-	return 0;
-}
-
-void app_show_grid(struct app *a)
-{
-	asnview_close(a);
-	overview_close(a);
-	a->screen = SCREEN_GRID;
-	if (a->grid_stale) {
-		app_scan(a, 0);
-		app_cursor_moved(a);
-	}
-}
-
-void app_backend_changed(struct app *a)
-{
-	/* The PTR cache holds the old backend; zone files have no PTR, but
-	 * the cache must not keep a pointer to a freed backend. */
-	ptr_close(&a->ptr);
-	ptr_init(&a->ptr, a->s->be, on_ptr_change, a);
-	if (!a->grid_stale)
-		app_scan(a, 0);
-	if (a->av)
-		asnview_restart(a, 0);
-	if (a->ov)
-		overview_restart(a, 0);
-	app_touch(a);
-}
-
-/* Read every key waiting; from_fd says stdin was reported readable. */
-static void keys_read(struct app *a, bool from_fd)
-{
-	bool any = false;
-	int ch;
-
-	while (!a->quit && (ch = getch()) != ERR) {
-		any = true;
-		if (!keys_escape_drop(&a->esc, ch))
-			app_key(a, ch);
-	}
-	a->esc.state = 0;
-	if (any) {
-		a->idle_reads = 0;
-		app_draw(a);
-	} else if (from_fd && ++a->idle_reads > IDLE_READS_MAX) {
-		a->quit = true;   /* end of input: nobody is left to press q */
-	}
-}
-
-/* A signal woke the loop: a resize shows up as KEY_RESIZE. */
-static void on_wake(void *arg, int fd, bool readable, bool writable)
-{
-	struct app *a = arg;
-
-	(void)fd;
-	(void)readable;
-	(void)writable;
-	signals_drain(a->sig);
-	if (!signals_stop())
-		keys_read(a, false);
-}
-
-static void on_stdin(void *arg, int fd, bool readable, bool writable)
-{
-	(void)fd;
-	(void)readable;
-	(void)writable;
-	keys_read(arg, true);
-}
-
-/* Take the terminal over; NULL after saying why on stderr. */
-static SCREEN *terminal_open(struct app *a)
-{
-	const char *term = getenv("TERM"), *no_color = getenv("NO_COLOR");
-	SCREEN *scr;
-	bool colors;
-
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "rblscope: the terminal UI needs a terminal; "
-		        "for a report use --export text\n");
-		return NULL;
-	}
-	setlocale(LC_ALL, "");
-	scr = newterm(NULL, stdout, stdin);
-	if (!scr) {
-		msg_line("cannot drive terminal type '%s'", term ? term : "");
-		return NULL;
-	}
-	atexit(terminal_guard);
-	cbreak();
-	noecho();
-	nonl();
-	keypad(stdscr, TRUE);
-	keys_define_extra();
-	nodelay(stdscr, TRUE);
-	set_escdelay(ESC_DELAY_MS);
-	mousemask(BUTTON1_PRESSED | BUTTON1_CLICKED, NULL);
-	/* NO_COLOR: colour is never even started, so no colour sequence
-	 * reaches the terminal.  COLORS is known only after start_color. */
-	colors = has_colors() && !(no_color && no_color[0]) && start_color() == OK;
-	theme_choose(&a->th, no_color, colors, colors ? COLORS : 0, nl_langinfo(CODESET),
-	             a->s->opt->ascii);
-	theme_init_colors(&a->th);
-	layout_compute(&a->lay, COLS, LINES);
-	return scr;
-}
-
-/* The first target: the one on the command line; --demo without one
- * opens the documentation range its scenario uses.  For an ASN, *grid
- * is its first network, for the grid behind the ASN view. */
-static int first_target(const struct app *a, struct target *t, struct target *grid)
-{
-	char err[160];
-
-	if (a->s->opt->has_target)
-		*t = a->s->opt->target;
-	else if (target_parse("192.0.2.0", t, err, sizeof err) < 0)
-		return -1;
-	*grid = *t;
-	if (t->kind == TARGET_ASN && asn_first_net(a, t->asn, grid, err, sizeof err) < 0) {
-		msg_line("%s", err);
-		return -1;
-	}
-	return 0;
-}
-
-/* Show the first target: an ASN opens its view over the grid of its
- * first network, which is scanned only once it shows. */
-static void first_show(struct app *a, const struct target *t, const struct target *grid)
-{
-	char err[256];
-
-	if (t->kind != TARGET_ASN) {
-		grid_target(a, t, true);
-		return;
-	}
-	grid_target(a, grid, false);
-	if (asnview_open(a, t->asn, err, sizeof err) < 0) {
-		app_message(a, true, "ASN view: %s", err);
-		app_show_grid(a);
-	}
-}
-
-/* The resolver answered none of the probes: end every open scan now,
- * with that reason, rather than wait out each timeout. */
+/* The resolver answered none of the probes: end every scan now, with
+ * that reason, rather than wait out each timeout. */
 static void dead_sync(struct app *a)
 {
+	struct scan *sc[STACK_MAX * SCREEN_SCANS_MAX];
+	size_t n = stack_scans(&a->st, sc, sizeof sc / sizeof sc[0]);
 	enum lk_error why;
 
 	if (!session_resolver_dead(a->s, &why))
 		return;
-	if (a->sc && !scan_finished(a->sc))
-		scan_fail_rest(a->sc, why);
-	if (a->av && !scan_finished(&a->av->as.sc))
-		scan_fail_rest(&a->av->as.sc, why);
-	if (a->ov && !scan_finished(&a->ov->sc))
-		scan_fail_rest(&a->ov->sc, why);
+	for (size_t i = 0; i < n; i++)
+		if (!scan_finished(sc[i]))
+			scan_fail_rest(sc[i], why);
 	app_touch(a);
 }
 
-void app_reprobe(struct app *a)
+void app_sync(struct app *a, bool probes_ended)
+{
+	health_sync(a);
+	if (probes_ended) {
+		dead_sync(a);
+		app_touch(a);
+	}
+}
+
+/* ---- keys every screen shares ---- */
+
+/* Act on what the screen on top asked for. */
+static void request_run(struct app *a, const struct request *req)
+{
+	char err[256];
+
+	if (req->msg[0])
+		app_message(a, req->error, "%s", req->msg);
+	if (req->kind != REQ_NONE && stack_route(&a->st, req, err, sizeof err) < 0) {
+		app_message(a, true, "%s", err);
+		return;
+	}
+	if (req->moved || req->kind != REQ_NONE)
+		cursor_moved(a);
+}
+
+static void goto_entered(struct app *a)
+{
+	struct target t;
+	char err[160];
+
+	if (a->prompt.len == 0) {
+		prompt_close(&a->prompt);
+		return;
+	}
+	if (target_parse(a->prompt.buf, &t, err, sizeof err) < 0 ||
+	    stack_open_target(&a->st, &t, err, sizeof err) < 0) {
+		snprintf(a->prompt.error, sizeof a->prompt.error, "%s", err);
+		return;
+	}
+	prompt_close(&a->prompt);
+	cursor_moved(a);
+}
+
+/* x: a snapshot of the screen on top in the current folder. */
+static void snapshot_save(struct app *a, struct screen *top)
+{
+	char path[4096], cwd[4096];
+	const struct scan *sc = screen_scan(top);
+	const char *name = path;
+
+	if (top->ops->snapshot(top, ".", time(NULL), path, sizeof path) < 0) {
+		app_message(a, true, "cannot save a snapshot in the current folder: %s",
+		            strerror(errno));
+		return;
+	}
+	if (strncmp(name, "./", 2) == 0)
+		name += 2;
+	app_message(a, false, "saved %s%s in %s", name,
+	            sc && scan_finished(sc) ? "" : " (unfinished: pending answers marked)",
+	            getcwd(cwd, sizeof cwd) ? cwd : "the current folder");
+}
+
+/* r: probe the zones again when the resolver answered none of them,
+ * and query the screen on top again, its old states dimmed meanwhile. */
+static void requery(struct app *a, struct screen *top)
 {
 	enum lk_error why;
 
 	if (a->s->opt->probe && session_resolver_dead(a->s, &why))
 		session_probe_start(a->s);
+	top->ops->restart(top, BQ_NOCACHE, true);
+	app_message(a, false, "querying again, bypassing the cache; old states dimmed until answered");
 }
 
-/* The loop: until q, a stop signal or the end of the terminal. */
-static void app_loop(struct app *a)
+/* 1-6 and 0: one zone of the profile alone, or all of them. */
+static void layer_set(struct app *a, enum action act)
 {
-	bool probing = session_probing(a->s);
+	size_t z;
 
-	while (!a->quit && !signals_stop()) {
-		/* -1 means "until something happens": the loop itself wakes
-		 * for the earliest timer (pacing, DNS timeouts, redraws). */
-		loop_run_once(a->s->lp, -1);
-		health_sync(a);
-		if (probing != session_probing(a->s)) {
-			probing = !probing;
-			if (!probing)
-				dead_sync(a);
-			app_touch(a);
+	if (act == ACT_LAYER_ALL) {
+		a->cx.layer = CTX_LAYER_ALL;
+		app_message(a, false, "every zone: each address in its worst class");
+		return;
+	}
+	z = (size_t)(act - ACT_LAYER_1);
+	if (z >= a->s->nzones) {
+		app_message(a, true, "the profile has %zu zones: keys 1 to %zu, 0 for all",
+		            a->s->nzones, a->s->nzones);
+		return;
+	}
+	a->cx.layer = (int)z;
+	app_message(a, false, "%s alone (%s): 0 shows every zone again",
+	            a->s->profile->zones[z].key, a->s->profile->zones[z].title);
+}
+
+/* The demo rewrote its zones: every screen queries the new backend. */
+static void backend_changed(struct app *a)
+{
+	/* The PTR cache must not keep a pointer to a freed backend. */
+	ptr_close(&a->ptr);
+	ptr_init(&a->ptr, a->s->be, on_changed, a);
+	stack_backend_changed(&a->st);
+	app_touch(a);
+}
+
+/* p P i u U: the demo's policy and scenario. */
+static void demo_key(struct app *a, struct screen *top, enum action act)
+{
+	struct focus f = { 0 };
+	enum sim_result r;
+
+	if (!a->demo) {
+		app_message(a, true, "policies and impacts can be changed in the demo only (--demo)");
+		return;
+	}
+	top->ops->focus(top, &f);
+	switch (act) {
+	case ACT_POLICY_NEXT: case ACT_POLICY_PREV:
+		r = sim_policy(a->s, a->demo, act == ACT_POLICY_NEXT ? 1 : -1, f.asn, a->msg,
+		               sizeof a->msg);
+		break;
+	case ACT_IMPACT:
+		if (!f.has_ip) {
+			app_message(a, true, "impact: no address selected");
+			return;
 		}
+		r = sim_impact(a->s, a->demo, f.ip, a->msg, sizeof a->msg);
+		break;
+	case ACT_UNDO: r = sim_undo(a->s, a->demo, a->msg, sizeof a->msg); break;
+	default: r = sim_reset(a->s, a->demo, a->msg, sizeof a->msg); break;
+	}
+	a->fr.msg_error = r != SIM_DONE && r != SIM_NOTHING;
+	if (r == SIM_FATAL) {
+		a->fatal = true;
+		a->quit = true;
+	} else if (r == SIM_DONE) {
+		backend_changed(a);
 	}
 }
 
-static int app_status(const struct app *a)
+/* q on the first screen: quit, asking first when the demo changed. */
+static void quit_ask(struct app *a)
 {
-	if (signals_stop())
-		return 128 + signals_stop();
-	if (a->fatal)
-		return EXIT_USAGE;
-	/* Someone who quits has read the screen: the statuses that tell a
-	 * script what was found belong to --export. */
-	return EXIT_NOTHING_LISTED;
+	if (a->demo && sim_changed(a->demo)) {
+		a->confirm = true;
+		app_message(a, false, "quit? the demo's policy and impacts are lost: "
+		            "y quits, any other key stays");
+		return;
+	}
+	a->quit = true;
 }
 
-static void app_close(struct app *a)
+static void action_run(struct app *a, enum action act)
 {
-	loop_io(a->s->lp, STDIN_FILENO, false, false, NULL, NULL);
-	loop_io(a->s->lp, a->sig->pipe[0], false, false, NULL, NULL);
+	struct screen *top = stack_top(&a->st);
+	struct request req = { .kind = REQ_NONE };
+
+	if (!top)
+		return;
+	switch (act) {
+	case ACT_GOTO: prompt_open(&a->prompt); break;
+	case ACT_HELP: a->fr.help = true; a->fr.help_scroll = 0; break;
+	case ACT_REDRAW: clearok(curscr, TRUE); break;
+	case ACT_QUIT: quit_ask(a); break;
+	case ACT_BACK:
+		if (stack_back(&a->st))
+			cursor_moved(a);
+		break;
+	case ACT_POLICY_NEXT: case ACT_POLICY_PREV: case ACT_IMPACT: case ACT_UNDO: case ACT_RESET:
+		demo_key(a, top, act);
+		break;
+	case ACT_REQUERY: requery(a, top); break;
+	case ACT_SAVE: snapshot_save(a, top); break;
+	case ACT_NONE: break;
+	default:
+		if (act == ACT_LAYER_ALL || (act >= ACT_LAYER_1 && act < ACT_LAYER_1 + ACT_LAYER_MAX)) {
+			layer_set(a, act);
+			break;
+		}
+		top->ops->action(top, act, &req);
+		request_run(a, &req);
+		break;
+	}
+}
+
+static void mouse_handle(struct app *a)
+{
+	struct screen *top = stack_top(&a->st);
+	struct request req = { .kind = REQ_NONE };
+	MEVENT ev;
+
+	if (!top || getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		int lines = ev.bstate & BUTTON4_PRESSED ? -WHEEL_LINES : WHEEL_LINES;
+
+		if (a->fr.help)
+			a->fr.help_scroll += lines;
+		else
+			top->ops->wheel(top, lines);
+		cursor_moved(a);
+		return;
+	}
+	if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+		return;
+	if (a->fr.help) {
+		a->fr.help = false;
+		return;
+	}
+	top->ops->click(top, ev.x, ev.y, &req);
+	request_run(a, &req);
+}
+
+/* A key while the help shows: arrows scroll it, any other closes it. */
+static void help_key(struct app *a, int ch)
+{
+	int page = a->lay.rows > 8 ? a->lay.rows - 6 : 1;
+
+	switch (ch) {
+	case KEY_UP: case 'k': a->fr.help_scroll--; break;
+	case KEY_DOWN: case 'j': a->fr.help_scroll++; break;
+	case KEY_PPAGE: a->fr.help_scroll -= page; break;
+	case KEY_NPAGE: a->fr.help_scroll += page; break;
+	case KEY_HOME: a->fr.help_scroll = 0; break;
+	case KEY_END: a->fr.help_scroll = 1 << 20; break;
+	case KEY_MOUSE: mouse_handle(a); break;
+	default: a->fr.help = false; break;
+	}
+}
+
+void app_key(struct app *a, int ch)
+{
+	if (ch == KEY_RESIZE)
+		return;   /* app_draw lays the screen out anew */
+	a->msg[0] = '\0';   /* a message stays until the next key */
+	if (a->lay.too_small) {
+		/* Nothing is shown to act on: only q, as the screen says. */
+		if (ch == 'q' || ch == 'Q')
+			a->quit = true;
+		return;
+	}
+	if (a->confirm) {
+		a->confirm = false;
+		if (ch == 'y' || ch == 'Y')
+			a->quit = true;
+		return;
+	}
+	if (a->prompt.active) {
+		switch (prompt_feed(&a->prompt, ch)) {
+		case PR_DONE: goto_entered(a); break;
+		case PR_CANCEL: prompt_close(&a->prompt); break;
+		default: break;
+		}
+	} else if (a->fr.help) {
+		help_key(a, ch);
+	} else if (ch == KEY_MOUSE) {
+		mouse_handle(a);
+	} else {
+		action_run(a, keys_action(app_scope(a), ch));
+	}
+}
+
+void app_close(struct app *a)
+{
 	loop_timer_cancel(a->s->lp, &a->redraw);
 	loop_timer_cancel(a->s->lp, &a->ptr_wait);
 	ptr_close(&a->ptr);
-	asnview_close(a);
-	overview_close(a);
+	stack_free(&a->st);
 	policy_set_free(&a->rules);
-	if (a->sc) {
-		scan_free(a->sc);
-		free(a->sc);
-		a->sc = NULL;
-	}
-}
-
-/* Watch the keyboard and the signal pipe; false when out of memory. */
-static bool app_watch(struct app *a)
-{
-	return loop_io(a->s->lp, STDIN_FILENO, true, false, on_stdin, a) == 0 &&
-	       loop_io(a->s->lp, a->sig->pipe[0], true, false, on_wake, a) == 0;
-}
-
-int tui_run(struct session *s)
-{
-	struct tui_signals sig;
-	struct target t, grid;
-	struct app *a = calloc(1, sizeof *a);
-	char err[256];
-	SCREEN *scr;
-	int rc = EXIT_USAGE;
-
-	/* The context is big (the seen table): the heap, not the stack. */
-	if (!a) {
-		msg_line("out of memory");
-		return EXIT_USAGE;
-	}
-	a->s = s;
-	a->sig = &sig;
-	if (first_target(a, &t, &grid) < 0 || !(scr = terminal_open(a))) {
-		free(a);
-		return EXIT_USAGE;
-	}
-	if (signals_install(&sig) < 0) {
-		int e = errno;
-
-		endwin();
-		delscreen(scr);
-		free(a);
-		msg_line("cannot set up signal handling: %s", strerror(e));
-		return EXIT_USAGE;
-	}
-	/* Outside the demo the policies serve the ASN view's arithmetic; a
-	 * broken asset leaves them empty, and the view says so. */
-	if (!s->demo && policy_set_load(&a->rules, err, sizeof err) < 0)
-		memset(&a->rules, 0, sizeof a->rules);
-	a->redraw = (struct loop_timer){ .fn = on_redraw, .arg = a };
-	a->ptr_wait = (struct loop_timer){ .fn = on_ptr_wait, .arg = a };
-	ptr_init(&a->ptr, s->be, on_ptr_change, a);
-	snprintf(a->msg, sizeof a->msg, "out of memory: cannot watch the keyboard");
-	if (app_watch(a)) {
-		a->msg[0] = '\0';
-		if (s->opt->probe)
-			session_probe_start(s);
-		first_show(a, &t, &grid);
-		app_draw(a);
-		app_loop(a);
-		rc = app_status(a);
-	}
-	app_close(a);
-	endwin();
-	delscreen(scr);
-	signals_restore(&sig);
-	if (a->fatal || rc == EXIT_USAGE)
-		msg_line("%s", a->msg);
-	free(a);
-	return rc;
 }

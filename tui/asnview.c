@@ -12,9 +12,8 @@
 #include "core/base/ip.h"
 #include "core/scan/legend.h"
 #include "core/base/numfmt.h"
-#include "tui/app.h"
+#include "tui/cells.h"
 #include "tui/draw.h"
-#include "tui/overview.h"
 #include "tui/text.h"
 
 #define NET_W 18          /* "255.255.255.255/32" */
@@ -40,57 +39,55 @@ const char *asnview_meaning(enum cell_class cls)
 
 /* ---- the model ---- */
 
+
+
 static void on_probe(void *arg, size_t cell, size_t zone)
 {
+	const struct asnview *av = arg;
+
 	(void)cell;
 	(void)zone;
-	app_touch(arg);
+	ctx_changed(av->base.cx);
 }
 
-int asnview_open(struct app *a, uint32_t asn, char *err, size_t errlen)
+/* Probe the networks again (qflags as for scan_start), on the session's
+ * current backend. */
+static void probe(struct asnview *av, unsigned qflags, bool keep)
+{
+	struct session *s = av->base.cx->s;
+	struct asnscan *as = &av->as;
+
+	as->sc.on_answer = on_probe;
+	as->sc.on_answer_arg = av;
+	if (keep && as->sc.lp) {
+		scan_requery(&as->sc, s->lp, s->be, s->opt->rate, s->opt->window,
+		             session_qflags(s) | qflags);
+		return;
+	}
+	asnscan_start(as, s, s->opt->rate, s->opt->window, session_qflags(s) | qflags);
+}
+
+struct screen *asnview_new(const struct ctx *cx, uint32_t asn, char *err, size_t errlen)
 {
 	struct asnview *av = calloc(1, sizeof *av);
 
 	if (!av) {
 		snprintf(err, errlen, "out of memory");
-		return -1;
+		return NULL;
 	}
-	if (asnscan_init(&av->as, a->s, asn, 0, err, errlen) < 0) {
+	if (asnscan_init(&av->as, cx->s, asn, 0, err, errlen) < 0) {
 		free(av);
-		return -1;
+		return NULL;
 	}
-	/* One view at a time: what was up closes only once this one stands. */
-	overview_close(a);
-	asnview_close(a);
-	a->av = av;
-	a->screen = SCREEN_ASN;
-	asnview_restart(a, 0);
-	return 0;
+	av->base = (struct screen){ &asnview_ops, cx, false };
+	probe(av, 0, false);
+	return &av->base;
 }
 
-void asnview_close(struct app *a)
+void asnview_figures(const struct asnview *av, struct asn_figures *f)
 {
-	if (!a->av)
-		return;
-	asnscan_free(&a->av->as);
-	free(a->av);
-	a->av = NULL;
-	if (a->screen == SCREEN_ASN)
-		a->screen = SCREEN_GRID;
-}
-
-void asnview_restart(struct app *a, unsigned qflags)
-{
-	struct asnscan *as = &a->av->as;
-
-	as->sc.on_answer = on_probe;
-	as->sc.on_answer_arg = a;
-	asnscan_start(as, a->s, a->s->opt->rate, a->s->opt->window, session_qflags(a->s) | qflags);
-}
-
-void asnview_figures(const struct app *a, struct asn_figures *f)
-{
-	const struct asnscan *as = &a->av->as;
+	const struct ctx *cx = av->base.cx;
+	const struct asnscan *as = &av->as;
 	struct asnscan_sum sum;
 
 	memset(f, 0, sizeof *f);
@@ -109,8 +106,8 @@ void asnview_figures(const struct app *a, struct asn_figures *f)
 	}
 	f->l3_txt = asnscan_l3_txt(as);
 	txt_parse(f->l3_txt, &f->said);
-	if (a->s->demo)
-		f->scenario = demo_asn(a->s->demo, as->asn);
+	if (cx->demo)
+		f->scenario = demo_asn(cx->demo, as->asn);
 	if (f->scenario) {
 		f->guilty_known = true;
 		f->guilty = f->scenario->ev.guilty;
@@ -145,9 +142,10 @@ static void add(struct hbuild *b, const char *label, enum asn_hstyle st, const c
 }
 
 /* The demo: the scenario's level-3 arithmetic under the active policy. */
-static void scenario_lines(const struct app *a, struct hbuild *b, const struct asn_figures *f)
+static void scenario_lines(const struct asnview *av, struct hbuild *b,
+                           const struct asn_figures *f)
 {
-	const struct policy *p = app_demo_policy(a);
+	const struct policy *p = demo_policy(av->base.cx->demo);
 	char text[ASNVIEW_LINE_MAX];
 
 	policy_l3_explain(p, &f->scenario->ev.l3, text, sizeof text);
@@ -157,15 +155,15 @@ static void scenario_lines(const struct app *a, struct hbuild *b, const struct a
 
 /* A real ASN: nobody outside UCEPROTECT knows its impact count, but
  * every rule that counts impacts says how many would list it. */
-static void rule_lines(const struct app *a, struct hbuild *b, const struct asn_figures *f)
+static void rule_lines(const struct asnview *av, struct hbuild *b, const struct asn_figures *f)
 {
-	const struct policy_set *rules = &a->rules;
+	const struct policy_set *rules = av->base.cx->rules;
 	char total[32], need[32], least[48];
 	struct policy_l3 r;
 	size_t shown = 0;
 
 	num_grouped(f->total, total);
-	for (size_t i = rules->n; i-- > 0;) {
+	for (size_t i = rules ? rules->n : 0; i-- > 0;) {
 		const struct policy *p = &rules->v[i];
 
 		if (p->l3_unit != PU_IMPACTS)
@@ -187,13 +185,13 @@ static void rule_lines(const struct app *a, struct hbuild *b, const struct asn_f
 /* What the level-3 TXT says: a spamscore (impacts per 100,000
  * addresses, rounded down, so it bounds the count from below) or an
  * abuser count. */
-static void said_line(const struct app *a, struct hbuild *b, const struct asn_figures *f)
+static void said_line(const struct asnview *av, struct hbuild *b, const struct asn_figures *f)
 {
 	char figure[96] = "no figure", least[32];
 	uint64_t lower;
 
 	if (!f->l3_txt[0]) {
-		add(b, "L3 TXT", AH_DIM, "%s", a->av->as.sc.done < a->av->as.sc.total ?
+		add(b, "L3 TXT", AH_DIM, "%s", av->as.sc.done < av->as.sc.total ?
 		    "none so far: probes still running" : "none: no network is listed on level 3");
 		return;
 	}
@@ -210,10 +208,10 @@ static void said_line(const struct app *a, struct hbuild *b, const struct asn_fi
 }
 
 /* "N guilty -> M addresses blocked (collateral ratio R)". */
-static void damage_line(const struct app *a, struct hbuild *b, const struct asn_figures *f)
+static void damage_line(const struct asnview *av, struct hbuild *b, const struct asn_figures *f)
 {
 	/* Two columns in ASCII: not a theme symbol, which takes one. */
-	const char *arrow = a->th.utf8 ? "\u2192" : "->";
+	const char *arrow = av->base.cx->th->utf8 ? "\u2192" : "->";
 	char guilty[32], blocked[32], l3[32], l2[32], ratio[48] = "n/a (none guilty)";
 	enum asn_hstyle st = f->blocked ? AH_LISTED : AH_PLAIN;
 
@@ -225,7 +223,7 @@ static void damage_line(const struct app *a, struct hbuild *b, const struct asn_
 		add(b, "damage", st, "%s guilty %s %s addresses blocked (collateral ratio %s)",
 		    num_grouped(f->guilty, guilty), arrow, blocked, ratio);
 		add(b, "probed", AH_DIM, "level 3 lists %zu of %zu networks (%s addresses); "
-		    "level 2 about %s more (one probe per /24)", f->l3_nets, a->av->as.nnets,
+		    "level 2 about %s more (one probe per /24)", f->l3_nets, av->as.nnets,
 		    num_grouped(f->l3_addrs, l3), num_grouped(f->l2_more, l2));
 		return;
 	}
@@ -234,23 +232,23 @@ static void damage_line(const struct app *a, struct hbuild *b, const struct asn_
 	    num_grouped(f->l3_addrs, l3), num_grouped(f->l2_more, l2));
 }
 
-size_t asnview_header(const struct app *a, struct asn_hline *out, size_t max)
+size_t asnview_header(const struct asnview *av, struct asn_hline *out, size_t max)
 {
-	const struct asnscan *as = &a->av->as;
+	const struct asnscan *as = &av->as;
 	struct hbuild b = { out, 0, max };
 	struct asn_figures f;
 	char total[32];
 
-	asnview_figures(a, &f);
+	asnview_figures(av, &f);
 	add(&b, "ASN", AH_PLAIN, "AS%u %s: %zu network%s, %s IPv4 addresses", (unsigned)as->asn,
 	    as->org[0] ? as->org : "(no name)", as->nnets, as->nnets == 1 ? "" : "s",
 	    num_grouped(f.total, total));
 	if (f.scenario)
-		scenario_lines(a, &b, &f);
+		scenario_lines(av, &b, &f);
 	else
-		rule_lines(a, &b, &f);
-	said_line(a, &b, &f);
-	damage_line(a, &b, &f);
+		rule_lines(av, &b, &f);
+	said_line(av, &b, &f);
+	damage_line(av, &b, &f);
 	return b.n;
 }
 
@@ -278,23 +276,23 @@ static enum cell_class net_class(const struct asnscan_sum *sum)
 	return CC_CLEAN;
 }
 
-static void net_row(const struct app *a, size_t i, struct net_row *r)
+static void net_row(const struct asnview *av, size_t i, struct net_row *r)
 {
-	const struct theme *th = &a->th;
-	const struct asnscan_net *n = &a->av->as.nets[i];
+	const struct theme *th = av->base.cx->th;
+	const struct asnscan_net *n = &av->as.nets[i];
 	struct asnscan_sum sum;
 	enum cell_class cls;
 	char probes[32], blocks[32];
 	size_t used = 0;
 
-	asnscan_summary(&a->av->as, i, &sum);
+	asnscan_summary(&av->as, i, &sum);
 	cls = net_class(&sum);
 	r->glyph = theme_glyph(th, cls);
 	r->glyph_attr = theme_class_attr(th, cls);
 	r->mark = " ";
 	r->mark_attr = A_NORMAL;
 	r->net_attr = A_NORMAL;
-	if (i == a->av->cursor) {
+	if (i == av->cursor) {
 		r->mark = theme_sym(th, TS_CURSOR);
 		r->mark_attr = theme_elem_attr(th, TE_CURSOR);
 		r->net_attr = A_REVERSE | A_BOLD;
@@ -317,18 +315,18 @@ static void net_row(const struct app *a, size_t i, struct net_row *r)
 	r->l2_attr = sum.listed ? theme_class_attr(th, CC_RANGE) : A_NORMAL;
 }
 
-void asnview_row_text(const struct app *a, size_t i, char *out, size_t len)
+void asnview_row_text(const struct asnview *av, size_t i, char *out, size_t len)
 {
 	struct net_row r;
 
-	net_row(a, i, &r);
+	net_row(av, i, &r);
 	snprintf(out, len, "%s %s %-*s %*s  %-*s  %s", r.mark, r.glyph, NET_W, r.net, SIZE_W, r.size,
 	         L3_W, r.l3, r.l2);
 }
 
-void asnview_title(const struct app *a, char *out, size_t len)
+static void asnview_title(const struct screen *scr, char *out, size_t len)
 {
-	const struct asnscan *as = &a->av->as;
+	const struct asnscan *as = &((const struct asnview *)scr)->as;
 
 	snprintf(out, len, "rblscope  AS%u %s", (unsigned)as->asn, as->org);
 }
@@ -336,16 +334,17 @@ void asnview_title(const struct app *a, char *out, size_t len)
 /* ---- geometry ---- */
 
 /* Rows the header takes at the current width. */
-static int header_rows(const struct app *a, const struct asn_hline *h, size_t n)
+static int header_rows(const struct asnview *av, const struct asn_hline *h, size_t n)
 {
-	int width = a->lay.cols - 1 - DRAW_KV_LABEL_W, rows = 0;
+	const struct ctx *cx = av->base.cx;
+	int width = cx->lay->cols - 1 - DRAW_KV_LABEL_W, rows = 0;
 	char line[ASNVIEW_LINE_MAX];
 
 	for (size_t i = 0; i < n; i++) {
 		const char *p = h[i].value;
 		int k = 0;
 
-		while (k < HLINE_MAX_ROWS && text_wrap_next(&p, width, a->th.utf8, line, sizeof line))
+		while (k < HLINE_MAX_ROWS && text_wrap_next(&p, width, cx->th->utf8, line, sizeof line))
 			k++;
 		rows += k ? k : 1;
 	}
@@ -353,14 +352,15 @@ static int header_rows(const struct app *a, const struct asn_hline *h, size_t n)
 }
 
 /* The row of the first network, and how many rows the list has. */
-static void list_geometry(const struct app *a, int *y, int *rows)
+static void list_geometry(const struct asnview *av, int *y, int *rows)
 {
+	const struct layout *lay = av->base.cx->lay;
 	struct asn_hline h[ASNVIEW_HEADER_MAX];
-	size_t n = asnview_header(a, h, ASNVIEW_HEADER_MAX);
+	size_t n = asnview_header(av, h, ASNVIEW_HEADER_MAX);
 
 	/* header, a blank line, the column heading */
-	*y = a->lay.status_y + 1 + header_rows(a, h, n) + 2;
-	*rows = a->lay.keys_y - *y;
+	*y = lay->status_y + 1 + header_rows(av, h, n) + 2;
+	*rows = lay->keys_y - *y;
 	if (*rows < 1)
 		*rows = 1;
 }
@@ -381,38 +381,23 @@ static size_t window_top(size_t top, size_t cursor, size_t rows, size_t n)
 /* ---- actions ---- */
 
 /* Enter: the grid of the selected network, from its first /24. */
-static void open_network(struct app *a)
+static void open_network(const struct asnview *av, struct request *req)
 {
-	const struct asnscan_net *n = &a->av->as.nets[a->av->cursor];
-	struct target t = { .kind = TARGET_NET, .net = n->net, .prefix = n->prefix, .focus = n->net };
+	const struct asnscan_net *n = &av->as.nets[av->cursor];
 
-	cidr_format(n->net, n->prefix, t.text);
-	app_show_target(a, &t, NULL, 0);   /* closes this view: n is gone */
+	req->kind = REQ_TARGET;
+	req->target = (struct target){ .kind = TARGET_NET, .net = n->net, .prefix = n->prefix,
+	                               .focus = n->net };
+	cidr_format(n->net, n->prefix, req->target.text);
 }
 
-static void open_overview(struct app *a)
+static void asnview_action(struct screen *scr, enum action act, struct request *req)
 {
-	char err[256];
-
-	if (overview_open(a, a->av->as.nets[a->av->cursor].net, err, sizeof err) < 0)
-		app_message(a, true, "overview: %s", err);
-}
-
-static void save(struct app *a)
-{
-	char path[4096];
-	int rc = asnreport_snapshot_file(".", a->s, &a->av->as, time(NULL), path, sizeof path);
-
-	app_saved(a, rc, path, scan_finished(&a->av->as.sc));
-}
-
-void asnview_action(struct app *a, enum action act)
-{
-	struct asnview *av = a->av;
-	size_t n = av->as.nnets, page;
+	struct asnview *av = (struct asnview *)scr;
+	size_t n = av->as.nnets, page, was = av->cursor;
 	int y, rows;
 
-	list_geometry(a, &y, &rows);
+	list_geometry(av, &y, &rows);
 	page = rows > 1 ? (size_t)rows - 1 : 1;
 	switch (act) {
 	case ACT_UP: if (av->cursor > 0) av->cursor--; break;
@@ -421,31 +406,95 @@ void asnview_action(struct app *a, enum action act)
 	case ACT_NEXT24: av->cursor = av->cursor + page < n ? av->cursor + page : n - 1; break;
 	case ACT_FIRST: av->cursor = 0; break;
 	case ACT_LAST: av->cursor = n - 1; break;
-	case ACT_OPEN: open_network(a); return;
-	case ACT_OVERVIEW: open_overview(a); return;
-	case ACT_SAVE: save(a); break;
-	case ACT_REQUERY:
-		app_reprobe(a);
-		asnview_restart(a, BQ_NOCACHE);
-		app_message(a, false, "probing again, bypassing the cache");
+	case ACT_OPEN: open_network(av, req); break;
+	case ACT_OVERVIEW:
+		req->kind = REQ_OVERVIEW;
+		req->ip = av->as.nets[av->cursor].net;
 		break;
 	default: break;
 	}
+	req->moved = av->cursor != was;
 	av->top = window_top(av->top, av->cursor, (size_t)rows, n);
 }
 
-void asnview_click(struct app *a, int x, int y)
+/* The network under row y of the list, or -1. */
+static long row_at(const struct asnview *av, int y)
 {
 	int top_y, rows;
 	size_t i;
 
-	(void)x;
-	list_geometry(a, &top_y, &rows);
+	list_geometry(av, &top_y, &rows);
 	if (y < top_y || y >= top_y + rows)
+		return -1;
+	i = window_top(av->top, av->cursor, (size_t)rows, av->as.nnets) + (size_t)(y - top_y);
+	return i < av->as.nnets ? (long)i : -1;
+}
+
+static void asnview_click(struct screen *scr, int x, int y, struct request *req)
+{
+	struct asnview *av = (struct asnview *)scr;
+	long i = row_at(av, y);
+
+	(void)x;
+	if (i < 0)
 		return;
-	i = window_top(a->av->top, a->av->cursor, (size_t)rows, a->av->as.nnets) + (size_t)(y - top_y);
-	if (i < a->av->as.nnets)
-		a->av->cursor = i;
+	if ((size_t)i == av->cursor) {
+		open_network(av, req);
+		return;
+	}
+	av->cursor = (size_t)i;
+	req->moved = true;
+}
+
+static void asnview_wheel(struct screen *scr, int lines)
+{
+	struct asnview *av = (struct asnview *)scr;
+	int y, rows;
+
+	list_geometry(av, &y, &rows);
+	if (lines < 0)
+		av->cursor = av->cursor > (size_t)-lines ? av->cursor - (size_t)-lines : 0;
+	else
+		av->cursor = av->cursor + (size_t)lines < av->as.nnets ? av->cursor + (size_t)lines :
+		             av->as.nnets - 1;
+	av->top = window_top(av->top, av->cursor, (size_t)rows, av->as.nnets);
+}
+
+static size_t asnview_scans(struct screen *scr, struct scan **out, size_t max)
+{
+	if (max == 0)
+		return 0;
+	out[0] = &((struct asnview *)scr)->as.sc;
+	return 1;
+}
+
+static void asnview_restart(struct screen *scr, unsigned qflags, bool keep)
+{
+	probe((struct asnview *)scr, qflags, keep);
+}
+
+static int asnview_snapshot(const struct screen *scr, const char *dir, time_t when, char *path,
+                            size_t len)
+{
+	return asnreport_snapshot_file(dir, scr->cx->s, &((const struct asnview *)scr)->as, when,
+	                               path, len);
+}
+
+static void asnview_focus(const struct screen *scr, struct focus *f)
+{
+	const struct asnview *av = (const struct asnview *)scr;
+
+	f->has_ip = av->as.nnets > 0;
+	f->ip = f->has_ip ? av->as.nets[av->cursor].net : 0;
+	f->asn = av->as.asn;
+}
+
+static void asnview_destroy(struct screen *scr)
+{
+	struct asnview *av = (struct asnview *)scr;
+
+	asnscan_free(&av->as);
+	free(av);
 }
 
 /* ---- drawing ---- */
@@ -457,10 +506,11 @@ static attr_t hstyle_attr(const struct theme *th, enum asn_hstyle st)
 	return st == AH_DIM ? A_DIM : A_NORMAL;
 }
 
-static void heading_draw(const struct app *a, int y, size_t top, int rows)
+static void heading_draw(const struct asnview *av, int y, size_t top, int rows)
 {
+	const struct ctx *cx = av->base.cx;
 	char text[256], range[96], first[32], last[32], all[32];
-	size_t n = a->av->as.nnets, end = top + (size_t)rows < n ? top + (size_t)rows : n;
+	size_t n = av->as.nnets, end = top + (size_t)rows < n ? top + (size_t)rows : n;
 
 	range[0] = '\0';
 	if (n > (size_t)rows)
@@ -468,17 +518,17 @@ static void heading_draw(const struct app *a, int y, size_t top, int rows)
 		         num_grouped(end, last), num_grouped(n, all));
 	snprintf(text, sizeof text, "    %-*s %*s  %-*s  level 2: /24s listed of probed%s", NET_W,
 	         "network", SIZE_W, "addresses", L3_W, "level 3", range);
-	draw_text(y, 1, a->lay.cols - 1, theme_elem_attr(&a->th, TE_HEADING), text, a->th.utf8);
+	draw_text(y, 1, cx->lay->cols - 1, theme_elem_attr(cx->th, TE_HEADING), text, cx->th->utf8);
 }
 
-static void row_draw(const struct app *a, int y, size_t i)
+static void row_draw(const struct asnview *av, int y, size_t i)
 {
-	const struct theme *th = &a->th;
-	int w = a->lay.cols, x = 1;
+	const struct theme *th = av->base.cx->th;
+	int w = av->base.cx->lay->cols, x = 1;
 	struct net_row r;
 	char size[40];
 
-	net_row(a, i, &r);
+	net_row(av, i, &r);
 	snprintf(size, sizeof size, "%*s", SIZE_W, r.size);
 	draw_text(y, x, 1, r.mark_attr, r.mark, th->utf8);
 	draw_text(y, x + 2, 1, r.glyph_attr, r.glyph, th->utf8);
@@ -492,18 +542,37 @@ static void row_draw(const struct app *a, int y, size_t i)
 	draw_text(y, x, w - x, r.l2_attr, r.l2, th->utf8);
 }
 
-void asnview_draw(const struct app *a)
+static void asnview_draw(const struct screen *scr)
 {
+	const struct asnview *av = (const struct asnview *)scr;
+	const struct ctx *cx = scr->cx;
 	struct asn_hline h[ASNVIEW_HEADER_MAX];
-	size_t n = asnview_header(a, h, ASNVIEW_HEADER_MAX), top;
-	int y = a->lay.status_y + 1, list_y, rows;
+	size_t n = asnview_header(av, h, ASNVIEW_HEADER_MAX), top;
+	int y = cx->lay->status_y + 1, list_y, rows;
 
 	for (size_t i = 0; i < n; i++)
-		y += draw_kv(y, 1, a->lay.cols - 1, HLINE_MAX_ROWS, hstyle_attr(&a->th, h[i].style),
-		             h[i].label, h[i].value, a->th.utf8);
-	list_geometry(a, &list_y, &rows);
-	top = window_top(a->av->top, a->av->cursor, (size_t)rows, a->av->as.nnets);
-	heading_draw(a, list_y - 1, top, rows);
-	for (int r = 0; r < rows && top + (size_t)r < a->av->as.nnets; r++)
-		row_draw(a, list_y + r, top + (size_t)r);
+		y += draw_kv(y, 1, cx->lay->cols - 1, HLINE_MAX_ROWS, hstyle_attr(cx->th, h[i].style),
+		             h[i].label, h[i].value, cx->th->utf8);
+	list_geometry(av, &list_y, &rows);
+	top = window_top(av->top, av->cursor, (size_t)rows, av->as.nnets);
+	heading_draw(av, list_y - 1, top, rows);
+	for (int r = 0; r < rows && top + (size_t)r < av->as.nnets; r++)
+		row_draw(av, list_y + r, top + (size_t)r);
 }
+
+const struct screen_ops asnview_ops = {
+	.name = "asn",
+	.scope = KS_ASN,
+	.grid_layout = false,
+	.title = asnview_title,
+	.meaning = asnview_meaning,
+	.draw = asnview_draw,
+	.action = asnview_action,
+	.click = asnview_click,
+	.wheel = asnview_wheel,
+	.scans = asnview_scans,
+	.restart = asnview_restart,
+	.snapshot = asnview_snapshot,
+	.focus = asnview_focus,
+	.destroy = asnview_destroy,
+};

@@ -14,11 +14,13 @@
 #include "core/scan/demo.h"
 #include "core/uceprotect/txt.h"
 #include "tui/keys.h"
+#include "tui/screen.h"
 
 #define ASNVIEW_LINE_MAX 600
 #define ASNVIEW_HEADER_MAX 8
 
 struct asnview {
+	struct screen base;         /* first: the screen interface */
 	struct asnscan as;
 	size_t cursor;              /* the selected network */
 	size_t top;                 /* the first network on screen */
@@ -48,42 +50,24 @@ struct asn_hline {
 	char value[ASNVIEW_LINE_MAX];
 };
 
-struct app;
-
-/* Open the ASN view of asn: find its networks and start the probes; the
- * grid stays behind it.  0, or -1 with a one-line reason in err. */
-int asnview_open(struct app *a, uint32_t asn, char *err, size_t errlen);
-
-/* Close the view: its probes stop, late answers are dropped. */
-void asnview_close(struct app *a);
-
-/* Probe the networks again (qflags as for scan_start), on the session's
- * current backend. */
-void asnview_restart(struct app *a, unsigned qflags);
+/* The ASN view of asn: find its networks and start the probes.  NULL
+ * with a one-line reason in err. */
+struct screen *asnview_new(const struct ctx *cx, uint32_t asn, char *err, size_t errlen);
 
 /* Work out the header's figures. */
-void asnview_figures(const struct app *a, struct asn_figures *f);
+void asnview_figures(const struct asnview *av, struct asn_figures *f);
 
 /* The header lines; returns how many (at most max). */
-size_t asnview_header(const struct app *a, struct asn_hline *out, size_t max);
+size_t asnview_header(const struct asnview *av, struct asn_hline *out, size_t max);
 
 /* Network i as the list shows it, without attributes: mark, glyph,
  * network, addresses, level 3, level 2. */
-void asnview_row_text(const struct app *a, size_t i, char *out, size_t len);
-
-/* The place part of the title line: "rblscope  AS64512 DEMO-HOSTING". */
-void asnview_title(const struct app *a, char *out, size_t len);
+void asnview_row_text(const struct asnview *av, size_t i, char *out, size_t len);
 
 /* What a glyph means beside a network, for the help. */
 const char *asnview_meaning(enum cell_class cls);
 
-/* Act on a key of the view (moves, Enter, o, x, r). */
-void asnview_action(struct app *a, enum action act);
-
-/* Select the network under a click at x, y. */
-void asnview_click(struct app *a, int x, int y);
-
-/* Draw the header and the list. */
-void asnview_draw(const struct app *a);
+/* The ASN view's screen functions. */
+extern const struct screen_ops asnview_ops;
 
 #endif

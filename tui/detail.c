@@ -10,7 +10,6 @@
 #include "core/base/ip.h"
 #include "core/scan/legend.h"
 #include "core/uceprotect/txt.h"
-#include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/text.h"
 
@@ -22,6 +21,8 @@ struct builder {
 	size_t n, max;
 	int width;
 	bool utf8;
+	const struct ctx *cx;
+	const struct detail_in *in;
 };
 
 static void add(struct builder *b, enum dline_style st, int cls, const char *fmt, ...)
@@ -68,9 +69,9 @@ static void add_kv(struct builder *b, enum dline_style st, const char *label, co
 }
 
 /* "AS64500 EXAMPLE-NET", or why there is none. */
-static void asn_text(const struct app *a, const struct asn_info *info, char *out, size_t len)
+static void asn_text(const struct ctx *cx, const struct asn_info *info, char *out, size_t len)
 {
-	if (!a->s->db)
+	if (!cx->s->db)
 		snprintf(out, len, "no ASN database");
 	else if (!info->found)
 		snprintf(out, len, "not in the ASN database");
@@ -119,16 +120,16 @@ static enum dline_style state_style(const struct lookup *l)
 	return l->state == LK_ERROR ? DL_ERROR : l->state == LK_LISTED ? DL_WARN : DL_PLAIN;
 }
 
-static void header_lines(const struct app *a, struct builder *b, const struct scan_cell *c,
-                         bool meaning)
+static void header_lines(struct builder *b, const struct scan_cell *c, bool meaning)
 {
+	const struct detail_in *in = b->in;
 	char ip[IP4_STRLEN], net[CIDR_STRLEN], text[256];
 	bool known;
-	int cls = app_class_of(a, a->view.cursor);
+	int cls = in->cls;
 
-	ip4_format(a->view.cursor, ip);
+	ip4_format(in->view->cursor, ip);
 	if (!c) {
-		cidr_format(a->view.net, a->view.prefix, net);
+		cidr_format(in->view->net, in->view->prefix, net);
 		add(b, DL_HEADING, -1, "%s", ip);
 		add(b, DL_DIM, -1, "  not scanned: outside %s", net);
 		return;
@@ -136,17 +137,17 @@ static void header_lines(const struct app *a, struct builder *b, const struct sc
 	add(b, DL_HEADING, cls, "%s  %s", ip, legend_of((enum cell_class)cls)->label);
 	if (meaning)
 		add(b, DL_DIM, -1, "  %s", legend_of((enum cell_class)cls)->meaning);
-	add_kv(b, DL_PLAIN, "PTR", ptr_text(&a->ptr, a->view.cursor, &known));
-	asn_text(a, &c->asn, text, sizeof text);
+	add_kv(b, DL_PLAIN, "PTR", ptr_text(b->cx->ptr, in->view->cursor, &known));
+	asn_text(b->cx, &c->asn, text, sizeof text);
 	add_kv(b, DL_PLAIN, "ASN", text);
 	if (c->asn.found) {
 		cidr_format(c->asn.net, c->asn.prefix, net);
 		snprintf(text, sizeof text, "%s (ASN DB)", net);
 		add_kv(b, DL_PLAIN, "network", text);
 	}
-	if (a->target_asn.found && app_other_asn(a, a->view.cursor))
+	if (in->target_asn->found && in->other_asn)
 		add(b, DL_WARN, -1, "  another ASN than the target's (AS%u)",
-		    (unsigned)a->target_asn.asn);
+		    (unsigned)in->target_asn->asn);
 }
 
 /* A label and a value cut to one line. */
@@ -158,13 +159,13 @@ static void add_kv_line(struct builder *b, enum dline_style st, const char *labe
 
 /* Per zone: its name, state, TXT and what the TXT says.  wrap false
  * keeps the TXT to one line and puts the state on the name's line. */
-static void zone_lines(const struct app *a, struct builder *b, const struct scan_cell *c,
-                       bool wrap)
+static void zone_lines(struct builder *b, const struct scan_cell *c, bool wrap)
 {
-	const struct profile *p = a->sc->profile;
+	const struct scan *sc = b->in->sc;
+	const struct profile *p = sc->profile;
 	char text[DETAIL_TEXT_MAX];
 
-	for (size_t z = 0; z < a->sc->nzones; z++) {
+	for (size_t z = 0; z < sc->nzones; z++) {
 		const struct lookup *l = &c->zone[z];
 
 		state_text(l, text, sizeof text);
@@ -189,19 +190,20 @@ static void zone_lines(const struct app *a, struct builder *b, const struct scan
 	}
 }
 
-static void compact_lines(const struct app *a, struct builder *b, const struct scan_cell *c)
+static void compact_lines(struct builder *b, const struct scan_cell *c)
 {
-	const struct profile *p = a->sc->profile;
+	const struct detail_in *in = b->in;
+	const struct profile *p = in->sc->profile;
 	char ip[IP4_STRLEN], asn[256], state[128], says[DETAIL_TEXT_MAX];
 	bool known;
-	int cls = app_class_of(a, a->view.cursor);
-	const char *ptr = ptr_text(&a->ptr, a->view.cursor, &known);
+	int cls = in->cls;
+	const char *ptr = ptr_text(b->cx->ptr, in->view->cursor, &known);
 
-	ip4_format(a->view.cursor, ip);
-	asn_text(a, &c->asn, asn, sizeof asn);
+	ip4_format(in->view->cursor, ip);
+	asn_text(b->cx, &c->asn, asn, sizeof asn);
 	add(b, DL_HEADING, cls, "%s %s  %s%s%s", ip, legend_of((enum cell_class)cls)->label, asn,
 	    known ? "  " : "", known ? ptr : "");
-	for (size_t z = 0; z < a->sc->nzones; z++) {
+	for (size_t z = 0; z < in->sc->nzones; z++) {
 		const struct lookup *l = &c->zone[z];
 
 		state_text(l, state, sizeof state);
@@ -213,31 +215,32 @@ static void compact_lines(const struct app *a, struct builder *b, const struct s
 	}
 }
 
-size_t detail_build(const struct app *a, int width, size_t maxlines, struct dline *out)
+size_t detail_build(const struct ctx *cx, const struct detail_in *in, int width,
+                    size_t maxlines, struct dline *out)
 {
-	struct builder b = { out, 0, maxlines, width, a->th.utf8 };
-	const struct scan_cell *c = app_cursor_cell(a);
+	struct builder b = { out, 0, maxlines, width, cx->th->utf8, cx, in };
+	const struct scan_cell *c = in->c;
 
 	if (maxlines == 0 || width <= 0)
 		return 0;
 	if (!c) {
-		header_lines(a, &b, NULL, false);
+		header_lines(&b, NULL, false);
 		return b.n < maxlines ? b.n : maxlines;
 	}
 	/* The most that fits: everything wrapped, then one line per TXT,
 	 * then one line per zone. */
-	header_lines(a, &b, c, true);
+	header_lines(&b, c, true);
 	add(&b, DL_PLAIN, -1, "%s", "");
-	zone_lines(a, &b, c, true);
+	zone_lines(&b, c, true);
 	if (b.n <= maxlines)
 		return b.n;
 	b.n = 0;
-	header_lines(a, &b, c, false);
-	zone_lines(a, &b, c, false);
+	header_lines(&b, c, false);
+	zone_lines(&b, c, false);
 	if (b.n <= maxlines)
 		return b.n;
 	b.n = 0;
-	compact_lines(a, &b, c);
+	compact_lines(&b, c);
 	return b.n < maxlines ? b.n : maxlines;
 }
 
@@ -252,13 +255,13 @@ static attr_t dline_attr(const struct theme *th, enum dline_style st)
 	}
 }
 
-void detail_draw(const struct app *a)
+void detail_draw(const struct ctx *cx, const struct detail_in *in)
 {
 	struct dline lines[DETAIL_MAX_LINES];
-	const struct layout *l = &a->lay;
-	const struct theme *th = &a->th;
+	const struct layout *l = cx->lay;
+	const struct theme *th = cx->th;
 	size_t max = l->detail_h < DETAIL_MAX_LINES ? (size_t)l->detail_h : DETAIL_MAX_LINES;
-	size_t n = detail_build(a, l->detail_w - 1, max, lines);
+	size_t n = detail_build(cx, in, l->detail_w - 1, max, lines);
 	int x;
 
 	for (size_t i = 0; i < n; i++) {

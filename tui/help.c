@@ -1,42 +1,83 @@
-/* Help overlay and key line. */
+/* Help overlay and key line.  The help is built as lines first, so its
+ * content is tested without a terminal and scrolls when the terminal is
+ * short. */
 #include "tui/help.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 
 #include "core/scan/legend.h"
-#include "tui/app.h"
 #include "tui/draw.h"
 #include "tui/keys.h"
-#include "tui/screen.h"
 #include "tui/text.h"
 
 #define HELP_W 76
 #define HELP_KEY_W 14
+#define HELP_MAX_LINES 64
 
-static size_t help_keys(unsigned scope)
+/* The terms the screens use, defined once. */
+static const char *const terms[] = {
+	"collateral: an address blocked for its neighbours (level 2 or 3) "
+	"while it is not listed itself",
+	"collateral ratio: collateral addresses per guilty (level 1) address",
+};
+
+struct hbuild {
+	struct help_line *out;
+	size_t n, max;
+};
+
+static struct help_line *line_add(struct hbuild *b, int kind, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static struct help_line *line_add(struct hbuild *b, int kind, const char *fmt, ...)
 {
-	struct key_help h;
-	size_t n = 0;
+	struct help_line *l;
+	va_list ap;
 
-	while (keys_help(n, scope, false, &h))
-		n++;
-	return n;
+	if (b->n >= b->max)
+		return NULL;
+	l = &b->out[b->n++];
+	l->kind = kind;
+	l->cls = -1;
+	l->keys = "";
+	va_start(ap, fmt);
+	vsnprintf(l->text, sizeof l->text, fmt, ap);
+	va_end(ap);
+	return l;
 }
 
-int help_height(unsigned scope)
+size_t help_build(unsigned scope, help_meaning_fn meaning, bool utf8, struct help_line *out,
+                  size_t max)
 {
-	size_t nlegend;
+	struct hbuild b = { out, 0, max };
+	const enum cell_class *order;
+	struct help_line *l;
+	struct key_help k;
+	size_t n;
 
-	legend_order(&nlegend);
-	/* border, title, keys, blank, legend heading, legend, border */
-	return (int)(help_keys(scope) + nlegend) + 5;
+	line_add(&b, HL_HEADING, "rblscope keys (arrows scroll, any other key closes)");
+	for (size_t i = 0; keys_help(i, scope, utf8, &k); i++)
+		if ((l = line_add(&b, HL_KEY, "%s", k.text)))
+			l->keys = k.keys;
+	line_add(&b, HL_TEXT, "%s", "");
+	line_add(&b, HL_HEADING, "What the glyphs mean");
+	order = legend_order(&n);
+	for (size_t i = 0; i < n; i++)
+		if ((l = line_add(&b, HL_CLASS, "%-12s %s", legend_of(order[i])->label,
+		                  meaning(order[i]))))
+			l->cls = (int)order[i];
+	line_add(&b, HL_TEXT, "%s", "");
+	for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++)
+		line_add(&b, HL_TEXT, "%s", terms[i]);
+	return b.n;
 }
 
 /* The frame, over whole blanked rows so nothing of the view shows
  * beside it: box-drawing characters in UTF-8, else ASCII. */
-static void frame_draw(const struct app *a, int y, int x, int h, int w)
+static void frame_draw(const struct ctx *cx, int y, int x, int h, int w)
 {
-	const struct theme *th = &a->th;
+	const struct theme *th = cx->th;
 	const char *hl = th->utf8 ? "\u2500" : "-", *vl = th->utf8 ? "\u2502" : "|";
 	const char *corner[4] = { "+", "+", "+", "+" };
 
@@ -47,7 +88,7 @@ static void frame_draw(const struct app *a, int y, int x, int h, int w)
 		corner[3] = "\u2518";
 	}
 	for (int r = 0; r < h; r++)
-		draw_blank(y + r, 0, a->lay.cols, A_NORMAL);
+		draw_blank(y + r, 0, cx->lay->cols, A_NORMAL);
 	for (int c = 1; c < w - 1; c++) {
 		draw_text(y, x + c, 1, A_NORMAL, hl, th->utf8);
 		draw_text(y + h - 1, x + c, 1, A_NORMAL, hl, th->utf8);
@@ -62,49 +103,63 @@ static void frame_draw(const struct app *a, int y, int x, int h, int w)
 	draw_text(y + h - 1, x + w - 1, 1, A_NORMAL, corner[3], th->utf8);
 }
 
-void help_draw(const struct app *a)
+static void line_draw(const struct ctx *cx, const struct help_line *l, int y, int x, int w)
 {
-	const struct theme *th = &a->th;
-	const enum cell_class *order;
-	struct key_help k;
-	size_t nlegend;
-	char line[256];
-	unsigned scope = app_scope(a);
-	const char *(*meaning)(enum cell_class) = screen_of(a)->meaning;
-	int w = a->lay.cols - 4 < HELP_W ? a->lay.cols - 4 : HELP_W;
-	int h = help_height(scope) < a->lay.rows - 2 ? help_height(scope) : a->lay.rows - 2;
-	int x = (a->lay.cols - w) / 2, y = (a->lay.rows - h) / 2, r, end = y + h - 1;
+	const struct theme *th = cx->th;
 
-	frame_draw(a, y, x, h, w);
-	draw_text(y + 1, x + 2, w - 4, theme_elem_attr(th, TE_HEADING),
-	          "rblscope keys (any key closes this help)", th->utf8);
-	r = y + 2;
-	for (size_t i = 0; keys_help(i, scope, th->utf8, &k) && r < end; i++, r++) {
-		draw_text(r, x + 2, HELP_KEY_W, theme_elem_attr(th, TE_KEY), k.keys, th->utf8);
-		draw_text(r, x + 3 + HELP_KEY_W, w - 5 - HELP_KEY_W, A_NORMAL, k.text, th->utf8);
-	}
-	if (++r < end)
-		draw_text(r++, x + 2, w - 4, theme_elem_attr(th, TE_HEADING), "What the glyphs mean",
-		          th->utf8);
-	order = legend_order(&nlegend);
-	for (size_t i = 0; i < nlegend && r < end; i++, r++) {
-		const struct legend_entry *e = legend_of(order[i]);
-
-		draw_text(r, x + 2, 1, theme_class_attr(th, order[i]), theme_glyph(th, order[i]),
-		          th->utf8);
-		snprintf(line, sizeof line, "%-12s %s", e->label, meaning(order[i]));
-		draw_text(r, x + 4, w - 6, A_NORMAL, line, th->utf8);
+	switch (l->kind) {
+	case HL_HEADING:
+		draw_text(y, x, w, theme_elem_attr(th, TE_HEADING), l->text, th->utf8);
+		break;
+	case HL_KEY:
+		draw_text(y, x, HELP_KEY_W, theme_elem_attr(th, TE_KEY), l->keys, th->utf8);
+		draw_text(y, x + HELP_KEY_W + 1, w - HELP_KEY_W - 1, A_NORMAL, l->text, th->utf8);
+		break;
+	case HL_CLASS:
+		draw_text(y, x, 1, theme_class_attr(th, l->cls), theme_glyph(th, l->cls), th->utf8);
+		draw_text(y, x + 2, w - 2, A_NORMAL, l->text, th->utf8);
+		break;
+	default:
+		draw_text(y, x, w, A_NORMAL, l->text, th->utf8);
+		break;
 	}
 }
 
-void keyline_draw(const struct app *a)
+int help_draw(const struct ctx *cx, unsigned scope, help_meaning_fn meaning, int scroll)
 {
-	const struct theme *th = &a->th;
+	struct help_line lines[HELP_MAX_LINES];
+	const struct layout *lay = cx->lay;
+	size_t n = help_build(scope, meaning, cx->th->utf8, lines, HELP_MAX_LINES);
+	int w = lay->cols - 4 < HELP_W ? lay->cols - 4 : HELP_W;
+	int h = (int)n + 2 < lay->rows - 2 ? (int)n + 2 : lay->rows - 2;
+	int x = (lay->cols - w) / 2, y = (lay->rows - h) / 2, visible = h - 2;
+	const char *more;
+
+	if (scroll > (int)n - visible)
+		scroll = (int)n - visible;
+	if (scroll < 0)
+		scroll = 0;
+	frame_draw(cx, y, x, h, w);
+	for (int r = 0; r < visible && scroll + r < (int)n; r++)
+		line_draw(cx, &lines[scroll + r], y + 1 + r, x + 2, w - 4);
+	/* Where more lines hide, the frame says so. */
+	more = cx->th->utf8 ? " \u2191 more " : " ^ more ";
+	if (scroll > 0)
+		draw_text(y, x + w - 10, 8, A_BOLD, more, cx->th->utf8);
+	more = cx->th->utf8 ? " \u2193 more " : " v more ";
+	if (scroll + visible < (int)n)
+		draw_text(y + h - 1, x + w - 10, 8, A_BOLD, more, cx->th->utf8);
+	return scroll;
+}
+
+void keyline_draw(const struct ctx *cx, unsigned scope)
+{
+	const struct theme *th = cx->th;
 	const char *key, *label;
-	int y = a->lay.keys_y, x = 0, w = a->lay.cols, kw, lw;
+	int y = cx->lay->keys_y, x = 0, w = cx->lay->cols, kw, lw;
 
 	draw_blank(y, 0, w, A_NORMAL);
-	for (size_t i = 0; keys_bar_item(i, app_scope(a), th->utf8, &key, &label); i++) {
+	for (size_t i = 0; keys_bar_item(i, scope, th->utf8, &key, &label); i++) {
 		kw = text_width(key, th->utf8) + 2;
 		lw = text_width(label, th->utf8) + 2;
 		if (x + kw + lw > w)

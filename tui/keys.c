@@ -15,33 +15,36 @@
 static const struct binding {
 	int keys[MAX_KEYS];          /* 0 ends the list */
 	enum action act;
-	unsigned scope;              /* KS_ screens, and KS_DEMO */
+	unsigned scope;              /* KS_ screens, KS_DEMO, KS_ROOT */
 	const char *help_utf8, *help_ascii;
 	const char *text;
 	const char *bar_utf8, *bar_ascii, *bar_label;   /* NULL: not in the key line */
 } bindings[] = {
-	{ { 'q', 'Q' }, ACT_QUIT, KS_GRID, "q", "q", "quit", "q", "q", "quit" },
-	{ { 'q', 'Q', KEY_ESC }, ACT_BACK, KS_VIEWS, "q Esc", "q Esc",
-	  "back to the grid; the probes stop", "q", "q", "back" },
-	{ { '?', KEY_F(1) }, ACT_HELP, KS_ALL, "? F1", "? F1", "this help; any key closes it",
-	  "?", "?", "help" },
+	/* q goes back one screen; on the first it quits.  Esc goes back
+	 * but never quits: a stray Esc must not end the program. */
+	{ { 'q', 'Q' }, ACT_QUIT, KS_ALL | KS_ROOT, "q", "q", "quit", "q", "q", "quit" },
+	{ { 27 }, ACT_NONE, KS_ALL | KS_ROOT, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { 'q', 'Q', KEY_ESC }, ACT_BACK, KS_ALL, "q Esc", "q Esc",
+	  "back to the screen before (q on the first screen quits)", "q", "q", "back" },
+	{ { '?', KEY_F(1) }, ACT_HELP, KS_ALL, "? F1", "? F1",
+	  "this help; arrows scroll it, any other key closes it", "?", "?", "help" },
 	/* Moving: the grid and the overview are both 16x16; the ASN view is
 	 * a list. */
 	{ { KEY_LEFT, 'h' }, ACT_LEFT, KS_GRID, "\u2190\u2193\u2191\u2192 hjkl", "arrows hjkl",
 	  "move by one address, or by a row of 16; a click selects",
 	  "\u2190\u2191\u2193\u2192", "hjkl", "move" },
 	{ { KEY_LEFT, 'h' }, ACT_LEFT, KS_OVERVIEW, "\u2190\u2193\u2191\u2192 hjkl", "arrows hjkl",
-	  "move by one /24, or by a row of 16; a click selects",
+	  "move by a /24 or a row; click selects, again opens",
 	  "\u2190\u2191\u2193\u2192", "hjkl", "move" },
 	{ { KEY_UP, 'k' }, ACT_UP, KS_ASN, "\u2191\u2193 jk", "arrows jk",
-	  "move over the networks; [ ] PgUp PgDn a page; Home End",
+	  "move; [ ] PgUp PgDn a page; click selects, again opens",
 	  "\u2191\u2193", "jk", "move" },
 	{ { KEY_RIGHT, 'l' }, ACT_RIGHT, KS_GRID | KS_OVERVIEW, NULL, NULL, NULL, NULL, NULL, NULL },
 	{ { KEY_UP, 'k' }, ACT_UP, KS_GRID | KS_OVERVIEW, NULL, NULL, NULL, NULL, NULL, NULL },
 	{ { KEY_DOWN, 'j' }, ACT_DOWN, KS_ALL, NULL, NULL, NULL, NULL, NULL, NULL },
-	{ { KEY_HOME, '0' }, ACT_FIRST, KS_GRID, "Home End 0 $", "Home End 0 $",
+	{ { KEY_HOME, '^' }, ACT_FIRST, KS_GRID, "Home End ^ $", "Home End ^ $",
 	  "first / last address of the /24", NULL, NULL, NULL },
-	{ { KEY_HOME, '0' }, ACT_FIRST, KS_VIEWS, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { KEY_HOME, '^' }, ACT_FIRST, KS_VIEWS, NULL, NULL, NULL, NULL, NULL, NULL },
 	{ { KEY_END, '$' }, ACT_LAST, KS_ALL, NULL, NULL, NULL, NULL, NULL, NULL },
 	{ { '[', KEY_PPAGE }, ACT_PREV24, KS_GRID, "[ ] PgUp PgDn", "[ ] PgUp PgDn",
 	  "previous / next /24", "[ ]", "[ ]", "/24" },
@@ -63,18 +66,28 @@ static const struct binding {
 	  "a", "a", "ASN view" },
 	/* The policy simulator: the demo only, where rblscope writes the
 	 * zones itself. */
-	{ { 'p' }, ACT_POLICY_NEXT, KS_GRID | KS_DEMO, "p P i", "p P i",
-	  "demo: next / previous policy; i: one more impact here", "p", "p", "policy" },
-	{ { 'p' }, ACT_POLICY_NEXT, KS_VIEWS | KS_DEMO, "p P", "p P",
-	  "demo: next / previous listing policy", "p", "p", "policy" },
+	{ { 'p' }, ACT_POLICY_NEXT, KS_ALL | KS_DEMO, "p P", "p P",
+	  "demo: next / previous listing policy, in date order", "p", "p", "policy" },
 	{ { 'P' }, ACT_POLICY_PREV, KS_ALL | KS_DEMO, NULL, NULL, NULL, NULL, NULL, NULL },
-	{ { 'i' }, ACT_IMPACT, KS_GRID | KS_DEMO, NULL, NULL, NULL, "i", "i", "impact" },
+	{ { 'i' }, ACT_IMPACT, KS_ALL | KS_DEMO, "i u U", "i u U",
+	  "demo: one more impact here / undo the last / undo all",
+	  "i", "i", "impact" },
+	{ { 'u' }, ACT_UNDO, KS_ALL | KS_DEMO, NULL, NULL, NULL, "u", "u", "undo" },
+	{ { 'U' }, ACT_RESET, KS_ALL | KS_DEMO, NULL, NULL, NULL, NULL, NULL, NULL },
 	{ { 'x' }, ACT_SAVE, KS_ALL, "x", "x", "save a text snapshot in the current folder",
 	  "x", "x", "save" },
+	{ { '1' }, ACT_LAYER_1, KS_GRID | KS_OVERVIEW, "1 2 3 0", "1 2 3 0",
+	  "colour by one zone alone (1 = first of the profile) / all", "1-3", "1-3", "layer" },
+	{ { '2' }, ACT_LAYER_1 + 1, KS_GRID | KS_OVERVIEW, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { '3' }, ACT_LAYER_1 + 2, KS_GRID | KS_OVERVIEW, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { '4' }, ACT_LAYER_1 + 3, KS_GRID | KS_OVERVIEW, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { '5' }, ACT_LAYER_1 + 4, KS_GRID | KS_OVERVIEW, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { '6' }, ACT_LAYER_1 + 5, KS_GRID | KS_OVERVIEW, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { '0' }, ACT_LAYER_ALL, KS_GRID | KS_OVERVIEW, NULL, NULL, NULL, NULL, NULL, NULL },
 	{ { 'A' }, ACT_ASN_LAYER, KS_GRID, "A", "A", "ASN layer: mark addresses outside the target's ASN",
 	  "A", "A", "ASN layer" },
 	{ { 'r', 'R' }, ACT_REQUERY, KS_ALL, "r Ctrl-L", "r Ctrl-L",
-	  "query again bypassing the cache / redraw the screen", "r", "r", "re-query" },
+	  "query again, old states dimmed until answered / redraw", "r", "r", "re-query" },
 	{ { CTRL('l') }, ACT_REDRAW, KS_ALL, NULL, NULL, NULL, NULL, NULL, NULL },
 };
 
@@ -105,9 +118,12 @@ bool keys_escape_drop(struct esc_filter *f, int ch)
 	}
 }
 
-/* Does binding b work in the screen of scope? */
+/* Does binding b work in the screen of scope?  A KS_ROOT binding works
+ * on the first screen only. */
 static bool in_scope(const struct binding *b, unsigned scope)
 {
+	if ((b->scope & KS_ROOT) && !(scope & KS_ROOT))
+		return false;
 	return (b->scope & scope & KS_ALL) != 0;
 }
 
@@ -121,10 +137,17 @@ enum action keys_action(unsigned scope, int ch)
 	return ACT_NONE;
 }
 
+/* A binding in scope whose first key an earlier binding takes (q is
+ * "back" but on the first screen "quit") is not offered. */
+static bool offered(const struct binding *b, unsigned scope)
+{
+	return in_scope(b, scope) && keys_action(scope, b->keys[0]) == b->act;
+}
+
 bool keys_help(size_t i, unsigned scope, bool utf8, struct key_help *out)
 {
 	for (size_t b = 0; b < NBINDINGS; b++) {
-		if (!bindings[b].help_utf8 || !in_scope(&bindings[b], scope))
+		if (!bindings[b].help_utf8 || !offered(&bindings[b], scope))
 			continue;
 		if (i-- == 0) {
 			out->keys = utf8 ? bindings[b].help_utf8 : bindings[b].help_ascii;
@@ -140,7 +163,7 @@ bool keys_bar_item(size_t i, unsigned scope, bool utf8, const char **key, const 
 	for (size_t b = 0; b < NBINDINGS; b++) {
 		const struct binding *k = &bindings[b];
 
-		if (!k->bar_label || !in_scope(k, scope) || ((k->scope & KS_DEMO) && !(scope & KS_DEMO)))
+		if (!k->bar_label || !offered(k, scope) || ((k->scope & KS_DEMO) && !(scope & KS_DEMO)))
 			continue;
 		if (i-- == 0) {
 			*key = utf8 ? k->bar_utf8 : k->bar_ascii;

@@ -13,6 +13,7 @@ enum key_scope {
 	KS_ASN = 1 << 1,              /* the ASN view */
 	KS_OVERVIEW = 1 << 2,         /* the /16 overview */
 	KS_DEMO = 1 << 3,
+	KS_ROOT = 1 << 4,             /* the screen shown is the first one */
 };
 #define KS_VIEWS (KS_ASN | KS_OVERVIEW)
 #define KS_ALL (KS_GRID | KS_ASN | KS_OVERVIEW)
@@ -30,9 +31,13 @@ enum action {
 	ACT_ASN_VIEW,
 	ACT_OVERVIEW,
 	ACT_OPEN,                     /* the grid of the selected item */
-	ACT_BACK,                     /* from a view back to the grid */
+	ACT_BACK,                     /* back to the screen before */
 	ACT_POLICY_NEXT, ACT_POLICY_PREV,
-	ACT_IMPACT,
+	ACT_IMPACT,                   /* demo: one more impact on the selection */
+	ACT_UNDO,                     /* demo: take the last impact back */
+	ACT_RESET,                    /* demo: the scenario as it began */
+	ACT_LAYER_ALL,                /* every zone together */
+	ACT_LAYER_1,                  /* the first zone alone; _1 + n the n+1th */
 	ACT_HELP,
 	ACT_REDRAW,
 	ACT_QUIT,
@@ -55,15 +60,18 @@ struct esc_filter {
  * Reset (state 0) between batches: a key pressed later is a key. */
 bool keys_escape_drop(struct esc_filter *f, int ch);
 
+#define ACT_LAYER_MAX 6          /* keys 1 to 6 */
+
 /* The action bound to a curses key code in the screen of scope (a
- * KS_ screen bit, KS_DEMO ignored), or ACT_NONE. */
+ * KS_ screen bit, with KS_ROOT when it is the first screen), or
+ * ACT_NONE. */
 enum action keys_action(unsigned scope, int ch);
 
 /* Help line i (0-based) of the screen of scope for the glyph set; false
  * past the end. */
 bool keys_help(size_t i, unsigned scope, bool utf8, struct key_help *out);
 
-/* Item i of the bottom key line of scope ("q" "quit"); false past the
+/* Item i of the bottom key line of scope ("q" "back"); false past the
  * end.  Demo keys show only when scope has KS_DEMO.  The items come in
  * order of importance, so a narrow line drops the last. */
 bool keys_bar_item(size_t i, unsigned scope, bool utf8, const char **key, const char **label);

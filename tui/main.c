@@ -22,7 +22,7 @@ int main(int argc, char **argv)
 		msg_line("%s", err);
 		return rc;
 	}
-	rc = opt.export ? export_run(&s) : tui_run(&s);
+	rc = opt.export ? export_run(&s) : tui_run(&s, s.demo);
 	session_close(&s);
 	return rc;
 }

@@ -14,14 +14,17 @@
 
 #include "core/scan/scan.h"
 #include "tui/keys.h"
+#include "tui/screen.h"
 
 #define OVERVIEW_BLOCKS 256
 #define OVERVIEW_LINE_MAX 600
 #define OVERVIEW_DETAIL_MAX 8
 
 struct overview {
-	uint32_t base;                 /* the /16 */
+	struct screen base;            /* first: the screen interface */
+	uint32_t net;                  /* the /16 */
 	unsigned cursor;               /* the selected /24: its third octet */
+	unsigned octet;                /* the last octet Enter opens a /24 on */
 	struct profile sub;            /* the profile's range and ASN zones */
 	const char *zones[PROFILE_MAX_ZONES];
 	struct scan sc;                /* cell i probes block i, at its .0 */
@@ -41,50 +44,34 @@ struct overview_line {
 	char value[OVERVIEW_LINE_MAX];
 };
 
-struct app;
+/* The overview of the /16 holding ip, the cursor on ip's /24; the
+ * probes start.  NULL with a one-line reason in err (a profile without
+ * range or ASN zones, out of memory). */
+struct screen *overview_new(const struct ctx *cx, uint32_t ip, char *err, size_t errlen);
 
-/* Open the overview of the /16 holding ip, the cursor on ip's /24, and
- * start the probes; whatever view was up closes.  0, or -1 with a
- * one-line reason in err (a profile without range or ASN zones). */
-int overview_open(struct app *a, uint32_t ip, char *err, size_t errlen);
-
-/* Close the overview: its probes stop. */
-void overview_close(struct app *a);
-
-/* Probe again (qflags as for scan_start) on the session's backend. */
-void overview_restart(struct app *a, unsigned qflags);
-
-/* The class block (0-255) reads as: guilty when a scan of this session
- * found level 1 addresses in it, else what its probe says. */
-enum cell_class overview_block_class(const struct app *a, unsigned block);
+/* The class block (0-255) reads as: guilty when a scan of this run
+ * found level 1 addresses in it, else what its probe says (the
+ * context's layer applied). */
+enum cell_class overview_block_class(const struct overview *ov, unsigned block);
 
 /* Count the blocks. */
-void overview_tally(const struct app *a, struct overview_tally *t);
+void overview_tally(const struct overview *ov, struct overview_tally *t);
 
 /* What a class means for a block, for the legend and the snapshot. */
 const char *overview_meaning(enum cell_class cls);
 
 /* Row (0-15) of the map as plain text: per block a mark (cursor, or
  * "scanned"), the glyph and the third octet. */
-void overview_row_text(const struct app *a, int row, char *out, size_t len);
+void overview_row_text(const struct overview *ov, int row, char *out, size_t len);
 
 /* The detail of the selected block; returns the lines (at most max). */
-size_t overview_detail(const struct app *a, struct overview_line *out, size_t max);
-
-/* The place part of the title line. */
-void overview_title(const struct app *a, char *out, size_t len);
-
-/* Act on a key of the overview (moves, Enter, [ ], a, x, r). */
-void overview_action(struct app *a, enum action act);
-
-/* Select the block under a click at x, y. */
-void overview_click(struct app *a, int x, int y);
-
-/* Draw the map, its summary and the detail. */
-void overview_draw(const struct app *a);
+size_t overview_detail(const struct overview *ov, struct overview_line *out, size_t max);
 
 /* Write the overview as an ASCII text snapshot with a legend; `when` is
  * the time in its header.  0, or -1 on a write error. */
-int overview_write(FILE *f, const struct app *a, time_t when);
+int overview_write(FILE *f, const struct overview *ov, time_t when);
+
+/* The overview's screen functions. */
+extern const struct screen_ops overview_ops;
 
 #endif

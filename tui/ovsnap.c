@@ -8,23 +8,22 @@
 #include "core/base/ip.h"
 #include "core/scan/legend.h"
 #include "core/base/version.h"
-#include "tui/app.h"
 
-static void header_write(FILE *f, const struct app *a, const struct overview_tally *t,
+static void header_write(FILE *f, const struct overview *ov, const struct overview_tally *t,
                          time_t when)
 {
-	const struct overview *ov = a->ov;
-	const struct policy *p = app_demo_policy(a);
+	const struct session *s = ov->base.cx->s;
+	const struct policy *p = ov->base.cx->demo ? demo_policy(ov->base.cx->demo) : NULL;
 	const enum cell_class *order;
 	char stamp[64], net[CIDR_STRLEN];
 	struct tm tm;
 	size_t n;
 
 	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S UTC", gmtime_r(&when, &tm));
-	cidr_format(ov->base, 16, net);
+	cidr_format(ov->net, 16, net);
 	fprintf(f, "rblscope %s overview snapshot, %s\n\n", RBLSCOPE_VERSION, stamp);
 	fprintf(f, "  range     %s: 256 /24 blocks, one probe each at its .0 address\n", net);
-	fprintf(f, "  source    %s\n", a->s->be ? a->s->be->ops->describe(a->s->be) : "-");
+	fprintf(f, "  source    %s\n", s->be ? s->be->ops->describe(s->be) : "-");
 	if (p)
 		fprintf(f, "  policy    %s: %s (demo)\n", p->date, p->title);
 	fprintf(f, "  probes    %zu of %zu lookups answered, %zu failed%s\n", ov->sc.done,
@@ -39,7 +38,7 @@ static void header_write(FILE *f, const struct app *a, const struct overview_tal
 
 /* The map: one row per 16 blocks, labelled by the third octet of its
  * first block; "+" before a glyph marks a block scanned in this session. */
-static void map_write(FILE *f, const struct app *a)
+static void map_write(FILE *f, const struct overview *ov)
 {
 	char col[8];
 
@@ -54,8 +53,8 @@ static void map_write(FILE *f, const struct app *a)
 		for (int c = 0; c < GRID_SIDE; c++) {
 			unsigned b = (unsigned)(r * GRID_SIDE + c);
 
-			fprintf(f, " %s%s", seen_find(&a->seen, a->ov->base | b << 8) ? "+" : " ",
-			        legend_of(overview_block_class(a, b))->ascii);
+			fprintf(f, " %s%s", seen_find(ov->base.cx->seen, ov->net | b << 8) ? "+" : " ",
+			        legend_of(overview_block_class(ov, b))->ascii);
 		}
 		fprintf(f, "\n");
 	}
@@ -76,15 +75,14 @@ static void legend_write(FILE *f)
 
 /* Every block whose probe found a listing with a text, or that was
  * scanned, one line each: what the map cannot say. */
-static void blocks_write(FILE *f, const struct app *a)
+static void blocks_write(FILE *f, const struct overview *ov)
 {
-	const struct overview *ov = a->ov;
 	bool any = false;
 	char net[CIDR_STRLEN];
 
 	for (unsigned b = 0; b < OVERVIEW_BLOCKS; b++) {
 		const struct scan_cell *c = &ov->sc.cells[b];
-		const struct seen_entry *e = seen_find(&a->seen, ov->base | b << 8);
+		const struct seen_entry *e = seen_find(ov->base.cx->seen, ov->net | b << 8);
 		bool range = false;
 
 		for (size_t z = 0; z < ov->sub.nzones; z++)
@@ -96,7 +94,7 @@ static void blocks_write(FILE *f, const struct app *a)
 			fprintf(f, "\n  blocks with a level-2 answer or a level-1 count\n");
 		any = true;
 		cidr_format(c->ip, 24, net);
-		fprintf(f, "    %-18s %s", net, legend_of(overview_block_class(a, b))->label);
+		fprintf(f, "    %-18s %s", net, legend_of(overview_block_class(ov, b))->label);
 		if (e)
 			fprintf(f, ", level 1: %u of %u addresses", (unsigned)e->guilty, (unsigned)e->cells);
 		fprintf(f, "\n");
@@ -110,14 +108,14 @@ static void blocks_write(FILE *f, const struct app *a)
 	}
 }
 
-int overview_write(FILE *f, const struct app *a, time_t when)
+int overview_write(FILE *f, const struct overview *ov, time_t when)
 {
 	struct overview_tally t;
 
-	overview_tally(a, &t);
-	header_write(f, a, &t, when);
-	map_write(f, a);
+	overview_tally(ov, &t);
+	header_write(f, ov, &t, when);
+	map_write(f, ov);
 	legend_write(f);
-	blocks_write(f, a);
+	blocks_write(f, ov);
 	return ferror(f) ? -1 : 0;
 }

@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "tui/app.h"
 #include "tui/curses.h"
 #include "tui/draw.h"
 
@@ -63,11 +62,10 @@ enum prompt_result prompt_feed(struct prompt *p, int ch)
 	return PR_EDITING;
 }
 
-void prompt_draw(const struct app *a)
+void prompt_draw(const struct ctx *cx, const struct prompt *p)
 {
-	const struct prompt *p = &a->prompt;
-	const struct theme *th = &a->th;
-	int y = a->lay.keys_y, x = 0, w = a->lay.cols;
+	const struct theme *th = cx->th;
+	int y = cx->lay->keys_y, x = 0, w = cx->lay->cols;
 
 	draw_blank(y, 0, w, A_NORMAL);
 	x += draw_text(y, x, w - x, theme_elem_attr(th, TE_HEADING), PROMPT_LABEL, th->utf8);

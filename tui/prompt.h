@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "tui/ctx.h"
+
 #define PROMPT_MAX 40
 #define PROMPT_LABEL "Go to address, CIDR or AS<n>: "
 
@@ -29,9 +31,7 @@ enum prompt_result prompt_feed(struct prompt *p, int ch);
 /* Close the prompt. */
 void prompt_close(struct prompt *p);
 
-struct app;
-
 /* Draw the prompt on the key line. */
-void prompt_draw(const struct app *a);
+void prompt_draw(const struct ctx *cx, const struct prompt *p);
 
 #endif

@@ -7,9 +7,6 @@
 
 #include "core/base/ip.h"
 #include "core/base/numfmt.h"
-#include "tui/app.h"
-#include "tui/asnview.h"
-#include "tui/overview.h"
 #include "tui/text.h"
 
 void sim_state_of(const struct demo *d, uint32_t ip, struct sim_state *st)
@@ -91,68 +88,58 @@ void sim_policy_text(const struct policy *p, const struct demo_asn *da, char *ou
 	         da->ev.l3.listed ? "" : "not ");
 }
 
-/* The ASN the user is looking at: the ASN view's, the selected block's
- * or the selected address's; 0 when none is known. */
-static uint32_t focus_asn(const struct app *a)
+/* After the demo changed its zones: reopen them, or say why not. */
+static enum sim_result reload(struct session *s, int rc, char *msg, size_t len)
 {
-	const struct scan_cell *c;
-
-	if (a->screen == SCREEN_ASN && a->av)
-		return a->av->as.asn;
-	if (a->screen == SCREEN_OVERVIEW && a->ov)
-		c = &a->ov->sc.cells[a->ov->cursor];
-	else
-		c = app_cursor_cell(a);
-	if (c && c->asn.found)
-		return c->asn.asn;
-	return a->target_asn.found ? a->target_asn.asn : 0;
+	if (rc < 0)
+		return s->be ? SIM_FAILED : SIM_FATAL;
+	(void)msg;
+	(void)len;
+	return SIM_DONE;
 }
 
-/* After the demo changed its zones: probe again, or, when the backend
- * could not be reopened, stop (nothing could be looked up any more). */
-static bool reprobe(struct app *a, int rc, const char *err)
+enum sim_result sim_policy(struct session *s, struct demo *d, int step, uint32_t asn,
+                           char *msg, size_t len)
 {
-	if (rc < 0 && !a->s->be) {
-		app_message(a, true, "%s", err);
-		a->fatal = true;
-		a->quit = true;
-		return false;
-	}
-	if (rc < 0) {
-		app_message(a, true, "%s", err);
-		return false;
-	}
-	app_backend_changed(a);
-	return true;
+	enum sim_result r = reload(s, session_demo_policy(s, step, msg, len), msg, len);
+
+	if (r == SIM_DONE)
+		sim_policy_text(demo_policy(d), demo_asn(d, asn), msg, len);
+	return r;
 }
 
-void sim_policy(struct app *a, int step)
-{
-	char err[256], text[APP_MSG_MAX];
-	int rc = session_demo_policy(a->s, step, err, sizeof err);
-
-	if (!reprobe(a, rc, err))
-		return;
-	sim_policy_text(app_demo_policy(a), demo_asn(a->s->demo, focus_asn(a)), text, sizeof text);
-	app_message(a, false, "%s", text);
-}
-
-void sim_impact(struct app *a)
+enum sim_result sim_impact(struct session *s, struct demo *d, uint32_t ip, char *msg, size_t len)
 {
 	struct sim_state before, after;
-	char err[256], text[APP_MSG_MAX];
-	uint32_t ip = a->view.cursor;
-	int rc;
+	enum sim_result r;
 
-	if (!a->s->demo) {
-		app_message(a, true, "impacts can be added in the demo only");
-		return;
-	}
-	sim_state_of(a->s->demo, ip, &before);
-	rc = session_demo_impact(a->s, ip, err, sizeof err);
-	if (!reprobe(a, rc, err))
-		return;
-	sim_state_of(a->s->demo, ip, &after);
-	sim_impact_text(ip, &before, &after, text, sizeof text);
-	app_message(a, false, "%s", text);
+	sim_state_of(d, ip, &before);
+	r = reload(s, session_demo_impact(s, ip, msg, len), msg, len);
+	if (r != SIM_DONE)
+		return r;
+	sim_state_of(d, ip, &after);
+	sim_impact_text(ip, &before, &after, msg, len);
+	return r;
+}
+
+enum sim_result sim_undo(struct session *s, struct demo *d, char *msg, size_t len)
+{
+	(void)s;
+	(void)d;
+	snprintf(msg, len, "undo: not built yet");
+	return SIM_FAILED;
+}
+
+enum sim_result sim_reset(struct session *s, struct demo *d, char *msg, size_t len)
+{
+	(void)s;
+	(void)d;
+	snprintf(msg, len, "reset: not built yet");
+	return SIM_FAILED;
+}
+
+bool sim_changed(const struct demo *d)
+{
+	(void)d;
+	return false;
 }

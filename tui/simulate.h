@@ -1,7 +1,8 @@
 /* The policy simulator's keys, in the demo: p and P switch the listing
- * policy, i adds one impact to the selected address.  Either way the
- * demo rewrites its zones, every open view probes again, and the message
- * line says what changed, so a class sees the cascade as it happens. */
+ * policy in date order, i adds one impact to the selected address, u
+ * takes the last back and U all of them.  Each time the demo rewrites
+ * its zones, the screens query again, and the message says what changed,
+ * so a class sees the cascade as it happens. */
 #ifndef RBLSCOPE_TUI_SIMULATE_H
 #define RBLSCOPE_TUI_SIMULATE_H
 
@@ -10,6 +11,7 @@
 #include <stdint.h>
 
 #include "core/scan/demo.h"
+#include "core/scan/session.h"
 
 /* One address and its ASN as the scenario stands. */
 struct sim_state {
@@ -35,12 +37,29 @@ void sim_impact_text(uint32_t ip, const struct sim_state *before, const struct s
  * addresses: not listed on level 3". */
 void sim_policy_text(const struct policy *p, const struct demo_asn *da, char *out, size_t len);
 
-struct app;
+/* What a simulator key did. */
+enum sim_result {
+	SIM_DONE,        /* the zones changed: every screen queries again */
+	SIM_NOTHING,     /* nothing to do (nothing to undo) */
+	SIM_FAILED,      /* the message says why; nothing changed */
+	SIM_FATAL,       /* the zones cannot be read any more: quit */
+};
 
-/* p (step 1) or P (-1): switch the demo's policy and probe again. */
-void sim_policy(struct app *a, int step);
+/* p (step 1) or P (-1): the next or previous policy in date order; the
+ * message says what it makes of asn (0: of no ASN in particular). */
+enum sim_result sim_policy(struct session *s, struct demo *d, int step, uint32_t asn,
+                           char *msg, size_t len);
 
-/* i: one more impact on the selected address, and probe again. */
-void sim_impact(struct app *a);
+/* i: one more impact on ip. */
+enum sim_result sim_impact(struct session *s, struct demo *d, uint32_t ip, char *msg, size_t len);
+
+/* u: take the last impact back. */
+enum sim_result sim_undo(struct session *s, struct demo *d, char *msg, size_t len);
+
+/* U: the scenario as it began (the policy stays). */
+enum sim_result sim_reset(struct session *s, struct demo *d, char *msg, size_t len);
+
+/* True when the policy or the impacts differ from the start. */
+bool sim_changed(const struct demo *d);
 
 #endif

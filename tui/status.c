@@ -7,9 +7,7 @@
 #include "core/base/ip.h"
 #include "core/scan/legend.h"
 #include "core/base/loop.h"
-#include "tui/app.h"
 #include "tui/draw.h"
-#include "tui/screen.h"
 #include "tui/text.h"
 
 int status_bar_fill(size_t done, size_t total, int width)
@@ -145,50 +143,69 @@ size_t status_warnings(const struct session *s, char lines[][STATUS_LINE_MAX], s
 
 /* The title's left part: the place shown and, when full, the profile's
  * title, or in the demo the policy in force. */
-static void title_left(const struct app *a, char *out, size_t len, bool full)
+static void title_left(const struct ctx *cx, const struct screen *top, char *out, size_t len,
+                       bool full)
 {
-	const struct policy *p = app_demo_policy(a);
+	const struct policy *p = cx->demo ? demo_policy(cx->demo) : NULL;
 	size_t used;
 
 	out[0] = '\0';
-	screen_of(a)->title(a, out, len);
+	top->ops->title(top, out, len);
+	used = strlen(out);
+	if (cx->layer >= 0 && (size_t)cx->layer < cx->s->nzones)
+		text_appendf(out, len, &used, "  [%s alone]", cx->s->profile->zones[cx->layer].key);
 	if (!full)
 		return;
-	used = strlen(out);
 	if (p)
 		text_appendf(out, len, &used, "  policy %s: %s", p->date, p->title);
 	else
-		text_appendf(out, len, &used, "  %s", a->s->profile->title);
+		text_appendf(out, len, &used, "  %s", cx->s->profile->title);
 }
 
-void title_draw(const struct app *a)
+/* The right of the title: where the answers come from; in the demo,
+ * which says its zones are its own rather than naming a temporary
+ * folder, and short of room the policy's date alone. */
+static void title_right(const struct ctx *cx, bool narrow, char *out, size_t len)
 {
-	const struct theme *th = &a->th;
+	const struct policy *p = cx->demo ? demo_policy(cx->demo) : NULL;
+
+	if (p && narrow)
+		snprintf(out, len, "policy %s ", p->date);
+	else if (cx->demo)
+		snprintf(out, len, "offline demo ");
+	else
+		snprintf(out, len, "%s ", cx->s->be ? cx->s->be->ops->describe(cx->s->be) : "-");
+}
+
+void title_draw(const struct ctx *cx, const struct screen *top)
+{
+	const struct theme *th = cx->th;
 	attr_t attr = theme_elem_attr(th, TE_TITLE);
 	char left[STATUS_LINE_MAX], right[STATUS_LINE_MAX];
-	int w = a->lay.cols, rw;
+	int w = cx->lay->cols, rw;
 
-	title_left(a, left, sizeof left, true);
-	snprintf(right, sizeof right, "%s%s ",
-	         a->asn_layer && a->screen == SCREEN_GRID ? "[ASN layer]  " : "",
-	         a->s->be->ops->describe(a->s->be));
-	draw_blank(a->lay.title_y, 0, w, attr);
+	/* Longest first: all of it; the place and the policy or profile;
+	 * the place alone, with the policy's date on the right. */
+	title_left(cx, top, left, sizeof left, true);
+	title_right(cx, false, right, sizeof right);
 	rw = text_width(right, th->utf8);
-	/* Short of room, the resolver goes first, then the profile's name
-	 * or the policy: the place in view always shows. */
 	if (text_width(left, th->utf8) + 2 + rw > w - 1)
 		rw = 0;
-	if (text_width(left, th->utf8) > w - 1)
-		title_left(a, left, sizeof left, false);
-	draw_text(a->lay.title_y, 1, w - 1 - rw, attr, left, th->utf8);
+	if (text_width(left, th->utf8) > w - 1) {
+		title_left(cx, top, left, sizeof left, false);
+		title_right(cx, true, right, sizeof right);
+		rw = cx->demo ? text_width(right, th->utf8) : 0;
+	}
+	draw_blank(cx->lay->title_y, 0, w, attr);
+	draw_text(cx->lay->title_y, 1, w - 1 - rw, attr, left, th->utf8);
 	if (rw)
-		draw_text(a->lay.title_y, w - rw, rw, attr, right, th->utf8);
+		draw_text(cx->lay->title_y, w - rw, rw, attr, right, th->utf8);
 }
 
 /* The progress bar of sc at y, x; returns the columns used. */
-static int bar_draw(const struct app *a, const struct scan *sc, int y, int x)
+static int bar_draw(const struct ctx *cx, const struct scan *sc, int y, int x)
 {
-	const struct theme *th = &a->th;
+	const struct theme *th = cx->th;
 	int fill = status_bar_fill(sc->done, sc->total, STATUS_BAR_W);
 
 	for (int i = 0; i < STATUS_BAR_W; i++)
@@ -198,67 +215,84 @@ static int bar_draw(const struct app *a, const struct scan *sc, int y, int x)
 }
 
 /* The first warning, and how many more a wider terminal would list. */
-static void warning_line(const struct app *a, char *out, size_t len,
+static void warning_line(const struct ctx *cx, char *out, size_t len,
                          char warn[][STATUS_LINE_MAX], size_t nwarn)
 {
 	if (nwarn > 1)
-		snprintf(out, len, "%s %s (+%zu more)", theme_sym(&a->th, TS_WARN), warn[0], nwarn - 1);
+		snprintf(out, len, "%s %s (+%zu more)", theme_sym(cx->th, TS_WARN), warn[0], nwarn - 1);
 	else
-		snprintf(out, len, "%s %s", theme_sym(&a->th, TS_WARN), warn[0]);
+		snprintf(out, len, "%s %s", theme_sym(cx->th, TS_WARN), warn[0]);
 }
 
-void status_draw(const struct app *a)
+void status_draw(const struct ctx *cx, const struct scan *sc)
 {
-	const struct theme *th = &a->th;
+	const struct theme *th = cx->th;
 	char text[STATUS_LINE_MAX], warn[STATUS_WARN_MAX][STATUS_LINE_MAX], line[STATUS_LINE_MAX + 32];
-	int y = a->lay.status_y, x = 1, w = a->lay.cols;
-	const struct scan *sc = screen_of(a)->scan(a);
+	int y = cx->lay->status_y, x = 1, w = cx->lay->cols;
 	size_t nwarn;
 
 	if (!sc) {
 		draw_text(y, 1, w - 1, theme_elem_attr(th, TE_ERROR), "out of memory: no scan", th->utf8);
 		return;
 	}
-	x += bar_draw(a, sc, y, x) + 2;
+	x += bar_draw(cx, sc, y, x) + 2;
 	status_counts(text, sizeof text, sc, loop_now());
 	x += draw_text(y, x, w - x, sc->failed ? theme_elem_attr(th, TE_WARN) : A_NORMAL, text,
 	               th->utf8);
-	nwarn = status_warnings(a->s, warn, STATUS_WARN_MAX);
+	nwarn = status_warnings(cx->s, warn, STATUS_WARN_MAX);
 	/* A scan that gave up on a resolver that never answered (without
 	 * probes, or before they ended) says so here. */
 	if (sc->gave_up != LKE_NONE && nwarn == 0 && x + 4 < w) {
-		session_dead_text(a->s, sc->gave_up, DEAD_THEN, text, sizeof text);
+		session_dead_text(cx->s, sc->gave_up, DEAD_THEN, text, sizeof text);
 		snprintf(line, sizeof line, "%s %s", theme_sym(th, TS_WARN), text);
 		draw_text(y, x + 2, w - x - 2, theme_elem_attr(th, TE_ERROR), line, th->utf8);
 		return;
 	}
 	/* Warnings have their own line, or the notes; else they go here. */
-	if (nwarn == 0 || x + 4 >= w || a->lay.warn_y >= 0 || a->lay.side)
+	if (nwarn == 0 || x + 4 >= w || cx->lay->warn_y >= 0 || cx->lay->side)
 		return;
-	warning_line(a, line, sizeof line, warn, nwarn);
+	warning_line(cx, line, sizeof line, warn, nwarn);
 	draw_text(y, x + 2, w - x - 2, theme_elem_attr(th, TE_WARN), line, th->utf8);
 }
 
-void warnline_draw(const struct app *a)
+void warnline_draw(const struct ctx *cx)
 {
 	char warn[STATUS_WARN_MAX][STATUS_LINE_MAX], line[STATUS_LINE_MAX + 32];
 	size_t nwarn;
 
-	if (a->lay.warn_y < 0)
+	if (cx->lay->warn_y < 0)
 		return;
-	nwarn = status_warnings(a->s, warn, STATUS_WARN_MAX);
+	nwarn = status_warnings(cx->s, warn, STATUS_WARN_MAX);
 	if (nwarn == 0)
 		return;
-	warning_line(a, line, sizeof line, warn, nwarn);
-	draw_text(a->lay.warn_y, 1, a->lay.cols - 1, theme_elem_attr(&a->th, TE_WARN), line,
-	          a->th.utf8);
+	warning_line(cx, line, sizeof line, warn, nwarn);
+	draw_text(cx->lay->warn_y, 1, cx->lay->cols - 1, theme_elem_attr(cx->th, TE_WARN), line,
+	          cx->th->utf8);
+}
+
+void status_reach(char *out, size_t len, const struct scan *sc, const struct scan_tally *t,
+                  bool longform)
+{
+	size_t used = 0;
+
+	out[0] = '\0';
+	for (size_t z = 0; z < sc->nzones; z++)
+		text_appendf(out, len, &used, "%s%s %zu", z ? (longform ? ", " : " ") :
+		             (longform ? "listed: " : ""), sc->profile->zones[z].key, t->listed[z]);
+}
+
+/* Is class c left out of the summary in plan p? */
+static bool summary_skips(const struct scan_tally *t, const struct summary_plan *p,
+                          enum cell_class c)
+{
+	return p->skip_zero && t->cls[c] == 0 && (c == CC_PENDING || c == CC_ERROR);
 }
 
 /* One summary item: glyph in its class's look, then "label count". */
-static int summary_item(const struct app *a, int y, int x, int maxw, enum cell_class c,
+static int summary_item(const struct ctx *cx, int y, int x, int maxw, enum cell_class c,
                         size_t count, bool labels)
 {
-	const struct theme *th = &a->th;
+	const struct theme *th = cx->th;
 	const struct legend_entry *e = legend_of(c);
 	char text[64];
 	int used;
@@ -282,79 +316,93 @@ static int summary_width(const struct scan_tally *t, const struct summary_plan *
 	for (size_t i = 0; i < n; i++) {
 		const struct legend_entry *e = legend_of(order[i]);
 
-		if (order[i] == CC_PENDING && p->skip_pending)
+		if (summary_skips(t, p, order[i]))
 			continue;
 		w += snprintf(text, sizeof text, "x %s %zu  ", p->labels ? e->label : e->name,
 		              t->cls[order[i]]);
 	}
+	if (p->reach[0])
+		w += (int)strlen(p->reach) + 2;
 	return w + (int)strlen(p->ratio);
 }
 
-void summary_plan(const struct scan_tally *t, int width, struct summary_plan *p)
+void summary_plan(const struct scan *sc, const struct scan_tally *t, int width,
+                  struct summary_plan *p)
 {
-	/* Longest first: labels and "collateral ratio"; then short names;
-	 * then without "pending 0"; then without the ratio. */
+	/* Longest first: labels, "listed: l1 7, ..." and "collateral
+	 * ratio"; then short names; then without "pending 0" and "error 0";
+	 * then the short ratio; then the short reach; then without the
+	 * reach; last without the ratio. */
 	p->labels = true;
-	p->skip_pending = false;
+	p->skip_zero = false;
+	status_reach(p->reach, sizeof p->reach, sc, t, true);
 	status_ratio(p->ratio, sizeof p->ratio, t, true);
 	if (summary_width(t, p) <= width)
 		return;
 	p->labels = false;
+	if (summary_width(t, p) <= width)
+		return;
+	p->skip_zero = true;
+	if (summary_width(t, p) <= width)
+		return;
 	status_ratio(p->ratio, sizeof p->ratio, t, false);
 	if (summary_width(t, p) <= width)
 		return;
-	p->skip_pending = t->cls[CC_PENDING] == 0;
+	status_reach(p->reach, sizeof p->reach, sc, t, false);
+	if (summary_width(t, p) <= width)
+		return;
+	p->reach[0] = '\0';
 	if (summary_width(t, p) <= width)
 		return;
 	p->ratio[0] = '\0';
 }
 
-void summary_draw(const struct app *a)
+void summary_draw(const struct ctx *cx, const struct scan *sc)
 {
 	struct scan_tally t;
 	struct summary_plan plan;
 	const enum cell_class *order;
 	size_t n;
-	int y = a->lay.summary_y, x = 1, w = a->lay.side ? GRID_W : a->lay.cols;
+	int y = cx->lay->summary_y, x = 1, w = cx->lay->side ? GRID_W : cx->lay->cols;
 
-	if (!a->sc)
-		return;
-	scan_tally(a->sc, &t);
-	summary_plan(&t, w - x, &plan);
+	scan_tally(sc, &t);
+	summary_plan(sc, &t, w - x, &plan);
 	order = legend_order(&n);
 	for (size_t i = 0; i < n && x < w; i++) {
-		if (order[i] == CC_PENDING && plan.skip_pending)
+		if (summary_skips(&t, &plan, order[i]))
 			continue;
-		x += summary_item(a, y, x, w - x, order[i], t.cls[order[i]], plan.labels) + 2;
+		x += summary_item(cx, y, x, w - x, order[i], t.cls[order[i]], plan.labels) + 2;
 	}
+	if (plan.reach[0] && x < w)
+		x += draw_text(y, x, w - x, A_NORMAL, plan.reach, cx->th->utf8) + 2;
 	if (plan.ratio[0] && x < w)
-		draw_text(y, x, w - x, A_BOLD, plan.ratio, a->th.utf8);
+		draw_text(y, x, w - x, A_BOLD, plan.ratio, cx->th->utf8);
 }
 
 /* Draw text from column x, wrapped to the columns [x, end) with the
  * lines after the first starting at x + indent; returns the lines used,
  * at most max. */
-static int wrapped_draw(const struct app *a, int y, int x, int indent, int end, int max,
+static int wrapped_draw(const struct ctx *cx, int y, int x, int indent, int end, int max,
                         attr_t attr, const char *text)
 {
 	char line[STATUS_LINE_MAX];
 	const char *p = text;
 	int n = 0;
 
-	while (n < max && text_wrap_next(&p, end - x - (n ? indent : 0), a->th.utf8, line,
+	while (n < max && text_wrap_next(&p, end - x - (n ? indent : 0), cx->th->utf8, line,
 	                                 sizeof line)) {
-		draw_text(y + n, x + (n ? indent : 0), end - x, attr, line, a->th.utf8);
+		draw_text(y + n, x + (n ? indent : 0), end - x, attr, line, cx->th->utf8);
 		n++;
 	}
 	return n;
 }
 
-void notes_draw(const struct app *a)
+void notes_draw(const struct ctx *cx)
 {
-	const struct theme *th = &a->th;
+	const struct theme *th = cx->th;
 	const enum cell_class *order;
 	char warn[STATUS_WARN_MAX][STATUS_LINE_MAX], line[STATUS_LINE_MAX];
-	const struct layout *l = &a->lay;
+	const struct layout *l = cx->lay;
 	int y = l->notes_y, end = l->notes_y + l->notes_h, x = l->notes_x + 1;
 	int right = l->notes_x + l->notes_w;
 	size_t n, nwarn;
@@ -379,18 +427,18 @@ void notes_draw(const struct app *a)
 		snprintf(line, sizeof line, "%-12s %s", e->label, e->meaning);
 		draw_text(y++, x + 2, right - x - 2, A_NORMAL, oneline ? line : e->label, th->utf8);
 		if (!oneline)
-			y += wrapped_draw(a, y, x + 2, 0, right, end - y, A_DIM, e->meaning);
+			y += wrapped_draw(cx, y, x + 2, 0, right, end - y, A_DIM, e->meaning);
 	}
 	if (y < end) {
 		draw_text(y, x, 1, theme_elem_attr(th, TE_OTHER_ASN), theme_sym(th, TS_OTHER_ASN),
 		          th->utf8);
-		y += wrapped_draw(a, y, x + 2, 0, right, end - y, A_NORMAL,
+		y += wrapped_draw(cx, y, x + 2, 0, right, end - y, A_NORMAL,
 		                  "another ASN than the target's (A)");
 	}
-	nwarn = status_warnings(a->s, warn, STATUS_WARN_MAX);
+	nwarn = status_warnings(cx->s, warn, STATUS_WARN_MAX);
 	y++;
 	for (size_t i = 0; i < nwarn && y < end; i++) {
 		draw_text(y, x, 1, theme_elem_attr(th, TE_WARN), theme_sym(th, TS_WARN), th->utf8);
-		y += wrapped_draw(a, y, x + 2, 0, right, end - y, theme_elem_attr(th, TE_WARN), warn[i]);
+		y += wrapped_draw(cx, y, x + 2, 0, right, end - y, theme_elem_attr(th, TE_WARN), warn[i]);
 	}
 }

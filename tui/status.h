@@ -10,6 +10,8 @@
 
 #include "core/scan/scan.h"
 #include "core/scan/session.h"
+#include "tui/ctx.h"
+#include "tui/screen.h"
 #include "tui/view.h"
 
 #define STATUS_BAR_W 20
@@ -40,32 +42,42 @@ void status_ratio(char *out, size_t len, const struct scan_tally *t, bool longfo
  * database.  Returns the count. */
 size_t status_warnings(const struct session *s, char lines[][STATUS_LINE_MAX], size_t max);
 
+/* How many addresses each zone of the scan's profile lists, whatever
+ * class each address reads as: "listed: l1 3, l2 250, l3 256" (long) or
+ * "l1 3 l2 250 l3 256". */
+void status_reach(char *out, size_t len, const struct scan *sc, const struct scan_tally *t,
+                  bool longform);
+
 /* The form of the summary line that fits. */
 struct summary_plan {
 	bool labels;          /* "guilty (L1)" rather than "guilty" */
-	bool skip_pending;    /* no "pending 0" item */
+	bool skip_zero;       /* no "pending 0" or "error 0" item */
 	char ratio[64];       /* the ratio, "" when it does not fit */
+	char reach[160];      /* the reach per zone, "" when it does not fit */
 };
 
-/* Choose the longest form of the summary that fits width columns. */
-void summary_plan(const struct scan_tally *t, int width, struct summary_plan *p);
+/* Choose the longest form of the summary of sc (counted in t) that fits
+ * width columns. */
+void summary_plan(const struct scan *sc, const struct scan_tally *t, int width,
+                  struct summary_plan *p);
 
-struct app;
+/* Draw the title line: the place top shows, the policy (demo) or the
+ * profile, the layer, and the source of the answers. */
+void title_draw(const struct ctx *cx, const struct screen *top);
 
-/* Draw the title line. */
-void title_draw(const struct app *a);
-
-/* Draw the status line. */
-void status_draw(const struct app *a);
+/* Draw the status line: the progress of sc (NULL: out of memory) and
+ * what is wrong. */
+void status_draw(const struct ctx *cx, const struct scan *sc);
 
 /* Draw the warning line above the detail, when the layout has one. */
-void warnline_draw(const struct app *a);
+void warnline_draw(const struct ctx *cx);
 
-/* Draw the summary line: legend glyphs with their counts and the ratio. */
-void summary_draw(const struct app *a);
+/* Draw the summary line of sc: legend glyphs with their counts, the
+ * reach of each zone and the ratio. */
+void summary_draw(const struct ctx *cx, const struct scan *sc);
 
 /* Draw the notes under the grid (wide layout): the legend in words and
  * every warning in full. */
-void notes_draw(const struct app *a);
+void notes_draw(const struct ctx *cx);
 
 #endif

@@ -4,8 +4,8 @@
 
 #include "core/scan/session.h"
 
-/* Run the terminal UI over an open session until the user quits; returns
- * the exit status. */
-int tui_run(struct session *s);
+/* Run the terminal UI over an open session (and the demo d, or NULL)
+ * until the user quits; returns the exit status. */
+int tui_run(struct session *s, struct demo *d);
 
 #endif

@@ -231,7 +231,7 @@ static void pump(struct scan *sc)
 	if (sc->pumping)
 		return;
 	sc->pumping = true;
-	while (sc->next < sc->total && sc->inflight < scan_window(sc)) {
+	while (!sc->paused && sc->next < sc->total && sc->inflight < scan_window(sc)) {
 		if (sc->rate > 0) {
 			now = loop_now();
 			credit_refill(sc, now);
@@ -250,8 +250,10 @@ static void pump(struct scan *sc)
 	sc->pumping = false;
 }
 
-void scan_start(struct scan *sc, struct loop *lp, struct backend *be, double rate,
-                unsigned window, unsigned qflags)
+/* Start over; keep says whether the answers so far stay readable as
+ * the previous ones. */
+static void start(struct scan *sc, struct loop *lp, struct backend *be, double rate,
+                  unsigned window, unsigned qflags, bool keep)
 {
 	if (sc->lp)
 		loop_timer_cancel(sc->lp, &sc->pace);
@@ -272,10 +274,45 @@ void scan_start(struct scan *sc, struct loop *lp, struct backend *be, double rat
 	sc->started_ms = sc->credit_at;
 	sc->finished_ms = 0;
 	sc->pace = (struct loop_timer){ .fn = on_pace, .arg = sc };
+	sc->paused = false;
+	free(sc->prev);
+	sc->prev = NULL;
+	/* Without room for the copy the old states simply go. */
+	if (keep && sc->ncells && sc->nzones &&
+	    (sc->prev = malloc(sc->ncells * sc->nzones * sizeof *sc->prev)))
+		memcpy(sc->prev, sc->answers, sc->ncells * sc->nzones * sizeof *sc->prev);
 	for (size_t i = 0; i < sc->ncells; i++)
 		for (size_t z = 0; z < sc->nzones; z++)
 			sc->cells[i].zone[z] = (struct lookup){ .state = LK_PENDING, .txt = "" };
 	pump(sc);
+}
+
+void scan_start(struct scan *sc, struct loop *lp, struct backend *be, double rate,
+                unsigned window, unsigned qflags)
+{
+	start(sc, lp, be, rate, window, qflags, false);
+}
+
+void scan_requery(struct scan *sc, struct loop *lp, struct backend *be, double rate,
+                  unsigned window, unsigned qflags)
+{
+	start(sc, lp, be, rate, window, qflags, true);
+}
+
+void scan_pause(struct scan *sc)
+{
+	sc->paused = true;
+	if (sc->lp)
+		loop_timer_cancel(sc->lp, &sc->pace);
+}
+
+void scan_resume(struct scan *sc)
+{
+	if (!sc->paused)
+		return;
+	sc->paused = false;
+	if (sc->lp && sc->link)
+		pump(sc);
 }
 
 void scan_distrust(struct scan *sc, size_t zone)
@@ -324,14 +361,20 @@ struct scan_cell *scan_cell_of(struct scan *sc, uint32_t ip)
 	return NULL;
 }
 
-/* Does any zone of this role hold state s for the cell? */
+/* Does any zone of this role hold state s in the answers zs? */
+static bool role_has_in(const struct scan *sc, const struct lookup *zs, enum zone_role role,
+                        enum lk_state s)
+{
+	for (size_t z = 0; z < sc->nzones; z++)
+		if (sc->profile->zones[z].role == role && zs[z].state == s)
+			return true;
+	return false;
+}
+
 static bool role_has(const struct scan *sc, const struct scan_cell *c, enum zone_role role,
                      enum lk_state s)
 {
-	for (size_t z = 0; z < sc->nzones; z++)
-		if (sc->profile->zones[z].role == role && c->zone[z].state == s)
-			return true;
-	return false;
+	return role_has_in(sc, c->zone, role, s);
 }
 
 /* Is the cell clean on every zone of this role? */
@@ -343,21 +386,65 @@ static bool role_clean(const struct scan *sc, const struct scan_cell *c, enum zo
 	return true;
 }
 
-enum cell_class scan_cell_class(const struct scan *sc, const struct scan_cell *c)
-{
-	static const enum zone_role counted[] = { ZR_SINGLE, ZR_RANGE, ZR_ASN };
-	static const enum cell_class listed_class[] = { CC_GUILTY, CC_RANGE, CC_ASN };
+static const enum zone_role counted[] = { ZR_SINGLE, ZR_RANGE, ZR_ASN };
+static const enum cell_class listed_class[] = { CC_GUILTY, CC_RANGE, CC_ASN };
 
+/* The class the answers zs give, worst first. */
+static enum cell_class class_of(const struct scan *sc, const struct lookup *zs)
+{
 	for (size_t i = 0; i < 3; i++)
-		if (role_has(sc, c, counted[i], LK_LISTED))
+		if (role_has_in(sc, zs, counted[i], LK_LISTED))
 			return listed_class[i];
 	for (size_t i = 0; i < 3; i++)
-		if (role_has(sc, c, counted[i], LK_ERROR))
+		if (role_has_in(sc, zs, counted[i], LK_ERROR))
 			return CC_ERROR;
 	for (size_t i = 0; i < 3; i++)
-		if (role_has(sc, c, counted[i], LK_PENDING))
+		if (role_has_in(sc, zs, counted[i], LK_PENDING))
 			return CC_PENDING;
 	return CC_CLEAN;
+}
+
+enum cell_class scan_cell_class(const struct scan *sc, const struct scan_cell *c)
+{
+	return class_of(sc, c->zone);
+}
+
+/* The class one zone's answer gives on its own. */
+static enum cell_class zone_class(const struct scan *sc, const struct lookup *l, size_t z)
+{
+	switch (l->state) {
+	case LK_LISTED:
+		for (size_t i = 0; i < 3; i++)
+			if (sc->profile->zones[z].role == counted[i])
+				return listed_class[i];
+		return CC_CLEAN;   /* a zone that is not counted */
+	case LK_ERROR: return CC_ERROR;
+	case LK_PENDING: return CC_PENDING;
+	default: return CC_CLEAN;
+	}
+}
+
+enum cell_class scan_cell_shown(const struct scan *sc, const struct scan_cell *c, int zone,
+                                bool *stale)
+{
+	struct lookup zs[PROFILE_MAX_ZONES];
+	const struct lookup *prev = sc->prev ? sc->prev + (size_t)(c - sc->cells) * sc->nzones :
+	                            NULL;
+	bool old = false;
+
+	for (size_t z = 0; z < sc->nzones; z++) {
+		zs[z] = c->zone[z];
+		if (zs[z].state == LK_PENDING && prev && prev[z].state != LK_PENDING &&
+		    (zone < 0 || (size_t)zone == z)) {
+			zs[z] = prev[z];
+			old = true;
+		}
+	}
+	if (stale)
+		*stale = old;
+	if (zone >= 0 && (size_t)zone < sc->nzones)
+		return zone_class(sc, &zs[zone], (size_t)zone);
+	return class_of(sc, zs);
 }
 
 void scan_tally(const struct scan *sc, struct scan_tally *t)
@@ -407,6 +494,8 @@ void scan_free(struct scan *sc)
 		loop_timer_cancel(sc->lp, &sc->pace);
 	free(sc->cells);
 	free(sc->answers);
+	free(sc->prev);
+	sc->prev = NULL;
 	strpool_free(&sc->txts);
 	sc->cells = NULL;
 	sc->answers = NULL;

@@ -71,6 +71,9 @@ struct scan {
 	bool distrust[PROFILE_MAX_ZONES];  /* answers of the zone become errors */
 	struct scan_link *link; /* cut by scan_start/scan_free: late answers dropped */
 	bool pumping;           /* inside pump(): answers do not re-enter */
+	bool paused;            /* scan_pause: no new lookups until resumed */
+	struct lookup *prev;    /* scan_requery: the answers before it, as
+	                           answers was laid out; else NULL */
 	double credit;          /* pacing: queries allowed now */
 	uint64_t credit_at;
 	struct loop_timer pace;
@@ -99,6 +102,18 @@ int scan_init_list(struct scan *sc, const struct profile *p, const char *const *
 void scan_start(struct scan *sc, struct loop *lp, struct backend *be,
                 double rate, unsigned window, unsigned qflags);
 
+/* As scan_start, but the answers so far stay readable (scan_cell_shown)
+ * until the new ones replace them: a re-query keeps the old picture. */
+void scan_requery(struct scan *sc, struct loop *lp, struct backend *be,
+                  double rate, unsigned window, unsigned qflags);
+
+/* Send no more lookups until scan_resume (answers in flight still land):
+ * a scan nobody looks at leaves the rate to the one on screen. */
+void scan_pause(struct scan *sc);
+
+/* Go on after scan_pause (nothing when not paused). */
+void scan_resume(struct scan *sc);
+
 /* Lookups in a row that may fail with a timeout or a network error,
  * while nothing has answered, before the resolver is taken for dead. */
 #define SCAN_DEAD_STREAK 16
@@ -123,6 +138,12 @@ struct scan_cell *scan_cell_of(struct scan *sc, uint32_t ip);
 
 /* The class of one cell. */
 enum cell_class scan_cell_class(const struct scan *sc, const struct scan_cell *c);
+
+/* The class a cell shows: over every zone (zone < 0) or zone alone;
+ * a lookup still pending after scan_requery reads as its old answer,
+ * and *stale (may be NULL) says whether one did. */
+enum cell_class scan_cell_shown(const struct scan *sc, const struct scan_cell *c, int zone,
+                                bool *stale);
 
 /* Count what the scan found so far. */
 void scan_tally(const struct scan *sc, struct scan_tally *t);

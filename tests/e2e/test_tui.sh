@@ -157,7 +157,7 @@ keys Enter
 wait_for "bad target"
 ok "g: a bad address is refused in the prompt"
 keys Escape
-wait_for "q quit"
+wait_for "q back"
 
 keys ']'
 wait_for "rblscope  198.51.101.0/24"
@@ -185,10 +185,16 @@ sleep 0.3
 tm resize-window -t tui -x 100 -y 40
 wait_for "rblscope  198.51.100.0/24"
 ok "keys do nothing while the too-small screen is shown"
-wait_for "q quit"
+wait_for "q back"
 ok "the view comes back when the window grows"
 
 wait_for "768/768 lookups"
+# q: back to the first target, its cursor where it was; q there quits.
+keys q
+wait_for "rblscope  192.0.2.0/24"
+wait_for "192.0.2.130  guilty (L1)"
+wait_for "q quit"
+ok "q goes back to the first screen as it was"
 quit_tui q 0
 
 # --- NO_COLOR --------------------------------------------------------------

@@ -109,10 +109,10 @@ assert_contains "$T/row.txt" "7 guilty → 446 addresses blocked (collateral rat
 assert_contains "$T/row.txt" "none: no network is listed on level 3" "2010: no level-3 TXT"
 
 keys '?'
-wait_for "back to the grid; the probes stop"
+wait_for "back to the screen before"
 ok "the help of the ASN view lists its own keys"
 keys Space
-wait_gone "back to the grid; the probes stop"
+wait_gone "back to the screen before"
 
 # p twice: 2021-01-18, then 2021-02-08.  66 impacts in all; more than
 # 0.05% of 131,072 (65.5) is 66: listed.  Spamscore 66/131,072 x 100,000
@@ -205,6 +205,14 @@ expect_row "198\.18\.0\.0/15 +131,072 +clean +4 of 512$" "P: the previous policy
 
 keys Escape
 wait_for "rblscope  198.18.7.0/24"
+# q goes back the way the user came: the overview, its cursor where it
+# was, then the first grid; q there quits.
+keys q
+wait_for "rblscope  198.18.0.0/16  overview"
+ok "q from the grid opened from the overview goes back to the overview"
+keys q
+wait_for "q quit"
+ok "q again: the first grid"
 quit_tui q 0
 
 # --- rbldnsd and the fixtures ----------------------------------------------
@@ -246,9 +254,11 @@ wait_for "768/768 lookups"
 assert_contains "$T/screen.txt" "asn 256" "Enter on the second network: the grid of 203.0.113.0/24, all of it on level 3"
 
 keys p
-wait_for "policies can be switched in the demo only"
+wait_for "policies and impacts can be changed in the demo only"
+keys Down
+wait_gone "policies and impacts can be changed in the demo only"
 keys i
-wait_for "impacts can be added in the demo only"
+wait_for "policies and impacts can be changed in the demo only"
 ok "outside the demo the simulator keys say why they do nothing"
 
 keys g
@@ -269,7 +279,16 @@ keys Left Enter
 wait_for "rblscope  203.0.112.0/24"
 wait_for "768/768 lookups"
 ok "Enter on the block left of it opens 203.0.112.0/24"
-# Nothing of 203.0.112.0/24 is on any list.
+# Nothing of 203.0.112.0/24 is on any list.  q walks back: the overview,
+# the grid of 203.0.113.0/24, the ASN view it came from; q there quits.
+keys q
+wait_for "rblscope  203.0.0.0/16  overview"
+keys q
+wait_for "rblscope  203.0.113.0/24"
+keys q
+wait_for "AS64500 EXAMPLE-NET: 2 networks"
+wait_for "q quit"
+ok "q walks back to the first screen, the ASN view"
 quit_tui q 0
 
 done_testing

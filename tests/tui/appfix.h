@@ -1,16 +1,27 @@
 /* The setup the TUI's unit tests share: a session over the default
- * profile, with no backend or database, and an app on it drawn in
- * monochrome.  Header only: each test is one file. */
+ * profile, with no backend or database, and the context screens and
+ * panels are given, drawn in monochrome.  Header only: each test is one
+ * file. */
 #ifndef RBLSCOPE_TEST_APPFIX_H
 #define RBLSCOPE_TEST_APPFIX_H
 
 #include <stdbool.h>
+#include <string.h>
 
 #include "core/scan/options.h"
 #include "core/scan/session.h"
-#include "tui/app.h"
+#include "tui/ctx.h"
 
-static inline void appfix_init(struct options *opt, struct session *s, struct app *a,
+struct appfix {
+	struct theme th;
+	struct layout lay;
+	struct seen seen;
+	struct ptr_cache ptr;
+	struct policy_set rules;
+	struct ctx cx;
+};
+
+static inline void appfix_init(struct options *opt, struct session *s, struct appfix *x,
                                bool utf8)
 {
 	opt->profile = profile_find(PROFILE_DEFAULT);
@@ -19,8 +30,12 @@ static inline void appfix_init(struct options *opt, struct session *s, struct ap
 	s->nzones = s->profile->nzones;
 	for (size_t z = 0; z < s->nzones; z++)
 		s->zones[z] = s->profile->zones[z].zone;
-	a->s = s;
-	a->th = (struct theme){ THEME_MONO, utf8 };
+	memset(x, 0, sizeof *x);
+	x->th = (struct theme){ THEME_MONO, utf8 };
+	layout_compute(&x->lay, 80, 24);
+	ptr_init(&x->ptr, NULL, NULL, NULL);
+	x->cx = (struct ctx){ .s = s, .rules = &x->rules, .th = &x->th, .lay = &x->lay,
+	                      .ptr = &x->ptr, .seen = &x->seen, .layer = CTX_LAYER_ALL };
 }
 
 #endif

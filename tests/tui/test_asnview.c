@@ -17,7 +17,6 @@
 #include "core/base/ip.h"
 #include "core/uceprotect/scenario.h"
 #include "tests/tui/appfix.h"
-#include "tui/app.h"
 #include "tui/asnview.h"
 
 #define IP(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (uint32_t)(d))
@@ -33,7 +32,7 @@ struct net_spec {
 struct fixture {
 	struct options opt;
 	struct session s;
-	struct app a;
+	struct appfix a;
 	struct asnview av;
 	char tmp[64];
 };
@@ -44,8 +43,7 @@ static void fixture_open(struct fixture *f)
 
 	memset(f, 0, sizeof *f);
 	appfix_init(&f->opt, &f->s, &f->a, false);
-	f->a.av = &f->av;
-	f->a.screen = SCREEN_ASN;
+	f->av.base = (struct screen){ &asnview_ops, &f->a.cx, false };
 	layout_compute(&f->a.lay, 100, 30);
 	assert_int_equal(policy_set_load(&f->a.rules, err, sizeof err), 0);
 }
@@ -115,6 +113,24 @@ static void answer(struct fixture *f, size_t i, enum lk_state l2, enum lk_state 
 		c->zone[1].txt = txt;
 }
 
+/* A key of the view; what it asks for. */
+static enum request_kind act(struct fixture *f, enum action a)
+{
+	struct request req = { .kind = REQ_NONE };
+
+	asnview_ops.action(&f->av.base, a, &req);
+	return req.kind;
+}
+
+/* A click at x, y; what it asks for. */
+static enum request_kind click(struct fixture *f, int x, int y)
+{
+	struct request req = { .kind = REQ_NONE };
+
+	asnview_ops.click(&f->av.base, x, y, &req);
+	return req.kind;
+}
+
 /* The value of the header line labelled label, or NULL. */
 static const char *header_value(struct asn_hline *h, size_t n, const char *label)
 {
@@ -140,17 +156,17 @@ static void test_pending(void **state)
 	(void)state;
 	fixture_open(&f);
 	asn_plan(&f, 64500, "EXAMPLE-NET", as64500, 2);
-	asnview_figures(&f.a, &fig);
+	asnview_figures(&f.av, &fig);
 	assert_int_equal(fig.total, 384);
 	assert_int_equal(fig.l3_nets, 0);
 	assert_int_equal(fig.blocked, 0);
 	assert_false(fig.guilty_known);
 	/* Cursor mark, pending glyph, 18 columns of network, 13 of size. */
-	asnview_row_text(&f.a, 0, row, sizeof row);
+	asnview_row_text(&f.av, 0, row, sizeof row);
 	assert_string_equal(row, "> ? 192.0.2.0/25                 128  pending   0 of 1, 1 to go");
-	n = asnview_header(&f.a, h, ASNVIEW_HEADER_MAX);
+	n = asnview_header(&f.av, h, ASNVIEW_HEADER_MAX);
 	assert_string_equal(header_value(h, n, "L3 TXT"), "none so far: probes still running");
-	asnview_title(&f.a, row, sizeof row);
+	asnview_ops.title(&f.av.base, row, sizeof row);
 	assert_string_equal(row, "rblscope  AS64500 EXAMPLE-NET");
 	fixture_close(&f);
 }
@@ -170,7 +186,7 @@ static void test_real_asn(void **state)
 	asn_plan(&f, 64500, "EXAMPLE-NET", as64500, 2);
 	answer(&f, 0, LK_LISTED, LK_LISTED, L3_TXT_64500);
 	answer(&f, 1, LK_CLEAN, LK_LISTED, L3_TXT_64500);
-	asnview_figures(&f.a, &fig);
+	asnview_figures(&f.av, &fig);
 	assert_int_equal(fig.l3_nets, 2);
 	assert_int_equal(fig.l3_addrs, 384);
 	assert_int_equal(fig.l2_more, 0);   /* inside level 3: nothing more */
@@ -179,7 +195,7 @@ static void test_real_asn(void **state)
 	assert_int_equal(fig.said.spamscore, 66);
 	assert_string_equal(fig.l3_txt, L3_TXT_64500);
 
-	n = asnview_header(&f.a, h, ASNVIEW_HEADER_MAX);
+	n = asnview_header(&f.av, h, ASNVIEW_HEADER_MAX);
 	assert_int_equal(n, 6);
 	assert_string_equal(h[0].value, "AS64500 EXAMPLE-NET: 2 networks, 384 IPv4 addresses");
 	/* 0.05% of 384 is 0.192: the 2024 rule needs 1, and at least 50;
@@ -196,9 +212,9 @@ static void test_real_asn(void **state)
 	                    "blocked (level 3: 384, level 2 est.: 0 more); collateral ratio unknown");
 	assert_null(header_value(h, n, "level 3"));
 
-	asnview_row_text(&f.a, 0, row, sizeof row);
+	asnview_row_text(&f.av, 0, row, sizeof row);
 	assert_string_equal(row, "> ~ 192.0.2.0/25                 128  listed    1 of 1");
-	asnview_row_text(&f.a, 1, row, sizeof row);
+	asnview_row_text(&f.av, 1, row, sizeof row);
 	assert_string_equal(row, "  ~ 203.0.113.0/24               256  listed    0 of 1");
 	fixture_close(&f);
 }
@@ -225,16 +241,16 @@ static void test_sampled_and_failed(void **state)
 	answer(&f, 0, LK_LISTED, LK_CLEAN, "");
 	answer(&f, 1, LK_CLEAN, LK_CLEAN, "");
 	answer(&f, 2, LK_ERROR, LK_CLEAN, "");
-	asnview_figures(&f.a, &fig);
+	asnview_figures(&f.av, &fig);
 	assert_int_equal(fig.total, 1280);
 	assert_int_equal(fig.l3_nets, 0);
 	assert_int_equal(fig.l2_more, 512);   /* 1,024 x 1 / 2 */
 	assert_int_equal(fig.blocked, 512);
-	asnview_row_text(&f.a, 0, row, sizeof row);
+	asnview_row_text(&f.av, 0, row, sizeof row);
 	assert_string_equal(row, "> = 10.0.0.0/22                1,024  clean     1 of 2 (sampled: 4 /24s)");
-	asnview_row_text(&f.a, 1, row, sizeof row);
+	asnview_row_text(&f.av, 1, row, sizeof row);
 	assert_string_equal(row, "  ! 10.1.0.0/24                  256  clean     0 of 1, 1 failed");
-	n = asnview_header(&f.a, h, ASNVIEW_HEADER_MAX);
+	n = asnview_header(&f.av, h, ASNVIEW_HEADER_MAX);
 	assert_string_equal(header_value(h, n, "L3 TXT"), "none: no network is listed on level 3");
 	assert_string_equal(header_value(h, n, "damage"),
 	                    "guilty unknown (level 1 not probed per address) -> 512 addresses "
@@ -256,6 +272,7 @@ static void demo_open(struct fixture *f, const char *policy)
 	f->s.demo = demo_prepare(&sc, policy_set_find(&f->s.policies, policy), err, sizeof err);
 	scenario_free(&sc);
 	assert_non_null(f->s.demo);
+	f->a.cx.demo = f->s.demo;
 }
 
 static void test_demo(void **state)
@@ -277,12 +294,12 @@ static void test_demo(void **state)
 	 * 198.18.200.0/25 (two listed addresses each) and the /26s of
 	 * 198.19.44.9, 198.19.45.130 and 198.19.100.3: 448 addresses, less
 	 * the whitelisted 198.18.7.10 and 198.19.44.20 inside them. */
-	asnview_figures(&f.a, &fig);
+	asnview_figures(&f.av, &fig);
 	assert_non_null(fig.scenario);
 	assert_true(fig.guilty_known);
 	assert_int_equal(fig.guilty, 7);
 	assert_int_equal(fig.blocked, 446);
-	n = asnview_header(&f.a, h, ASNVIEW_HEADER_MAX);
+	n = asnview_header(&f.av, h, ASNVIEW_HEADER_MAX);
 	assert_string_equal(header_value(h, n, "level 3"), "7 listed addresses / 131,072 addresses "
 	                    "= 0.005341%: needs >= 0.2% (263 listed addresses): not listed");
 	assert_string_equal(header_value(h, n, "policy"), "2010: UCEPROTECT until 18 Jan 2021 (2010 "
@@ -299,7 +316,7 @@ static void test_demo(void **state)
 	                                 err, sizeof err), 0);
 	answer(&f, 0, LK_LISTED, LK_LISTED, "Your ISP DEMO-HOSTING, ZZ/AS64512 is "
 	       "UCEPROTECT-Level3 listed because of a spamscore of 50.");
-	n = asnview_header(&f.a, h, ASNVIEW_HEADER_MAX);
+	n = asnview_header(&f.av, h, ASNVIEW_HEADER_MAX);
 	assert_string_equal(header_value(h, n, "level 3"), "66 impacts / 131,072 addresses = "
 	                    "0.05035%: needs > 0.05% (66 impacts): listed");
 	assert_string_equal(header_value(h, n, "damage"),
@@ -328,30 +345,34 @@ static void test_cursor(void **state)
 	fixture_open(&f);
 	asn_plan(&f, 64999, "BIG-NET", nets, 40);
 	bottom = f.a.lay.keys_y - 1;
-	asnview_action(&f.a, ACT_DOWN);
-	asnview_action(&f.a, ACT_DOWN);
-	asnview_action(&f.a, ACT_DOWN);
-	asnview_action(&f.a, ACT_UP);
+	act(&f, ACT_DOWN);
+	act(&f, ACT_DOWN);
+	act(&f, ACT_DOWN);
+	act(&f, ACT_UP);
 	assert_int_equal(f.av.cursor, 2);
-	asnview_row_text(&f.a, 2, row, sizeof row);
+	asnview_row_text(&f.av, 2, row, sizeof row);
 	assert_int_equal(row[0], '>');
-	asnview_action(&f.a, ACT_LAST);
+	act(&f, ACT_LAST);
 	assert_int_equal(f.av.cursor, 39);
-	asnview_action(&f.a, ACT_DOWN);
+	act(&f, ACT_DOWN);
 	assert_int_equal(f.av.cursor, 39);
-	asnview_click(&f.a, 5, bottom);
-	assert_int_equal(f.av.cursor, 39);   /* the last row shows the last network */
-	asnview_action(&f.a, ACT_FIRST);
+	/* the last row shows the last network, selected: a click opens it */
+	assert_int_equal(click(&f, 5, bottom), REQ_TARGET);
+	assert_int_equal(f.av.cursor, 39);
+	act(&f, ACT_FIRST);
 	assert_int_equal(f.av.cursor, 0);
 	assert_int_equal(f.av.top, 0);
-	asnview_action(&f.a, ACT_NEXT24);
+	act(&f, ACT_NEXT24);
 	page = f.av.cursor;
 	assert_true(page > 5 && page < 39);
-	asnview_click(&f.a, 5, bottom);
-	assert_int_equal(f.av.cursor, page);   /* a page is the rows less one */
-	asnview_action(&f.a, ACT_PREV24);
+	/* a page is the rows less one: the bottom row is the selected one */
+	assert_int_equal(click(&f, 5, bottom), REQ_TARGET);
+	assert_int_equal(f.av.cursor, page);
+	assert_int_equal(click(&f, 5, bottom - 1), REQ_NONE);
+	assert_int_equal(f.av.cursor, page - 1);
+	act(&f, ACT_PREV24);
 	assert_int_equal(f.av.cursor, 0);
-	asnview_click(&f.a, 5, 0);             /* the title: not a row */
+	click(&f, 5, 0);             /* the title: not a row */
 	assert_int_equal(f.av.cursor, 0);
 	fixture_close(&f);
 }

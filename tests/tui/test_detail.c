@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "tests/tui/appfix.h"
-#include "tui/app.h"
+#include "tui/grid.h"
 #include "tui/detail.h"
 #include "tui/text.h"
 
@@ -17,7 +17,8 @@ struct fixture {
 	struct options opt;
 	struct session s;
 	struct scan sc;
-	struct app a;
+	struct appfix x;
+	struct gridscreen g;
 	struct dline lines[DETAIL_MAX_LINES];
 };
 
@@ -27,13 +28,13 @@ static void fixture_open(struct fixture *f, const char *target)
 	char err[160];
 
 	memset(f, 0, sizeof *f);
-	appfix_init(&f->opt, &f->s, &f->a, false);
+	appfix_init(&f->opt, &f->s, &f->x, false);
 	assert_int_equal(target_parse(target, &t, err, sizeof err), 0);
-	view_init(&f->a.view, &t);
-	assert_int_equal(scan_init(&f->sc, f->s.profile, f->s.zones, f->a.view.net,
-	                           f->a.view.prefix, NULL), 0);
-	f->a.sc = &f->sc;
-	ptr_init(&f->a.ptr, NULL, NULL, NULL);
+	view_init(&f->g.view, &t);
+	assert_int_equal(scan_init(&f->sc, f->s.profile, f->s.zones, f->g.view.net,
+	                           f->g.view.prefix, NULL), 0);
+	f->g.sc = &f->sc;
+	f->g.base = (struct screen){ &grid_ops, &f->x.cx, false };
 }
 
 static void fixture_close(struct fixture *f)
@@ -49,6 +50,15 @@ static void set_zone(struct scan_cell *c, size_t z, enum lk_state st, const char
 	c->zone[z].txt = txt;
 }
 
+/* The panel for the grid's selected address. */
+static size_t build(struct fixture *f, int width, size_t maxlines, struct dline *out)
+{
+	struct detail_in in;
+
+	grid_detail_in(&f->g, &in);
+	return detail_build(&f->x.cx, &in, width, maxlines, out);
+}
+
 /* The index of the first line holding s, or -1. */
 static int find(const struct dline *lines, size_t n, const char *s)
 {
@@ -61,7 +71,7 @@ static int find(const struct dline *lines, size_t n, const char *s)
 /* 192.0.2.5: guilty, in a listed range, in a listed ASN. */
 static struct scan_cell *guilty_cell(struct fixture *f)
 {
-	struct scan_cell *c = scan_cell_of(&f->sc, f->a.view.cursor);
+	struct scan_cell *c = scan_cell_of(&f->sc, f->g.view.cursor);
 
 	set_zone(c, 0, LK_LISTED, "IP 192.0.2.5 is UCEPROTECT-Level 1 listed. See "
 	         "http://www.uceprotect.net/rblcheck.php?ipr=192.0.2.5");
@@ -82,7 +92,7 @@ static void test_full(void **state)
 	fixture_open(&f, "192.0.2.5");
 	guilty_cell(&f);
 	f.s.db = (struct asn_db *)&f;   /* only tested for NULL here */
-	n = detail_build(&f.a, 60, 40, f.lines);
+	n = build(&f, 60, 40, f.lines);
 	assert_true(n > 10);
 	assert_string_equal(f.lines[0].text, "192.0.2.5  guilty (L1)");
 	assert_int_equal(f.lines[0].cls, CC_GUILTY);
@@ -121,7 +131,7 @@ static void test_one_line_per_txt(void **state)
 	fixture_open(&f, "192.0.2.5");
 	guilty_cell(&f);
 	/* Too short for the wrapped form, tall enough for a line per TXT. */
-	n = detail_build(&f.a, 99, 14, f.lines);
+	n = build(&f, 99, 14, f.lines);
 	assert_int_equal(n, 11);
 	assert_string_equal(f.lines[0].text, "192.0.2.5  guilty (L1)");
 	assert_int_equal(find(f.lines, n, "listed itself"), -1);
@@ -144,7 +154,7 @@ static void test_compact_when_short(void **state)
 	(void)state;
 	fixture_open(&f, "192.0.2.5");
 	guilty_cell(&f);
-	n = detail_build(&f.a, 78, 4, f.lines);
+	n = build(&f, 78, 4, f.lines);
 	assert_int_equal(n, 4);
 	assert_string_equal(f.lines[0].text, "192.0.2.5 guilty (L1)  no ASN database");
 	assert_int_equal(strncmp(f.lines[1].text, "l1 listed 127.0.0.2  level 1, address 192.0.2.5", 47), 0);
@@ -153,8 +163,8 @@ static void test_compact_when_short(void **state)
 	for (size_t k = 0; k < n; k++)
 		assert_true(text_width(f.lines[k].text, false) <= 78);
 	/* Fewer lines than zones: cut, never overflowing. */
-	assert_int_equal(detail_build(&f.a, 78, 2, f.lines), 2);
-	assert_int_equal(detail_build(&f.a, 78, 0, f.lines), 0);
+	assert_int_equal(build(&f, 78, 2, f.lines), 2);
+	assert_int_equal(build(&f, 78, 0, f.lines), 0);
 	fixture_close(&f);
 }
 
@@ -166,11 +176,11 @@ static void test_other_asn_said(void **state)
 
 	(void)state;
 	fixture_open(&f, "192.0.2.130");
-	c = scan_cell_of(&f.sc, f.a.view.cursor);
+	c = scan_cell_of(&f.sc, f.g.view.cursor);
 	c->asn = (struct asn_info){ true, 64501, "Other Net, Inc.", 0xc0000280u, 26 };
-	f.a.target_asn = (struct asn_info){ true, 64500, "EXAMPLE-NET", 0xc0000200u, 25 };
+	f.g.target_asn = (struct asn_info){ true, 64500, "EXAMPLE-NET", 0xc0000200u, 25 };
 	f.s.db = (struct asn_db *)&f;
-	n = detail_build(&f.a, 70, 40, f.lines);
+	n = build(&f, 70, 40, f.lines);
 	assert_true(find(f.lines, n, "another ASN than the target's (AS64500)") > 0);
 	assert_true(find(f.lines, n, "state    pending") > 0);
 	fixture_close(&f);
@@ -183,8 +193,8 @@ static void test_not_scanned(void **state)
 
 	(void)state;
 	fixture_open(&f, "198.51.100.0/28");
-	view_select(&f.a.view, 200);
-	n = detail_build(&f.a, 70, 20, f.lines);
+	view_select(&f.g.view, 200);
+	n = build(&f, 70, 20, f.lines);
 	assert_int_equal(n, 2);
 	assert_string_equal(f.lines[0].text, "198.51.100.200");
 	assert_string_equal(f.lines[1].text, "  not scanned: outside 198.51.100.0/28");
@@ -199,10 +209,10 @@ static void test_hostile_txt(void **state)
 
 	(void)state;
 	fixture_open(&f, "192.0.2.5");
-	c = scan_cell_of(&f.sc, f.a.view.cursor);
+	c = scan_cell_of(&f.sc, f.g.view.cursor);
 	/* Core sanitises TXT; the panel still never passes a control on. */
 	set_zone(c, 0, LK_LISTED, "evil \x1b]0;title\x07 text");
-	n = detail_build(&f.a, 70, 40, f.lines);
+	n = build(&f, 70, 40, f.lines);
 	for (size_t k = 0; k < n; k++)
 		for (const char *p = f.lines[k].text; *p; p++)
 			assert_true((unsigned char)*p >= 0x20 && *p != 0x7f);

@@ -8,14 +8,14 @@
 #include <cmocka.h>
 
 #include "tests/tui/appfix.h"
-#include "tui/app.h"
 #include "tui/grid.h"
 
 struct fixture {
 	struct options opt;
 	struct session s;
 	struct scan sc;
-	struct app a;
+	struct appfix x;
+	struct gridscreen g;
 };
 
 static void fixture_open(struct fixture *f, const char *target, bool utf8)
@@ -24,13 +24,13 @@ static void fixture_open(struct fixture *f, const char *target, bool utf8)
 	char err[160];
 
 	memset(f, 0, sizeof *f);
-	appfix_init(&f->opt, &f->s, &f->a, utf8);
+	appfix_init(&f->opt, &f->s, &f->x, utf8);
 	assert_int_equal(target_parse(target, &t, err, sizeof err), 0);
-	view_init(&f->a.view, &t);
-	assert_int_equal(scan_init(&f->sc, f->s.profile, f->s.zones, f->a.view.net,
-	                           f->a.view.prefix, NULL), 0);
-	f->a.sc = &f->sc;
-	ptr_init(&f->a.ptr, NULL, NULL, NULL);
+	view_init(&f->g.view, &t);
+	assert_int_equal(scan_init(&f->sc, f->s.profile, f->s.zones, f->g.view.net,
+	                           f->g.view.prefix, NULL), 0);
+	f->g.sc = &f->sc;
+	f->g.base = (struct screen){ &grid_ops, &f->x.cx, false };
 }
 
 static void fixture_close(struct fixture *f)
@@ -45,7 +45,7 @@ static void answer(struct fixture *f, unsigned first, unsigned last, enum lk_sta
 	enum lk_state st[3] = { l1, l2, l3 };
 
 	for (unsigned o = first; o <= last; o++) {
-		struct scan_cell *c = scan_cell_of(&f->sc, f->a.view.base | o);
+		struct scan_cell *c = scan_cell_of(&f->sc, f->g.view.base | o);
 
 		assert_non_null(c);
 		for (size_t z = 0; z < 3; z++) {
@@ -63,7 +63,7 @@ static void test_pending_row(void **state)
 
 	(void)state;
 	fixture_open(&f, "192.0.2.77", false);
-	grid_row_text(&f.a, 0, row, sizeof row);
+	grid_row_text(&f.g, 0, row, sizeof row);
 	assert_string_equal(row, " ?  0 ?  1 ?  2 ?  3 ?  4 ?  5 ?  6 ?  7"
 	                         " ?  8 ?  9 ? 10 ? 11 ? 12 ? 13 ? 14 ? 15");
 	fixture_close(&f);
@@ -82,10 +82,10 @@ static void test_classes_and_cursor(void **state)
 	answer(&f, 70, 70, LK_CLEAN, LK_CLEAN, LK_LISTED);    /* ASN */
 	answer(&f, 71, 71, LK_CLEAN, LK_ERROR, LK_CLEAN);     /* error */
 	answer(&f, 72, 72, LK_CLEAN, LK_PENDING, LK_CLEAN);   /* pending */
-	grid_row_text(&f.a, 4, row, sizeof row);
+	grid_row_text(&f.g, 4, row, sizeof row);
 	assert_string_equal(row, " = 64 = 65 # 66 = 67 = 68 = 69 ~ 70 ! 71"
 	                         " ? 72 = 73 = 74 = 75 = 76>= 77 = 78 = 79");
-	grid_row_text(&f.a, 15, row, sizeof row);
+	grid_row_text(&f.g, 15, row, sizeof row);
 	assert_string_equal(row, " .240 .241 .242 .243 .244 .245 .246 .247"
 	                         " .248 .249 .250 .251 .252 .253 .254 .255");
 	fixture_close(&f);
@@ -100,7 +100,7 @@ static void test_utf8_glyphs(void **state)
 	fixture_open(&f, "192.0.2.0", true);
 	answer(&f, 0, 15, LK_CLEAN, LK_CLEAN, LK_CLEAN);
 	answer(&f, 1, 1, LK_LISTED, LK_CLEAN, LK_CLEAN);
-	grid_row_text(&f.a, 0, row, sizeof row);
+	grid_row_text(&f.g, 0, row, sizeof row);
 	assert_int_equal(strncmp(row, "\xe2\x96\xb8\xe2\x97\x8b  0 \xe2\x96\x88  1", 16), 0);
 	fixture_close(&f);
 }
@@ -113,14 +113,14 @@ static void test_outside_scan(void **state)
 	(void)state;
 	fixture_open(&f, "198.51.100.0/28", false);
 	answer(&f, 0, 15, LK_CLEAN, LK_CLEAN, LK_CLEAN);
-	grid_row_text(&f.a, 0, row, sizeof row);
+	grid_row_text(&f.g, 0, row, sizeof row);
 	assert_string_equal(row, ">.  0 .  1 .  2 .  3 .  4 .  5 .  6 .  7"
 	                         " .  8 .  9 . 10 . 11 . 12 . 13 . 14 . 15");
 	/* Not scanned: no glyph, just the octet. */
-	grid_row_text(&f.a, 1, row, sizeof row);
+	grid_row_text(&f.g, 1, row, sizeof row);
 	assert_string_equal(row, "   16   17   18   19   20   21   22   23"
 	                         "   24   25   26   27   28   29   30   31");
-	assert_int_equal(app_class_of(&f.a, f.a.view.base | 16), -1);
+	assert_int_equal(grid_class_of(&f.g, f.g.view.base | 16, NULL), -1);
 	fixture_close(&f);
 }
 
@@ -133,26 +133,26 @@ static void test_asn_layer(void **state)
 	fixture_open(&f, "192.0.2.120", false);
 	answer(&f, 0, 255, LK_CLEAN, LK_CLEAN, LK_CLEAN);
 	for (unsigned o = 0; o < 256; o++) {
-		struct scan_cell *c = scan_cell_of(&f.sc, f.a.view.base | o);
+		struct scan_cell *c = scan_cell_of(&f.sc, f.g.view.base | o);
 
 		c->asn.found = o < 192;
 		c->asn.asn = o < 128 ? 64500 : 64501;
 	}
-	f.a.target_asn = f.sc.cells[120].asn;
+	f.g.target_asn = f.sc.cells[120].asn;
 	/* Off: no marks. */
-	grid_row_text(&f.a, 8, row, sizeof row);
+	grid_row_text(&f.g, 8, row, sizeof row);
 	assert_string_equal(row, " .128 .129 .130 .131 .132 .133 .134 .135"
 	                         " .136 .137 .138 .139 .140 .141 .142 .143");
-	f.a.asn_layer = true;
-	grid_row_text(&f.a, 7, row, sizeof row);
+	f.g.asn_layer = true;
+	grid_row_text(&f.g, 7, row, sizeof row);
 	assert_string_equal(row, " .112 .113 .114 .115 .116 .117 .118 .119"
 	                         ">.120 .121 .122 .123 .124 .125 .126 .127");
-	grid_row_text(&f.a, 8, row, sizeof row);
+	grid_row_text(&f.g, 8, row, sizeof row);
 	assert_string_equal(row, "x.128x.129x.130x.131x.132x.133x.134x.135"
 	                         "x.136x.137x.138x.139x.140x.141x.142x.143");
 	/* Not in the DB at all is another ASN too. */
-	assert_true(app_other_asn(&f.a, f.a.view.base | 200));
-	assert_false(app_other_asn(&f.a, f.a.view.base | 0));
+	assert_true(grid_other_asn(&f.g, f.g.view.base | 200));
+	assert_false(grid_other_asn(&f.g, f.g.view.base | 0));
 	fixture_close(&f);
 }
 

@@ -28,8 +28,11 @@ static void test_bindings(void **state)
 		{ 'r', ACT_REQUERY }, { 'x', ACT_SAVE },
 		{ 'A', ACT_ASN_LAYER }, { 'a', ACT_ASN_VIEW }, { 'o', ACT_OVERVIEW },
 		{ 'p', ACT_POLICY_NEXT }, { 'P', ACT_POLICY_PREV }, { 'i', ACT_IMPACT },
+		{ 'u', ACT_UNDO }, { 'U', ACT_RESET },
+		{ '1', ACT_LAYER_1 }, { '3', ACT_LAYER_1 + 2 }, { '0', ACT_LAYER_ALL },
+		{ '^', ACT_FIRST }, { '$', ACT_LAST },
 		{ '?', ACT_HELP }, { KEY_F(1), ACT_HELP },
-		{ 'q', ACT_QUIT }, { 12 /* Ctrl-L */, ACT_REDRAW },
+		{ 'q', ACT_BACK }, { 27, ACT_BACK }, { 12 /* Ctrl-L */, ACT_REDRAW },
 	};
 
 	(void)state;
@@ -37,14 +40,24 @@ static void test_bindings(void **state)
 		assert_int_equal(keys_action(KS_GRID, want[i].ch), want[i].act);
 }
 
+/* q goes back one screen everywhere; on the first screen it quits and
+ * Esc does nothing (a stray Esc, or End read as one, must not quit). */
+static void test_back_and_quit(void **state)
+{
+	(void)state;
+	assert_int_equal(keys_action(KS_GRID | KS_ROOT, 'q'), ACT_QUIT);
+	assert_int_equal(keys_action(KS_ASN | KS_ROOT, 'Q'), ACT_QUIT);
+	assert_int_equal(keys_action(KS_OVERVIEW | KS_ROOT, 27), ACT_NONE);
+	assert_int_equal(keys_action(KS_GRID, 'q'), ACT_BACK);
+	assert_int_equal(keys_action(KS_ASN, 27), ACT_BACK);
+	assert_int_equal(keys_action(KS_OVERVIEW, 'q'), ACT_BACK);
+}
+
 /* The views read q and Esc as "back", Enter as "open"; the grid keeps q
  * for quitting and has no use for Esc or Enter. */
 static void test_bindings_per_screen(void **state)
 {
 	(void)state;
-	assert_int_equal(keys_action(KS_ASN, 'q'), ACT_BACK);
-	assert_int_equal(keys_action(KS_OVERVIEW, 27), ACT_BACK);
-	assert_int_equal(keys_action(KS_GRID, 27), ACT_NONE);
 	assert_int_equal(keys_action(KS_ASN, '\r'), ACT_OPEN);
 	assert_int_equal(keys_action(KS_OVERVIEW, KEY_ENTER), ACT_OPEN);
 	assert_int_equal(keys_action(KS_GRID, '\r'), ACT_NONE);
@@ -56,11 +69,16 @@ static void test_bindings_per_screen(void **state)
 	assert_int_equal(keys_action(KS_ASN, 'a'), ACT_NONE);
 	assert_int_equal(keys_action(KS_OVERVIEW, 'a'), ACT_ASN_VIEW);
 	assert_int_equal(keys_action(KS_OVERVIEW, 'o'), ACT_NONE);
-	/* The policy keys work everywhere; an impact needs an address. */
+	/* The demo's keys work on every screen. */
 	assert_int_equal(keys_action(KS_OVERVIEW, 'p'), ACT_POLICY_NEXT);
 	assert_int_equal(keys_action(KS_ASN, 'P'), ACT_POLICY_PREV);
-	assert_int_equal(keys_action(KS_ASN, 'i'), ACT_NONE);
+	assert_int_equal(keys_action(KS_ASN, 'i'), ACT_IMPACT);
+	assert_int_equal(keys_action(KS_OVERVIEW, 'u'), ACT_UNDO);
+	assert_int_equal(keys_action(KS_ASN, 'U'), ACT_RESET);
 	assert_int_equal(keys_action(KS_ASN, 'A'), ACT_NONE);
+	/* Layers colour the maps; the ASN view is a list. */
+	assert_int_equal(keys_action(KS_OVERVIEW, '2'), ACT_LAYER_1 + 1);
+	assert_int_equal(keys_action(KS_ASN, '2'), ACT_NONE);
 	/* KS_DEMO changes the key line, not what keys do. */
 	assert_int_equal(keys_action(KS_GRID | KS_DEMO, 'i'), ACT_IMPACT);
 }
@@ -73,6 +91,7 @@ static void test_unbound(void **state)
 	assert_int_equal(keys_action(KS_GRID, ERR), ACT_NONE);
 	assert_int_equal(keys_action(KS_GRID, KEY_RESIZE), ACT_NONE);
 	assert_int_equal(keys_action(0, 'q'), ACT_NONE);
+	assert_int_equal(keys_action(KS_ROOT, 'q'), ACT_NONE);
 }
 
 /* The help lines of a screen, checked against want. */
@@ -98,28 +117,29 @@ static void help_is(unsigned scope, const char *const *want, size_t nwant)
 static void test_help_lists_every_action(void **state)
 {
 	static const char *const grid[] = {
-		"q", "? F1", "arrows hjkl", "Home End 0 $", "[ ] PgUp PgDn", "g /", "a o", "p P i",
-		"x", "A", "r Ctrl-L",
+		"q", "? F1", "arrows hjkl", "Home End ^ $", "[ ] PgUp PgDn", "g /", "a o", "p P",
+		"i u U", "x", "1 2 3 0", "A", "r Ctrl-L",
 	};
 	static const char *const asn[] = {
-		"q Esc", "? F1", "arrows jk", "Enter", "g /", "o", "p P", "x", "r Ctrl-L",
+		"q Esc", "? F1", "arrows jk", "Enter", "g /", "o", "p P", "i u U", "x", "r Ctrl-L",
 	};
 	static const char *const overview[] = {
-		"q Esc", "? F1", "arrows hjkl", "[ ] PgUp PgDn", "Enter", "g /", "a", "p P", "x",
-		"r Ctrl-L",
+		"q Esc", "? F1", "arrows hjkl", "[ ] PgUp PgDn", "Enter", "g /", "a", "p P", "i u U",
+		"x", "1 2 3 0", "r Ctrl-L",
 	};
 	struct key_help h;
 
 	(void)state;
-	/* One line per key or group of keys, so each screen's help fits
-	 * 80x24 with the legend: 24 - 2 rows - 5 of frame - 6 of legend. */
-	help_is(KS_GRID, grid, sizeof grid / sizeof grid[0]);
+	/* One line per key or group of keys; q is "quit" on the first
+	 * screen and "back" on the others, never both. */
+	help_is(KS_GRID | KS_ROOT, grid, sizeof grid / sizeof grid[0]);
 	help_is(KS_ASN, asn, sizeof asn / sizeof asn[0]);
 	help_is(KS_OVERVIEW, overview, sizeof overview / sizeof overview[0]);
-	assert_true(sizeof grid / sizeof grid[0] <= 11);
+	assert_true(keys_help(0, KS_GRID, false, &h));
+	assert_string_equal(h.keys, "q Esc");
 	assert_true(keys_help(2, KS_GRID, true, &h));
 	assert_string_equal(h.keys, "\u2190\u2193\u2191\u2192 hjkl");
-	assert_false(keys_help(sizeof grid / sizeof grid[0], KS_GRID, true, &h));
+	assert_false(keys_help(sizeof grid / sizeof grid[0], KS_GRID | KS_ROOT, true, &h));
 }
 
 /* The labels of the key line of scope, joined by spaces. */
@@ -139,24 +159,28 @@ static void test_key_line(void **state)
 	char bar[512];
 
 	(void)state;
-	/* Quit and help come first: a narrow line still shows them. */
-	assert_true(keys_bar_item(0, KS_GRID, true, &key, &label));
+	/* Quit (or back) and help come first: a narrow line still shows them. */
+	assert_true(keys_bar_item(0, KS_GRID | KS_ROOT, true, &key, &label));
 	assert_string_equal(key, "q");
 	assert_string_equal(label, "quit");
+	assert_true(keys_bar_item(0, KS_GRID, true, &key, &label));
+	assert_string_equal(label, "back");
 	assert_true(keys_bar_item(1, KS_GRID, false, &key, &label));
 	assert_string_equal(key, "?");
 	assert_true(keys_bar_item(2, KS_GRID, false, &key, &label));
 	assert_string_equal(key, "hjkl");
-	bar_of(KS_GRID, bar, sizeof bar);
-	assert_string_equal(bar, "quit help move /24 go to ASN view overview save ASN layer re-query");
+	bar_of(KS_GRID | KS_ROOT, bar, sizeof bar);
+	assert_string_equal(bar, "quit help move /24 go to ASN view overview save layer ASN layer "
+	                         "re-query");
 	/* The simulator's keys are offered in the demo only. */
-	bar_of(KS_GRID | KS_DEMO, bar, sizeof bar);
-	assert_string_equal(bar, "quit help move /24 go to ASN view overview policy impact save "
-	                         "ASN layer re-query");
+	bar_of(KS_GRID | KS_DEMO | KS_ROOT, bar, sizeof bar);
+	assert_string_equal(bar, "quit help move /24 go to ASN view overview policy impact undo "
+	                         "save layer ASN layer re-query");
 	bar_of(KS_ASN | KS_DEMO, bar, sizeof bar);
-	assert_string_equal(bar, "back help move grid go to overview policy save re-query");
+	assert_string_equal(bar, "back help move grid go to overview policy impact undo save "
+	                         "re-query");
 	bar_of(KS_OVERVIEW, bar, sizeof bar);
-	assert_string_equal(bar, "back help move /16 grid go to ASN view save re-query");
+	assert_string_equal(bar, "back help move /16 grid go to ASN view save layer re-query");
 }
 
 /* Feed a batch; the keys that get through, as a string. */
@@ -208,6 +232,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_bindings),
+		cmocka_unit_test(test_back_and_quit),
 		cmocka_unit_test(test_bindings_per_screen),
 		cmocka_unit_test(test_unbound),
 		cmocka_unit_test(test_help_lists_every_action),

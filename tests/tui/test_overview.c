@@ -13,7 +13,6 @@
 
 #include "core/base/ip.h"
 #include "tests/tui/appfix.h"
-#include "tui/app.h"
 #include "tui/overview.h"
 
 #define IP(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (uint32_t)(d))
@@ -23,7 +22,7 @@
 struct fixture {
 	struct options opt;
 	struct session s;
-	struct app a;
+	struct appfix a;
 	struct overview ov;
 };
 
@@ -34,14 +33,13 @@ static void fixture_open(struct fixture *f)
 
 	memset(f, 0, sizeof *f);
 	appfix_init(&f->opt, &f->s, &f->a, false);
-	f->a.ov = &f->ov;
-	f->a.screen = SCREEN_OVERVIEW;
+	f->ov.base = (struct screen){ &overview_ops, &f->a.cx, false };
 	layout_compute(&f->a.lay, 100, 30);
-	f->ov.base = IP(198, 18, 0, 0);
+	f->ov.net = IP(198, 18, 0, 0);
 	f->ov.cursor = 7;
 	assert_int_equal(session_reach_profile(&f->s, &f->ov.sub, f->ov.zones), 0);
 	for (unsigned b = 0; b < OVERVIEW_BLOCKS; b++)
-		probes[b] = f->ov.base | b << 8;
+		probes[b] = f->ov.net | b << 8;
 	assert_int_equal(scan_init_list(&f->ov.sc, &f->ov.sub, f->ov.zones, probes,
 	                                OVERVIEW_BLOCKS, NULL), 0);
 }
@@ -49,6 +47,24 @@ static void fixture_open(struct fixture *f)
 static void fixture_close(struct fixture *f)
 {
 	scan_free(&f->ov.sc);
+}
+
+/* A key of the overview; what it asks for. */
+static enum request_kind act(struct fixture *f, enum action a)
+{
+	struct request req = { .kind = REQ_NONE };
+
+	overview_ops.action(&f->ov.base, a, &req);
+	return req.kind;
+}
+
+/* A click at x, y; what it asks for. */
+static enum request_kind click(struct fixture *f, int x, int y)
+{
+	struct request req = { .kind = REQ_NONE };
+
+	overview_ops.click(&f->ov.base, x, y, &req);
+	return req.kind;
 }
 
 /* Answer the probe of block b on level 2 and level 3. */
@@ -101,10 +117,10 @@ static void test_pending(void **state)
 
 	(void)state;
 	fixture_open(&f);
-	overview_row_text(&f.a, 0, row, sizeof row);
+	overview_row_text(&f.ov, 0, row, sizeof row);
 	assert_string_equal(row, " ?  0 ?  1 ?  2 ?  3 ?  4 ?  5 ?  6>?  7"
 	                         " ?  8 ?  9 ? 10 ? 11 ? 12 ? 13 ? 14 ? 15");
-	overview_title(&f.a, row, sizeof row);
+	overview_ops.title(&f.ov.base, row, sizeof row);
 	assert_string_equal(row, "rblscope  198.18.0.0/16  overview: 256 /24s, one probe each");
 	fixture_close(&f);
 }
@@ -118,21 +134,21 @@ static void test_classes(void **state)
 	(void)state;
 	fixture_open(&f);
 	answer_demo(&f);
-	assert_int_equal(overview_block_class(&f.a, 0), CC_ASN);
-	assert_int_equal(overview_block_class(&f.a, 200), CC_RANGE);
-	assert_int_equal(overview_block_class(&f.a, 9), CC_ERROR);
-	assert_int_equal(overview_block_class(&f.a, 10), CC_CLEAN);
+	assert_int_equal(overview_block_class(&f.ov, 0), CC_ASN);
+	assert_int_equal(overview_block_class(&f.ov, 200), CC_RANGE);
+	assert_int_equal(overview_block_class(&f.ov, 9), CC_ERROR);
+	assert_int_equal(overview_block_class(&f.ov, 10), CC_CLEAN);
 	/* Level 1 counts beat the probe: block 7 has guilty addresses. */
-	assert_int_equal(overview_block_class(&f.a, 7), CC_GUILTY);
-	assert_int_equal(overview_block_class(&f.a, 8), CC_ASN);
+	assert_int_equal(overview_block_class(&f.ov, 7), CC_GUILTY);
+	assert_int_equal(overview_block_class(&f.ov, 8), CC_ASN);
 	/* The cursor mark wins over the "scanned" mark of block 7. */
-	overview_row_text(&f.a, 0, row, sizeof row);
+	overview_row_text(&f.ov, 0, row, sizeof row);
 	assert_string_equal(row, " ~  0 ~  1 ~  2 ~  3 ~  4 ~  5 ~  6>#  7"
 	                         "+~  8 !  9 . 10 ~ 11 ~ 12 ~ 13 ~ 14 ~ 15");
-	overview_row_text(&f.a, 12, row, sizeof row);
+	overview_row_text(&f.ov, 12, row, sizeof row);
 	assert_string_equal(row, " ~192 ~193 ~194 ~195 ~196 ~197 ~198 ~199"
 	                         " =200 ~201 ~202 ~203 ~204 ~205 ~206 ~207");
-	overview_tally(&f.a, &t);
+	overview_tally(&f.ov, &t);
 	assert_int_equal(t.cls[CC_GUILTY], 1);
 	assert_int_equal(t.cls[CC_RANGE], 1);
 	assert_int_equal(t.cls[CC_ASN], 252);
@@ -154,7 +170,7 @@ static void test_detail(void **state)
 	(void)state;
 	fixture_open(&f);
 	answer_demo(&f);
-	n = overview_detail(&f.a, l, OVERVIEW_DETAIL_MAX);
+	n = overview_detail(&f.ov, l, OVERVIEW_DETAIL_MAX);
 	assert_string_equal(detail_value(l, n, "block"), "198.18.7.0/24  guilty (L1)  no ASN database");
 	assert_true(l[0].listed);
 	assert_string_equal(detail_value(l, n, "probe"), "198.18.7.0: l2 clean, l3 listed");
@@ -162,14 +178,14 @@ static void test_detail(void **state)
 	                    "2 of 256 addresses guilty (scanned in this session)");
 
 	f.ov.cursor = 9;
-	n = overview_detail(&f.a, l, OVERVIEW_DETAIL_MAX);
+	n = overview_detail(&f.ov, l, OVERVIEW_DETAIL_MAX);
 	snprintf(want, sizeof want, "198.18.9.0: l2 error: %s, l3 clean", lk_error_text(LKE_TIMEOUT));
 	assert_string_equal(detail_value(l, n, "probe"), want);
 	assert_string_equal(detail_value(l, n, "level 1"), "not scanned yet: Enter scans its addresses");
 	assert_false(l[n - 1].listed);
 
 	f.ov.cursor = 200;
-	n = overview_detail(&f.a, l, OVERVIEW_DETAIL_MAX);
+	n = overview_detail(&f.ov, l, OVERVIEW_DETAIL_MAX);
 	assert_string_equal(detail_value(l, n, "l2"), L2_TXT_200);
 	fixture_close(&f);
 }
@@ -181,26 +197,37 @@ static void test_keys(void **state)
 
 	(void)state;
 	fixture_open(&f);
-	overview_action(&f.a, ACT_LEFT);
+	act(&f, ACT_LEFT);
 	assert_int_equal(f.ov.cursor, 6);
-	overview_action(&f.a, ACT_UP);          /* the top row: no further */
+	act(&f, ACT_UP);          /* the top row: no further */
 	assert_int_equal(f.ov.cursor, 6);
-	overview_action(&f.a, ACT_DOWN);
+	act(&f, ACT_DOWN);
 	assert_int_equal(f.ov.cursor, 22);
-	overview_action(&f.a, ACT_LAST);
+	act(&f, ACT_LAST);
 	assert_int_equal(f.ov.cursor, 255);
-	overview_action(&f.a, ACT_RIGHT);
-	overview_action(&f.a, ACT_DOWN);
+	act(&f, ACT_RIGHT);
+	act(&f, ACT_DOWN);
 	assert_int_equal(f.ov.cursor, 255);
-	overview_action(&f.a, ACT_FIRST);
-	overview_action(&f.a, ACT_LEFT);
+	act(&f, ACT_FIRST);
+	act(&f, ACT_LEFT);
 	assert_int_equal(f.ov.cursor, 0);
 	/* A click lands on the block drawn there, as in the grid. */
 	layout_cell_pos(&f.a.lay, 33, &x, &y);
-	overview_click(&f.a, x + 2, y);
+	assert_int_equal(click(&f, x + 2, y), REQ_NONE);
 	assert_int_equal(f.ov.cursor, 33);
-	overview_click(&f.a, 1, 0);
+	assert_int_equal(click(&f, 1, 0), REQ_NONE);
 	assert_int_equal(f.ov.cursor, 33);
+	/* Again on the selected block: its grid, on the octet it came with. */
+	f.ov.octet = 77;
+	{
+		struct request req = { .kind = REQ_NONE };
+
+		overview_ops.click(&f.ov.base, x, y, &req);
+		assert_int_equal(req.kind, REQ_TARGET);
+		assert_int_equal(req.target.net, IP(198, 18, 33, 0));
+		assert_int_equal(req.target.prefix, 24);
+		assert_int_equal(req.target.focus, IP(198, 18, 33, 77));
+	}
 	fixture_close(&f);
 }
 
@@ -217,7 +244,7 @@ static void test_snapshot(void **state)
 	answer_demo(&f);
 	out = open_memstream(&text, &len);
 	assert_non_null(out);
-	assert_int_equal(overview_write(out, &f.a, 0), 0);
+	assert_int_equal(overview_write(out, &f.ov, 0), 0);
 	fclose(out);
 	assert_non_null(strstr(text, "rblscope "));
 	assert_non_null(strstr(text, " overview snapshot, 1970-01-01 00:00:00 UTC\n"));

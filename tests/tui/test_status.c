@@ -141,33 +141,53 @@ static void test_warnings(void **state)
 
 static void test_summary_plan(void **state)
 {
+	const struct profile *pr = profile_find(PROFILE_DEFAULT);
 	struct scan_tally t;
 	struct summary_plan p;
+	struct scan sc;
 
 	(void)state;
+	memset(&sc, 0, sizeof sc);
+	assert_int_equal(scan_init(&sc, pr, NULL, 0xc0000200u, 24, NULL), 0);
 	memset(&t, 0, sizeof t);
 	t.cls[CC_GUILTY] = t.guilty = 7;
 	t.cls[CC_RANGE] = 187;
 	t.cls[CC_ASN] = 1;
 	t.cls[CC_CLEAN] = 61;
 	t.collateral = 188;
-	summary_plan(&t, 119, &p);
+	/* Every level's reach, not only the class that wins. */
+	t.listed[0] = 7;
+	t.listed[1] = 187;
+	t.listed[2] = 256;
+	summary_plan(&sc, &t, 140, &p);
 	assert_true(p.labels);
-	assert_false(p.skip_pending);
+	assert_false(p.skip_zero);
+	assert_string_equal(p.reach, "listed: l1 7, l2 187, l3 256");
 	assert_string_equal(p.ratio, "collateral ratio 26.9");
-	summary_plan(&t, 90, &p);
+	summary_plan(&sc, &t, 125, &p);
 	assert_false(p.labels);
-	assert_false(p.skip_pending);
+	assert_false(p.skip_zero);
+	assert_string_equal(p.ratio, "collateral ratio 26.9");
+	summary_plan(&sc, &t, 100, &p);
+	assert_true(p.skip_zero);
+	assert_string_equal(p.ratio, "collateral ratio 26.9");
+	/* 80 columns: the reach and the ratio matter more than "error 0". */
+	summary_plan(&sc, &t, 79, &p);
+	assert_true(p.skip_zero);
+	assert_string_equal(p.reach, "l1 7 l2 187 l3 256");
 	assert_string_equal(p.ratio, "ratio 26.9");
-	/* 80 columns: the ratio matters more than "pending 0". */
-	summary_plan(&t, 79, &p);
-	assert_true(p.skip_pending);
-	assert_string_equal(p.ratio, "ratio 26.9");
-	/* While answers are pending, the pending count stays. */
+	/* While answers are pending, the pending count stays; the reach
+	 * gives way before the ratio. */
 	t.cls[CC_PENDING] = 12;
-	summary_plan(&t, 79, &p);
-	assert_false(p.skip_pending);
-	assert_string_equal(p.ratio, "");
+	summary_plan(&sc, &t, 79, &p);
+	assert_true(p.skip_zero);
+	assert_string_equal(p.reach, "");
+	assert_string_equal(p.ratio, "ratio 26.9");
+	t.cls[CC_PENDING] = 0;
+	summary_plan(&sc, &t, 62, &p);
+	assert_string_equal(p.reach, "");
+	assert_string_equal(p.ratio, "ratio 26.9");
+	scan_free(&sc);
 }
 
 int main(void)

@@ -797,6 +797,85 @@ static void restart_drops_late_answers(void **state)
 	loop_free(lp);
 }
 
+/* A paused scan sends nothing more (answers in flight still land) and
+ * goes on where it stopped when resumed. */
+static void pause_then_resume(void **state)
+{
+	struct loop *lp = loop_new();
+	struct tbe *be = tbe_new(lp, &test_profile);
+	struct scan sc;
+	struct watch w;
+
+	(void)state;
+	be->all_async = true;
+	assert_int_equal(scan_init(&sc, &test_profile, NULL, NET, 27, NULL), 0);
+	watch_begin(&w, &sc, lp, 20000);
+	scan_start(&sc, lp, &be->base, 0, 4, 0);
+	assert_int_equal(be->queries, 4);
+	scan_pause(&sc);
+	drain(be, &w);
+	assert_int_equal(be->queries, 4);
+	assert_int_equal(sc.done, 4);
+	assert_false(scan_finished(&sc));
+	scan_resume(&sc);
+	assert_true(be->queries > 4);
+	scan_run(&sc, &w.stop);
+	assert_true(scan_finished(&sc));
+	assert_int_equal(be->queries, sc.total);
+	watch_end(&w, lp);
+	scan_free(&sc);
+	backend_destroy(&be->base);
+	loop_free(lp);
+}
+
+/* After scan_requery the old answers show (stale) until new ones come;
+ * one zone alone gives its own class. */
+static void requery_keeps_old_states(void **state)
+{
+	struct loop *lp = loop_new();
+	struct tbe *be = tbe_new(lp, &test_profile);
+	const struct scan_cell *c;
+	struct scan sc;
+	struct watch w;
+	bool stale;
+
+	(void)state;
+	assert_int_equal(scan_init(&sc, &test_profile, NULL, NET, 27, NULL), 0);
+	watch_begin(&w, &sc, lp, 20000);
+	scan_start(&sc, lp, &be->base, 0, 1000, 0);
+	scan_run(&sc, &w.stop);
+	assert_true(scan_finished(&sc));
+	c = &sc.cells[16];   /* listed on the single and the range zone */
+	assert_int_equal(scan_cell_shown(&sc, c, -1, &stale), CC_GUILTY);
+	assert_false(stale);
+	assert_int_equal(scan_cell_shown(&sc, c, 1, NULL), CC_RANGE);
+	assert_int_equal(scan_cell_shown(&sc, c, 2, NULL), CC_ASN);
+
+	be->all_async = true;
+	be->delay_ms = 30;
+	scan_requery(&sc, lp, &be->base, 0, 1000, 0);
+	assert_int_equal(c->zone[0].state, LK_PENDING);
+	assert_int_equal(scan_cell_class(&sc, c), CC_PENDING);
+	assert_int_equal(scan_cell_shown(&sc, c, -1, &stale), CC_GUILTY);
+	assert_true(stale);
+	assert_int_equal(scan_cell_shown(&sc, c, 1, &stale), CC_RANGE);
+	assert_true(stale);
+	scan_run(&sc, &w.stop);
+	assert_int_equal(scan_cell_shown(&sc, c, -1, &stale), CC_GUILTY);
+	assert_false(stale);
+
+	/* A plain restart forgets them. */
+	scan_start(&sc, lp, &be->base, 0, 1000, 0);
+	assert_int_equal(scan_cell_shown(&sc, c, -1, &stale), CC_PENDING);
+	assert_false(stale);
+	scan_run(&sc, &w.stop);
+	drain(be, &w);
+	watch_end(&w, lp);
+	scan_free(&sc);
+	backend_destroy(&be->base);
+	loop_free(lp);
+}
+
 static void free_with_answers_in_flight(void **state)
 {
 	struct loop *lp = loop_new();
@@ -1026,6 +1105,8 @@ int main(void)
 		cmocka_unit_test(a_dead_resolver_ends_the_scan),
 		cmocka_unit_test(paced_async_scan_finishes),
 		cmocka_unit_test(restart_drops_late_answers),
+		cmocka_unit_test(pause_then_resume),
+		cmocka_unit_test(requery_keeps_old_states),
 		cmocka_unit_test(free_with_answers_in_flight),
 		cmocka_unit_test(free_then_backend_destroy_cancels),
 		cmocka_unit_test(distrust_turns_answers_into_errors),

@@ -1,4 +1,4 @@
-/* Unit tests for tui/screen.c: the "terminal too small" screen says
+/* Unit tests for tui/frame.c: the "terminal too small" screen says
  * what it needs and never runs past a tiny window. */
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,7 +8,7 @@
 #include <cmocka.h>
 
 #include "tui/layout.h"
-#include "tui/screen.h"
+#include "tui/frame.h"
 
 static void test_says_what_it_needs(void **state)
 {
