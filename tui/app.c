@@ -40,12 +40,12 @@ static void terminal_guard(void)
 
 unsigned app_scope(const struct app *a)
 {
-	return screen_of(a)->scope | (a->s->demo ? KS_DEMO : 0);
+	return screen_of(a)->scope | (a->demo ? KS_DEMO : 0);
 }
 
 const struct policy *app_demo_policy(const struct app *a)
 {
-	return a->s->demo ? demo_policy(a->s->demo) : NULL;
+	return a->demo ? demo_policy(a->demo) : NULL;
 }
 
 const struct scan_cell *app_cursor_cell(const struct app *a)
@@ -479,7 +479,7 @@ static bool app_watch(struct app *a)
 	       loop_io(a->s->lp, a->sig->pipe[0], true, false, on_wake, a) == 0;
 }
 
-int tui_run(struct session *s)
+int tui_run(struct session *s, struct demo *d)
 {
 	struct tui_signals sig;
 	struct target t, grid;
@@ -494,6 +494,7 @@ int tui_run(struct session *s)
 		return EXIT_USAGE;
 	}
 	a->s = s;
+	a->demo = d;
 	a->sig = &sig;
 	if (first_target(a, &t, &grid) < 0 || !(scr = terminal_open(a))) {
 		free(a);
@@ -510,7 +511,7 @@ int tui_run(struct session *s)
 	}
 	/* Outside the demo the policies serve the ASN view's arithmetic; a
 	 * broken asset leaves them empty, and the view says so. */
-	if (!s->demo && policy_set_load(&a->rules, err, sizeof err) < 0)
+	if (!d && policy_set_load(&a->rules, err, sizeof err) < 0)
 		memset(&a->rules, 0, sizeof a->rules);
 	a->redraw = (struct loop_timer){ .fn = on_redraw, .arg = a };
 	a->ptr_wait = (struct loop_timer){ .fn = on_ptr_wait, .arg = a };

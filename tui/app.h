@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/demo/demo.h"
 #include "core/uceprotect/policy.h"
 #include "core/scan/scan.h"
 #include "core/scan/session.h"
@@ -35,6 +36,7 @@ struct overview;
 
 struct app {
 	struct session *s;
+	struct demo *demo;            /* --demo: its scenario and policies, else NULL */
 	struct theme th;
 	struct layout lay;
 	struct view view;

@@ -109,8 +109,8 @@ void asnview_figures(const struct app *a, struct asn_figures *f)
 	}
 	f->l3_txt = asnscan_l3_txt(as);
 	txt_parse(f->l3_txt, &f->said);
-	if (a->s->demo)
-		f->scenario = demo_asn(a->s->demo, as->asn);
+	if (a->demo)
+		f->scenario = demo_asn(a->demo, as->asn);
 	if (f->scenario) {
 		f->guilty_known = true;
 		f->guilty = f->scenario->ev.guilty;

@@ -1,4 +1,4 @@
-/* The simulator keys.  The demo (core/scan/demo.h) does the arithmetic and
+/* The simulator keys.  The demo (core/demo/demo.h) does the arithmetic and
  * rewrites the zones; this file compares before and after and says it. */
 #include "tui/simulate.h"
 
@@ -129,11 +129,18 @@ static bool reprobe(struct app *a, int rc, const char *err)
 void sim_policy(struct app *a, int step)
 {
 	char err[256], text[APP_MSG_MAX];
-	int rc = session_demo_policy(a->s, step, err, sizeof err);
+	int rc;
 
+	if (!a->demo) {
+		app_message(a, true, "policies can be switched in the demo only");
+		return;
+	}
+	rc = demo_policy_step(a->demo, step, err, sizeof err);
+	if (rc == 0)
+		rc = session_reload_zones(a->s, err, sizeof err);
 	if (!reprobe(a, rc, err))
 		return;
-	sim_policy_text(app_demo_policy(a), demo_asn(a->s->demo, focus_asn(a)), text, sizeof text);
+	sim_policy_text(app_demo_policy(a), demo_asn(a->demo, focus_asn(a)), text, sizeof text);
 	app_message(a, false, "%s", text);
 }
 
@@ -144,15 +151,17 @@ void sim_impact(struct app *a)
 	uint32_t ip = a->view.cursor;
 	int rc;
 
-	if (!a->s->demo) {
+	if (!a->demo) {
 		app_message(a, true, "impacts can be added in the demo only");
 		return;
 	}
-	sim_state_of(a->s->demo, ip, &before);
-	rc = session_demo_impact(a->s, ip, err, sizeof err);
+	sim_state_of(a->demo, ip, &before);
+	rc = demo_add_impact(a->demo, ip, err, sizeof err);
+	if (rc == 0)
+		rc = session_reload_zones(a->s, err, sizeof err);
 	if (!reprobe(a, rc, err))
 		return;
-	sim_state_of(a->s->demo, ip, &after);
+	sim_state_of(a->demo, ip, &after);
 	sim_impact_text(ip, &before, &after, text, sizeof text);
 	app_message(a, false, "%s", text);
 }

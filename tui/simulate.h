@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/scan/demo.h"
+#include "core/demo/demo.h"
 
 /* One address and its ASN as the scenario stands. */
 struct sim_state {

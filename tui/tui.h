@@ -2,10 +2,11 @@
 #ifndef RBLSCOPE_TUI_H
 #define RBLSCOPE_TUI_H
 
+#include "core/demo/demo.h"
 #include "core/scan/session.h"
 
-/* Run the terminal UI over an open session until the user quits; returns
- * the exit status. */
-int tui_run(struct session *s);
+/* Run the terminal UI over an open session, and the demo d (NULL outside
+ * the demo), until the user quits; returns the exit status. */
+int tui_run(struct session *s, struct demo *d);
 
 #endif

@@ -88,9 +88,8 @@ static void fixture_close(struct fixture *f)
 {
 	asnscan_free(&f->av.as);
 	policy_set_free(&f->a.rules);
-	if (f->s.demo) {
-		demo_cleanup(f->s.demo);
-		policy_set_free(&f->s.policies);
+	if (f->a.demo) {
+		demo_cleanup(f->a.demo);
 		assert_int_equal(rmdir(f->tmp), 0);
 	}
 }
@@ -243,7 +242,7 @@ static void test_sampled_and_failed(void **state)
 }
 
 /* The demo: the figures come from the scenario under the active policy. */
-static void demo_open(struct fixture *f, const char *policy)
+static void open_demo(struct fixture *f, const char *policy)
 {
 	struct scenario sc;
 	char err[256];
@@ -251,11 +250,11 @@ static void demo_open(struct fixture *f, const char *policy)
 	snprintf(f->tmp, sizeof f->tmp, "/tmp/rblscope-test-asnview.XXXXXX");
 	assert_non_null(mkdtemp(f->tmp));
 	assert_int_equal(setenv("TMPDIR", f->tmp, 1), 0);
-	assert_int_equal(policy_set_load(&f->s.policies, err, sizeof err), 0);
 	assert_int_equal(scenario_load_demo(&sc, err, sizeof err), 0);
-	f->s.demo = demo_prepare(&sc, policy_set_find(&f->s.policies, policy), err, sizeof err);
+	snprintf(sc.policy, sizeof sc.policy, "%s", policy);
+	f->a.demo = demo_new(&sc, err, sizeof err);
 	scenario_free(&sc);
-	assert_non_null(f->s.demo);
+	assert_non_null(f->a.demo);
 }
 
 static void test_demo(void **state)
@@ -269,7 +268,7 @@ static void test_demo(void **state)
 
 	(void)state;
 	fixture_open(&f);
-	demo_open(&f, "2010");
+	open_demo(&f, "2010");
 	asn_plan(&f, 64512, "DEMO-HOSTING, ZZ", nets, 1);
 	answer(&f, 0, LK_CLEAN, LK_CLEAN, "");
 	/* 2010: level 3 counts the 7 listed addresses against 0.2% of
@@ -295,8 +294,8 @@ static void test_demo(void **state)
 
 	/* 8 Feb 2021: 66 impacts, more than 0.05% of 131,072 (65.5): all of
 	 * AS64512 but its two whitelisted addresses is blocked. */
-	assert_int_equal(demo_set_policy(f.s.demo, policy_set_find(&f.s.policies, "2021-02-08"),
-	                                 err, sizeof err), 0);
+	assert_int_equal(demo_policy_step(f.a.demo, 2, err, sizeof err), 0);
+	assert_string_equal(demo_policy(f.a.demo)->name, "2021-02-08");
 	answer(&f, 0, LK_LISTED, LK_LISTED, "Your ISP DEMO-HOSTING, ZZ/AS64512 is "
 	       "UCEPROTECT-Level3 listed because of a spamscore of 50.");
 	n = asnview_header(&f.a, h, ASNVIEW_HEADER_MAX);

@@ -19,7 +19,6 @@
 #define IP(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (uint32_t)(d))
 
 struct fixture {
-	struct policy_set set;
 	struct demo *d;
 	char tmp[64];
 };
@@ -34,12 +33,12 @@ static void fixture_open(struct fixture *f, const char *text, const char *policy
 	snprintf(f->tmp, sizeof f->tmp, "/tmp/rblscope-test-simulate.XXXXXX");
 	assert_non_null(mkdtemp(f->tmp));
 	assert_int_equal(setenv("TMPDIR", f->tmp, 1), 0);
-	assert_int_equal(policy_set_load(&f->set, err, sizeof err), 0);
 	if (text)
 		assert_int_equal(scenario_parse("t.txt", text, strlen(text), &sc, err, sizeof err), 0);
 	else
 		assert_int_equal(scenario_load_demo(&sc, err, sizeof err), 0);
-	f->d = demo_prepare(&sc, policy_set_find(&f->set, policy), err, sizeof err);
+	snprintf(sc.policy, sizeof sc.policy, "%s", policy);
+	f->d = demo_new(&sc, err, sizeof err);
 	scenario_free(&sc);
 	assert_non_null(f->d);
 }
@@ -47,7 +46,6 @@ static void fixture_open(struct fixture *f, const char *text, const char *policy
 static void fixture_close(struct fixture *f)
 {
 	demo_cleanup(f->d);
-	policy_set_free(&f->set);
 	assert_int_equal(rmdir(f->tmp), 0);
 }
 
