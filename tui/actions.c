@@ -38,12 +38,13 @@ void app_saved(struct app *a, int rc, const char *path, bool finished)
 
 static void snapshot_save(struct app *a)
 {
-	char path[4096];
+	char path[4096], policy[DEMO_POLICY_LINE_MAX];
 	int rc;
 
 	if (!a->sc)
 		return;
-	rc = export_snapshot_file(".", a->s, a->sc, time(NULL), path, sizeof path);
+	rc = export_snapshot_file(".", a->s, a->sc, demo_policy_line(a->demo, policy, sizeof policy),
+	                          time(NULL), path, sizeof path);
 	app_saved(a, rc, path, scan_finished(a->sc));
 }
 

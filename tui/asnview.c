@@ -400,8 +400,10 @@ static void open_overview(struct app *a)
 
 static void save(struct app *a)
 {
-	char path[4096];
-	int rc = asnreport_snapshot_file(".", a->s, &a->av->as, time(NULL), path, sizeof path);
+	char path[4096], policy[DEMO_POLICY_LINE_MAX];
+	int rc = asnreport_snapshot_file(".", a->s, &a->av->as,
+	                                 demo_policy_line(a->demo, policy, sizeof policy), time(NULL),
+	                                 path, sizeof path);
 
 	app_saved(a, rc, path, scan_finished(&a->av->as.sc));
 }

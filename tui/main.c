@@ -13,7 +13,7 @@ int main(int argc, char **argv)
 	struct options opt;
 	struct session s;
 	struct demo *d = NULL;
-	char err[512];
+	char err[512], policy[DEMO_POLICY_LINE_MAX];
 	int rc;
 
 	rc = options_parse(&opt, argc, argv);
@@ -30,7 +30,10 @@ int main(int argc, char **argv)
 		demo_cleanup(d);
 		return rc;
 	}
-	rc = opt.export ? export_run(&s) : tui_run(&s, d);
+	if (opt.export)
+		rc = export_run(&s, demo_policy_line(d, policy, sizeof policy));
+	else
+		rc = tui_run(&s, d);
 	session_close(&s);
 	demo_cleanup(d);
 	return rc;

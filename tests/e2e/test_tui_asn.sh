@@ -151,6 +151,12 @@ demo_grid 200 25 30 200 >"$T/grid.want"
 screen | sed -n '3,18p' >"$T/grid.got"
 assert_file_eq "$T/grid.want" "$T/grid.got" "i: 198.18.7.200 is now on level 1"
 
+keys x
+wait_for "saved rblscope-198.18.7.0_24-"
+snap=$(ls "$T"/snap/rblscope-198.18.7.0_24-*.txt 2>/dev/null | head -n 1)
+[ -n "$snap" ] || fail "x: no grid snapshot in $T/snap"
+assert_contains "$snap" "  policy    2021-02-08: UCEPROTECT from 8 Feb 2021 (impacts) (demo)" "grid snapshot: the policy"
+
 keys o
 wait_for "rblscope  198.18.0.0/16  overview"
 wait_for "512/512 lookups"
@@ -195,6 +201,7 @@ snap=$(ls "$T"/snap/rblscope-AS64512-*.txt 2>/dev/null | head -n 1)
 grep -qE "^  198\.18\.0\.0/15 +131072 listed +5 of 512$" "$snap" || { cat "$snap"; fail "ASN snapshot: the /15"; }
 ok "x in the ASN view writes $(basename "$snap") with its network"
 assert_contains "$snap" "1 of 1 networks listed: 131072 addresses blocked" "ASN snapshot: level 3"
+assert_contains "$snap" "  policy    2021-02-08: UCEPROTECT from 8 Feb 2021 (impacts) (demo)" "ASN snapshot: the policy"
 
 # P: back to 2021-01-18, which counts listed addresses (8 now) against
 # 0.02% of 131,072 (26.2, so 27): not listed; level 2 as in 2010.
