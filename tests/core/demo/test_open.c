@@ -163,6 +163,32 @@ static void demo_db(void **state)
 	unsetenv("RBLSCOPE_DEMO_DB");
 }
 
+/* Nowhere to be found (this test is not beside build/demo/, and unless
+ * rblscope is installed): no database, and the note says why. */
+static void demo_db_missing(void **state)
+{
+	struct options o;
+	struct session s;
+	struct demo *d;
+	char err[512] = "", installed[600];
+
+	(void)state;
+	snprintf(installed, sizeof installed, "%s/demo-asn.mmdb", RBLSCOPE_DATADIR);
+	if (access(installed, R_OK) == 0)
+		skip();
+	parse(&o, (const char *[]){ "--demo", NULL });
+	d = demo_open(&o, err, sizeof err);
+	assert_non_null(d);
+	assert_null(o.db_path);
+	assert_non_null(o.db_note);
+	assert_int_equal(session_open(&s, &o, err, sizeof err), 0);
+	assert_null(s.db);
+	assert_string_equal(s.db_note, "the demo's ASN database is not built (make); "
+	                    "ASN columns are empty");
+	session_close(&s);
+	demo_cleanup(d);
+}
+
 /* The demo rewrites its files; the session answers from the new ones
  * once it reloads them.  Under 8 Feb 2021 one more impact lists all of
  * AS64512 on level 3 (tests/core/demo/test_demo.c works it out), and
@@ -205,6 +231,7 @@ int main(void)
 		cmocka_unit_test(demo),
 		cmocka_unit_test(demo_keeps_the_target),
 		cmocka_unit_test(demo_db),
+		cmocka_unit_test(demo_db_missing),
 		cmocka_unit_test(demo_reload),
 	};
 
