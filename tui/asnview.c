@@ -476,7 +476,10 @@ static void asnview_restart(struct screen *scr, unsigned qflags, bool keep)
 static int asnview_snapshot(const struct screen *scr, const char *dir, time_t when, char *path,
                             size_t len)
 {
-	return asnreport_snapshot_file(dir, scr->cx->s, &((const struct asnview *)scr)->as, when,
+	char policy[DEMO_POLICY_LINE_MAX];
+
+	return asnreport_snapshot_file(dir, scr->cx->s, &((const struct asnview *)scr)->as,
+	                               demo_policy_line(scr->cx->demo, policy, sizeof policy), when,
 	                               path, len);
 }
 

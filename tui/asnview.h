@@ -11,7 +11,7 @@
 #include <stdint.h>
 
 #include "core/scan/asnscan.h"
-#include "core/scan/demo.h"
+#include "core/demo/demo.h"
 #include "core/uceprotect/txt.h"
 #include "tui/keys.h"
 #include "tui/screen.h"

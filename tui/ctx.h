@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/demo/demo.h"
 #include "core/scan/session.h"
 #include "core/uceprotect/policy.h"
 #include "tui/layout.h"

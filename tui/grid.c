@@ -3,6 +3,7 @@
  * so sixteen fit in 80 columns and the class reads without colour. */
 #include "tui/grid.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -311,12 +312,16 @@ static int grid_snapshot(const struct screen *scr, const char *dir, time_t when,
                          size_t len)
 {
 	const struct gridscreen *g = (const struct gridscreen *)scr;
+	char policy[DEMO_POLICY_LINE_MAX];
 
 	if (!g->sc) {
 		path[0] = '\0';
+		errno = ENOMEM;
 		return -1;
 	}
-	return export_snapshot_file(dir, scr->cx->s, g->sc, when, path, len);
+	return export_snapshot_file(dir, scr->cx->s, g->sc,
+	                            demo_policy_line(scr->cx->demo, policy, sizeof policy), when,
+	                            path, len);
 }
 
 static void grid_focus(const struct screen *scr, struct focus *f)

@@ -13,7 +13,7 @@ static void header_write(FILE *f, const struct overview *ov, const struct overvi
                          time_t when)
 {
 	const struct session *s = ov->base.cx->s;
-	const struct policy *p = ov->base.cx->demo ? demo_policy(ov->base.cx->demo) : NULL;
+	char policy[DEMO_POLICY_LINE_MAX];
 	const enum cell_class *order;
 	char stamp[64], net[CIDR_STRLEN];
 	struct tm tm;
@@ -24,8 +24,8 @@ static void header_write(FILE *f, const struct overview *ov, const struct overvi
 	fprintf(f, "rblscope %s overview snapshot, %s\n\n", RBLSCOPE_VERSION, stamp);
 	fprintf(f, "  range     %s: 256 /24 blocks, one probe each at its .0 address\n", net);
 	fprintf(f, "  source    %s\n", s->be ? s->be->ops->describe(s->be) : "-");
-	if (p)
-		fprintf(f, "  policy    %s: %s (demo)\n", p->date, p->title);
+	if (demo_policy_line(ov->base.cx->demo, policy, sizeof policy))
+		fprintf(f, "  policy    %s\n", policy);
 	fprintf(f, "  probes    %zu of %zu lookups answered, %zu failed%s\n", ov->sc.done,
 	        ov->sc.total, ov->sc.failed, scan_finished(&ov->sc) ? "" : " (unfinished)");
 	fprintf(f, "  blocks   ");

@@ -1,4 +1,4 @@
-/* The simulator keys.  The demo (core/scan/demo.h) does the arithmetic and
+/* The simulator keys.  The demo (core/demo/demo.h) does the arithmetic and
  * rewrites the zones; this file compares before and after and says it. */
 #include "tui/simulate.h"
 
@@ -88,20 +88,21 @@ void sim_policy_text(const struct policy *p, const struct demo_asn *da, char *ou
 	         da->ev.l3.listed ? "" : "not ");
 }
 
-/* After the demo changed its zones: reopen them, or say why not. */
+/* After the demo changed its zones (rc 0): read them again, or say
+ * why not; without a backend nothing can be looked up any more. */
 static enum sim_result reload(struct session *s, int rc, char *msg, size_t len)
 {
+	if (rc == 0)
+		rc = session_reload_zones(s, msg, len);
 	if (rc < 0)
 		return s->be ? SIM_FAILED : SIM_FATAL;
-	(void)msg;
-	(void)len;
 	return SIM_DONE;
 }
 
 enum sim_result sim_policy(struct session *s, struct demo *d, int step, uint32_t asn,
                            char *msg, size_t len)
 {
-	enum sim_result r = reload(s, session_demo_policy(s, step, msg, len), msg, len);
+	enum sim_result r = reload(s, demo_policy_step(d, step, msg, len), msg, len);
 
 	if (r == SIM_DONE)
 		sim_policy_text(demo_policy(d), demo_asn(d, asn), msg, len);
@@ -114,7 +115,7 @@ enum sim_result sim_impact(struct session *s, struct demo *d, uint32_t ip, char 
 	enum sim_result r;
 
 	sim_state_of(d, ip, &before);
-	r = reload(s, session_demo_impact(s, ip, msg, len), msg, len);
+	r = reload(s, demo_add_impact(d, ip, msg, len), msg, len);
 	if (r != SIM_DONE)
 		return r;
 	sim_state_of(d, ip, &after);
@@ -124,22 +125,41 @@ enum sim_result sim_impact(struct session *s, struct demo *d, uint32_t ip, char 
 
 enum sim_result sim_undo(struct session *s, struct demo *d, char *msg, size_t len)
 {
-	(void)s;
-	(void)d;
-	snprintf(msg, len, "undo: not built yet");
-	return SIM_FAILED;
+	struct sim_state before, after;
+	char text[512];
+	enum sim_result r;
+	uint32_t ip;
+
+	if (!demo_last_impact(d, &ip)) {
+		snprintf(msg, len, "undo: no impact added to take back");
+		return SIM_NOTHING;
+	}
+	sim_state_of(d, ip, &before);
+	r = reload(s, demo_undo_impact(d, &ip, msg, len), msg, len);
+	if (r != SIM_DONE)
+		return r;
+	sim_state_of(d, ip, &after);
+	sim_impact_text(ip, &before, &after, text, sizeof text);
+	snprintf(msg, len, "undone: %s", text);
+	return r;
 }
 
 enum sim_result sim_reset(struct session *s, struct demo *d, char *msg, size_t len)
 {
-	(void)s;
-	(void)d;
-	snprintf(msg, len, "reset: not built yet");
-	return SIM_FAILED;
+	enum sim_result r;
+
+	if (!demo_changed(d) && demo_policy_index(d) == 0) {
+		snprintf(msg, len, "reset: the scenario is as it began");
+		return SIM_NOTHING;
+	}
+	r = reload(s, demo_reset(d, msg, len), msg, len);
+	if (r == SIM_DONE)
+		snprintf(msg, len, "reset: every impact added is taken back; the policy stays %s",
+		         demo_policy(d)->date);
+	return r;
 }
 
 bool sim_changed(const struct demo *d)
 {
-	(void)d;
-	return false;
+	return demo_changed(d);
 }

@@ -10,7 +10,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/scan/demo.h"
+#include "core/demo/demo.h"
 #include "core/scan/session.h"
 
 /* One address and its ASN as the scenario stands. */

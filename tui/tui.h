@@ -2,6 +2,7 @@
 #ifndef RBLSCOPE_TUI_H
 #define RBLSCOPE_TUI_H
 
+#include "core/demo/demo.h"
 #include "core/scan/session.h"
 
 /* Run the terminal UI over an open session (and the demo d, or NULL)

@@ -36,7 +36,8 @@ static void rows_write(FILE *f, bool json, const struct asnscan *a)
 	}
 }
 
-static void text_write(FILE *f, const struct session *s, const struct asnscan *a, time_t when)
+static void text_write(FILE *f, const struct session *s, const struct asnscan *a,
+                       const char *policy, time_t when)
 {
 	uint64_t l3_addrs, l2_addrs;
 	size_t l3_nets, sampled = 0;
@@ -50,6 +51,8 @@ static void text_write(FILE *f, const struct session *s, const struct asnscan *a
 	fprintf(f, "  asn       AS%u %s\n", (unsigned)a->asn, a->org);
 	fprintf(f, "  networks  %zu, %llu IPv4 addresses\n", a->nnets, (unsigned long long)a->total);
 	fprintf(f, "  source    %s\n", s->be ? s->be->ops->describe(s->be) : "-");
+	if (policy)
+		fprintf(f, "  policy    %s\n", policy);
 	if (s->db)
 		fprintf(f, "  asn db    %s (%s)\n", asn_db_path(s->db), asn_db_type(s->db));
 	asnscan_totals(a, &l3_addrs, &l2_addrs, &l3_nets);
@@ -78,17 +81,17 @@ static void text_write(FILE *f, const struct session *s, const struct asnscan *a
 }
 
 int asnreport_write(FILE *f, enum export_format fmt, const struct session *s,
-                    const struct asnscan *a, time_t when)
+                    const struct asnscan *a, const char *policy, time_t when)
 {
 	if (fmt == EXPORT_TEXT)
-		text_write(f, s, a, when);
+		text_write(f, s, a, policy, when);
 	else
 		rows_write(f, fmt == EXPORT_JSON, a);
 	return ferror(f) ? -1 : 0;
 }
 
 int asnreport_snapshot_file(const char *dir, const struct session *s, const struct asnscan *a,
-                            time_t when, char *path, size_t pathlen)
+                            const char *policy, time_t when, char *path, size_t pathlen)
 {
 	char slug[16];
 	FILE *f;
@@ -97,7 +100,7 @@ int asnreport_snapshot_file(const char *dir, const struct session *s, const stru
 	f = snapfile_create(dir, slug, when, path, pathlen);
 	if (!f)
 		return -1;
-	return snapfile_finish(f, asnreport_write(f, EXPORT_TEXT, s, a, when), path);
+	return snapfile_finish(f, asnreport_write(f, EXPORT_TEXT, s, a, policy, when), path);
 }
 
 int asnreport_status(const struct asnscan *a)

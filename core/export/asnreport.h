@@ -10,16 +10,17 @@
 #include "core/scan/options.h"
 #include "core/scan/session.h"
 
-/* Write the ASN scan in fmt to f.  0, or -1 on a write error. */
+/* Write the ASN scan in fmt to f; a text snapshot names policy (the
+ * demo's policy line) unless it is NULL.  0, or -1 on a write error. */
 int asnreport_write(FILE *f, enum export_format fmt, const struct session *s,
-                    const struct asnscan *a, time_t when);
+                    const struct asnscan *a, const char *policy, time_t when);
 
 /* Write a text snapshot of the ASN scan to a new file in dir named after
  * the ASN and time ("rblscope-AS64500-20261122-143000.txt"), as
- * export_snapshot_file does for a range; the path in path.  0, or -1
- * with errno set. */
+ * export_snapshot_file does for a range, with policy in its header
+ * (NULL: none); the path in path.  0, or -1 with errno set. */
 int asnreport_snapshot_file(const char *dir, const struct session *s, const struct asnscan *a,
-                            time_t when, char *path, size_t pathlen);
+                            const char *policy, time_t when, char *path, size_t pathlen);
 
 /* The exit status the finished ASN scan deserves (as export_status). */
 int asnreport_status(const struct asnscan *a);

@@ -135,12 +135,12 @@ static void json_write(FILE *f, const struct scan *sc)
 }
 
 int export_write(FILE *f, enum export_format fmt, const struct session *s,
-                 const struct scan *sc, time_t when)
+                 const struct scan *sc, const char *policy, time_t when)
 {
 	switch (fmt) {
 	case EXPORT_CSV: csv_write(f, sc); break;
 	case EXPORT_JSON: json_write(f, sc); break;
-	default: report_write(f, s, sc, when); break;
+	default: report_write(f, s, sc, policy, when); break;
 	}
 	return ferror(f) ? -1 : 0;
 }
@@ -168,7 +168,7 @@ static void target_slug(const struct scan *sc, char *out, size_t len)
 }
 
 int export_snapshot_file(const char *dir, const struct session *s, const struct scan *sc,
-                         time_t when, char *path, size_t pathlen)
+                         const char *policy, time_t when, char *path, size_t pathlen)
 {
 	char slug[CIDR_STRLEN];
 	FILE *f;
@@ -177,7 +177,7 @@ int export_snapshot_file(const char *dir, const struct session *s, const struct 
 	f = snapfile_create(dir, slug, when, path, pathlen);
 	if (!f)
 		return -1;
-	return snapfile_finish(f, export_write(f, EXPORT_TEXT, s, sc, when), path);
+	return snapfile_finish(f, export_write(f, EXPORT_TEXT, s, sc, policy, when), path);
 }
 
 static volatile sig_atomic_t interrupted;
@@ -280,7 +280,8 @@ static void scan_to_end(struct session *s, struct scan *sc, struct msg_held *war
 
 /* Scan the target network and write it; with the resolver dead, every
  * lookup is that error at once. */
-static int net_export(struct session *s, struct outfile *out, struct msg_held *warn)
+static int net_export(struct session *s, const char *policy, struct outfile *out,
+                      struct msg_held *warn)
 {
 	const struct options *o = s->opt;
 	struct scan sc;
@@ -298,7 +299,7 @@ static int net_export(struct session *s, struct outfile *out, struct msg_held *w
 		outfile_abandon(out);
 		rc = -1;
 	} else {
-		rc = export_write(out->f, o->export, s, &sc, time(NULL));
+		rc = export_write(out->f, o->export, s, &sc, policy, time(NULL));
 		rc = output_finish(out, rc, export_status(&sc));
 	}
 	scan_free(&sc);
@@ -306,7 +307,8 @@ static int net_export(struct session *s, struct outfile *out, struct msg_held *w
 }
 
 /* Probe the networks of the target ASN and write them. */
-static int asn_export(struct session *s, struct outfile *out, struct msg_held *warn)
+static int asn_export(struct session *s, const char *policy, struct outfile *out,
+                      struct msg_held *warn)
 {
 	const struct options *o = s->opt;
 	struct asnscan a;
@@ -324,14 +326,14 @@ static int asn_export(struct session *s, struct outfile *out, struct msg_held *w
 		outfile_abandon(out);
 		rc = -1;
 	} else {
-		rc = asnreport_write(out->f, o->export, s, &a, time(NULL));
+		rc = asnreport_write(out->f, o->export, s, &a, policy, time(NULL));
 		rc = output_finish(out, rc, asnreport_status(&a));
 	}
 	asnscan_free(&a);
 	return rc;
 }
 
-int export_run(struct session *s)
+int export_run(struct session *s, const char *policy)
 {
 	const struct options *o = s->opt;
 	struct msg_held warn = { .n = 0 };
@@ -356,7 +358,8 @@ int export_run(struct session *s)
 	/* The probes run beside the scan: they cost no round trip. */
 	if (o->probe)
 		session_probe_start(s);
-	rc = o->target.kind == TARGET_ASN ? asn_export(s, &out, &warn) : net_export(s, &out, &warn);
+	rc = o->target.kind == TARGET_ASN ? asn_export(s, policy, &out, &warn) :
+	     net_export(s, policy, &out, &warn);
 	if (interrupted) {
 		outfile_abandon(&out);
 		msg_line("interrupted by signal %d; nothing written", (int)interrupted);

@@ -8,7 +8,8 @@
 #include "core/uceprotect/txt.h"
 #include "core/base/version.h"
 
-static void header_write(FILE *f, const struct session *s, const struct scan *sc, time_t when)
+static void header_write(FILE *f, const struct session *s, const struct scan *sc,
+                         const char *policy, time_t when)
 {
 	const struct profile *p = sc->profile;
 	char buf[64], net[CIDR_STRLEN];
@@ -25,6 +26,8 @@ static void header_write(FILE *f, const struct session *s, const struct scan *sc
 	for (size_t z = 0; z < sc->nzones; z++)
 		fprintf(f, " %s=%s", p->zones[z].key, sc->zones[z]);
 	fprintf(f, "\n  source    %s\n", s->be ? s->be->ops->describe(s->be) : "-");
+	if (policy)
+		fprintf(f, "  policy    %s\n", policy);
 	if (s->db) {
 		built = asn_db_build_time(s->db);
 		strftime(buf, sizeof buf, "%Y-%m-%d", gmtime_r(&built, &tm));
@@ -177,9 +180,10 @@ static void listed_write(FILE *f, const struct scan *sc)
 		fputs("  nothing listed, no failed lookup\n", f);
 }
 
-void report_write(FILE *f, const struct session *s, const struct scan *sc, time_t when)
+void report_write(FILE *f, const struct session *s, const struct scan *sc, const char *policy,
+                  time_t when)
 {
-	header_write(f, s, sc, when);
+	header_write(f, s, sc, policy, when);
 	size_t blocks = sc->prefix >= 24 ? 1 : (size_t)1 << (24 - sc->prefix);
 
 	for (size_t b = 0; b < blocks; b++) {

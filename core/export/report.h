@@ -8,8 +8,10 @@
 #include "core/scan/scan.h"
 #include "core/scan/session.h"
 
-/* Write the header, a 16x16 grid per /24 with its legend, the counts and
- * the listed addresses with their reasons. */
-void report_write(FILE *f, const struct session *s, const struct scan *sc, time_t when);
+/* Write the header (with policy, the demo's policy line, unless NULL), a
+ * 16x16 grid per /24 with its legend, the counts and the listed
+ * addresses with their reasons. */
+void report_write(FILE *f, const struct session *s, const struct scan *sc, const char *policy,
+                  time_t when);
 
 #endif

@@ -36,6 +36,8 @@ struct options {
 	const char *zones_dir;       /* --zones: offline backend */
 	const char *resolver;        /* --resolver list, NULL for the system's */
 	const char *db_path;         /* --db */
+	const char *db_note;         /* no database is looked for, and this says
+	                              * why (the demo without its own) */
 	const char *zone_override[PROFILE_MAX_ZONES]; /* --zone KEY=NAME */
 	double rate;                 /* queries per second, 0 = unlimited */
 	bool rate_set;

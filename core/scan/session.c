@@ -5,10 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unistd.h>
-
 #include "core/lookup/dns.h"
-#include "core/base/ip.h"
 #include "core/lookup/zonefile.h"
 
 /* Probe answers for RFC 5782's two test addresses. */
@@ -43,8 +40,10 @@ static int db_open(struct session *s, char *err, size_t errlen)
 		s->db = asn_db_open(path, err, errlen);
 		return s->db ? 0 : EXIT_USAGE;
 	}
-	if (s->db_note[0])
-		return 0;   /* the demo said why already */
+	if (s->opt->db_note) {
+		snprintf(s->db_note, sizeof s->db_note, "%s", s->opt->db_note);
+		return 0;
+	}
 	path = asn_db_locate();
 	if (!path) {
 		snprintf(s->db_note, sizeof s->db_note,
@@ -74,102 +73,15 @@ static int backend_open(struct session *s, char *err, size_t errlen)
 	return s->be ? 0 : EXIT_USAGE;
 }
 
-const char *session_demo_db(char *buf, size_t len)
+int session_reload_zones(struct session *s, char *err, size_t errlen)
 {
-	const char *env = getenv("RBLSCOPE_DEMO_DB");
-	char exe[4096];
-	ssize_t n;
-
-	if (env && *env) {
-		snprintf(buf, len, "%s", env);
-		return buf;
+	if (!s->opt->zones_dir) {
+		snprintf(err, errlen, "no zone files to read again: the zones are asked over DNS");
+		return -1;
 	}
-	snprintf(buf, len, "%s/demo-asn.mmdb", RBLSCOPE_DATADIR);
-	if (access(buf, R_OK) == 0)
-		return buf;
-	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		if (strrchr(exe, '/'))
-			*strrchr(exe, '/') = '\0';
-		snprintf(buf, len, "%.3000s/build/demo/asn.mmdb", exe);
-		if (access(buf, R_OK) == 0)
-			return buf;
-	}
-	return NULL;
-}
-
-/* --demo: write the scenario's zones under its first policy, and point
- * the options at them, its database and its start address. */
-static int demo_open(struct session *s, char *err, size_t errlen)
-{
-	struct options *o = &s->opt_store;
-	struct scenario sc;
-	const struct policy *p;
-
-	if (policy_set_load(&s->policies, err, errlen) < 0 ||
-	    scenario_load_demo(&sc, err, errlen) < 0)
-		return EXIT_USAGE;
-	p = policy_set_find(&s->policies, sc.policy);
-	if (!p) {
-		snprintf(err, errlen, "demo/scenario.txt: policy '%s' is not built in", sc.policy);
-		scenario_free(&sc);
-		return EXIT_USAGE;
-	}
-	s->policy = (size_t)(p - s->policies.v);
-	s->demo = demo_prepare(&sc, p, err, errlen);
-	scenario_free(&sc);
-	if (!s->demo)
-		return EXIT_USAGE;
-	o->zones_dir = demo_dir(s->demo);
-	o->resolver = NULL;
-	o->rate = 0;
-	if (!o->db_path && !session_demo_db(s->demo_db, sizeof s->demo_db))
-		snprintf(s->db_note, sizeof s->db_note,
-		         "the demo's ASN database is not built (make); ASN columns are empty");
-	else if (!o->db_path)
-		o->db_path = s->demo_db;
-	if (!o->has_target) {
-		o->target = (struct target){ .kind = TARGET_NET, .prefix = 24 };
-		o->target.focus = demo_scenario(s->demo)->start;
-		o->target.net = o->target.focus & 0xffffff00u;
-		ip4_format(o->target.focus, o->target.text);
-		o->has_target = true;
-	}
-	return 0;
-}
-
-/* Reopen the zone-file backend after the demo rewrote its files. */
-static int demo_reload(struct session *s, char *err, size_t errlen)
-{
 	backend_destroy(s->be);
 	s->be = NULL;
 	return backend_open(s, err, errlen) == 0 ? 0 : -1;
-}
-
-int session_demo_policy(struct session *s, int step, char *err, size_t errlen)
-{
-	size_t n = s->policies.n;
-
-	if (!s->demo || n == 0) {
-		snprintf(err, errlen, "policies can be switched in the demo only");
-		return -1;
-	}
-	s->policy = (s->policy + n + (size_t)(step % (int)n + (int)n)) % n;
-	if (demo_set_policy(s->demo, &s->policies.v[s->policy], err, errlen) < 0)
-		return -1;
-	return demo_reload(s, err, errlen);
-}
-
-int session_demo_impact(struct session *s, uint32_t ip, char *err, size_t errlen)
-{
-	if (!s->demo) {
-		snprintf(err, errlen, "impacts can be added in the demo only");
-		return -1;
-	}
-	if (demo_add_impact(s->demo, ip, err, errlen) < 0)
-		return -1;
-	return demo_reload(s, err, errlen);
 }
 
 int session_open(struct session *s, const struct options *opt, char *err, size_t errlen)
@@ -179,10 +91,6 @@ int session_open(struct session *s, const struct options *opt, char *err, size_t
 	memset(s, 0, sizeof *s);
 	s->opt_store = *opt;
 	s->opt = &s->opt_store;
-	if (opt->demo && (rc = demo_open(s, err, errlen)) != 0) {
-		session_close(s);
-		return rc;
-	}
 	opt = s->opt;
 	s->profile = opt->profile;
 	s->nzones = s->profile->nzones;
@@ -295,9 +203,6 @@ void session_close(struct session *s)
 	s->db = NULL;
 	loop_free(s->lp);
 	s->lp = NULL;
-	demo_cleanup(s->demo);
-	s->demo = NULL;
-	policy_set_free(&s->policies);
 }
 
 unsigned session_qflags(const struct session *s)

@@ -7,7 +7,6 @@
 #include <stddef.h>
 
 #include "core/lookup/backend.h"
-#include "core/scan/demo.h"
 #include "core/base/loop.h"
 #include "core/scan/options.h"
 #include "core/scan/profile.h"
@@ -25,7 +24,7 @@ enum zone_health {
 
 struct session {
 	const struct options *opt;     /* points at opt_store */
-	struct options opt_store;      /* the options, completed by the demo */
+	struct options opt_store;      /* a copy of the options */
 	const struct profile *profile;
 	const char *zones[PROFILE_MAX_ZONES];
 	size_t nzones;
@@ -39,10 +38,6 @@ struct session {
 	enum lk_error health_error[PROFILE_MAX_ZONES];
 	unsigned probes_left;
 	unsigned probes_seen[PROFILE_MAX_ZONES];  /* good probe answers */
-	struct demo *demo;             /* --demo: the scenario's zone files */
-	struct policy_set policies;    /* --demo: the built-in policies */
-	size_t policy;                 /* --demo: the active one */
-	char demo_db[4096];            /* --demo: the scenario's ASN database */
 };
 
 /* Build the session.  0, or EXIT_USAGE with a one-line reason in err
@@ -83,17 +78,10 @@ bool session_resolver_dead(const struct session *s, enum lk_error *why);
 void session_dead_text(const struct session *s, enum lk_error why, const char *then, char *out,
                        size_t len);
 
-/* Demo: switch step policies on (1 next, -1 previous), rewrite the zone
- * files and reopen the backend.  0, or -1 with err set. */
-int session_demo_policy(struct session *s, int step, char *err, size_t errlen);
-
-/* Demo: add one impact to ip, rewrite the zones and reopen the backend.
- * 0, or -1 with err set. */
-int session_demo_impact(struct session *s, uint32_t ip, char *err, size_t errlen);
-
-/* Where the demo's ASN database is looked for: $RBLSCOPE_DEMO_DB, the
- * installed data folder, then build/demo/ beside the program. */
-const char *session_demo_db(char *buf, size_t len);
+/* The zone files changed (--zones, or the demo rewrote them): reopen the
+ * backend on them.  0, or -1 with err set; when the backend cannot be
+ * reopened s->be is NULL and nothing can be looked up any more. */
+int session_reload_zones(struct session *s, char *err, size_t errlen);
 
 /* A one-line description of a zone's health ("ok", "dead: ..."). */
 const char *zone_health_text(enum zone_health h);

@@ -71,7 +71,7 @@ const struct policy_addr *scenario_addr(const struct scenario *sc, uint32_t ip);
 int scenario_add_impacts(struct scenario *sc, uint32_t ip, uint32_t n);
 
 /* Write the networks as ASN CSV (start,end,asn,org), the input of
- * tests/tools/mkasndb.pl.  0, or -1 on a write error. */
+ * assets/build/mkasndb.pl.  0, or -1 on a write error. */
 int scenario_asn_csv(const struct scenario *sc, FILE *out);
 
 #endif

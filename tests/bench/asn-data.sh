@@ -15,7 +15,7 @@ version=${ASN_DATA_VERSION:-2.3.2026061719}
 csv=$dir/asn-ipv4-$version.csv
 db=$dir/asn-real.mmdb
 stamp=$dir/asn-real.version
-writer=tests/tools/mkasndb.pl
+writer=assets/build/mkasndb.pl
 
 die() { echo "asn-data.sh: $*" >&2; exit 1; }
 note() { echo "asn-data.sh: $*" >&2; }

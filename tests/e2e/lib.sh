@@ -266,10 +266,10 @@ start_fakedns() {
 
 # make_asn_db CSVFILE OUT [4|6]: a GeoLite2-ASN style MaxMind DB.
 make_asn_db() {
-	[ -f tests/tools/mkasndb.pl ] || skip "tests/tools/mkasndb.pl is missing"
+	[ -f assets/build/mkasndb.pl ] || skip "assets/build/mkasndb.pl is missing"
 	perl -MMaxMind::DB::Writer::Tree -e 1 2>/dev/null ||
 		skip "perl MaxMind::DB::Writer is missing (Debian package libmaxmind-db-writer-perl)"
-	perl tests/tools/mkasndb.pl --ip-version "${3:-4}" -o "$2" "$1" ||
+	perl assets/build/mkasndb.pl --ip-version "${3:-4}" -o "$2" "$1" ||
 		fail "mkasndb.pl failed on $1"
 }
 

@@ -3,7 +3,8 @@
 # file the user did not name, is checked before the first query, and
 # every signal that ends a run leaves the old file as it was with no
 # temporary file behind; what the command line says is echoed sanitised;
-# the demo's temporary folder goes on SIGHUP too.
+# the demo's export names its policy, and its temporary folder goes at
+# the end and on SIGHUP too.
 . tests/e2e/lib.sh
 
 need_rblscope
@@ -154,6 +155,21 @@ one_line forged-zone "a zone name with a newline"
 rbl forged-out --export csv $LIVE -o "$OUT/$(printf 'a\n%s[2J' "$esc")/x" 192.0.2.1
 expect_status 2 "an output path with a newline: refused"
 one_line forged-out "an output path with a newline"
+
+# --- the demo's export: its policy named, its folder gone ----------------
+mkdir -p "$T/demoexp"
+old_tmpdir=${TMPDIR-}
+TMPDIR=$T/demoexp
+export TMPDIR
+rbl demo-net --demo --export text
+expect_status 1 "demo export: 198.18.7.0/24 has listings under the 2010 rules"
+assert_contains "$T/demo-net.out" "  policy    2010: UCEPROTECT until 18 Jan 2021 (2010 rules) (demo)" "demo export: the text snapshot names the policy"
+rbl demo-asn --demo --export text AS64512
+assert_contains "$T/demo-asn.out" "  policy    2010: UCEPROTECT until 18 Jan 2021 (2010 rules) (demo)" "demo export: the ASN snapshot names the policy"
+rbl demo-csv --demo --export csv 198.18.7.0/30
+assert_not_contains "$T/demo-csv.out" "policy" "demo export: CSV has no policy line"
+TMPDIR=$old_tmpdir
+assert_eq "" "$(names "$T/demoexp")" "demo export: its temporary folder is removed"
 
 # --- the demo's temporary folder goes on SIGHUP ---------------------------
 if command -v tmux >/dev/null 2>&1; then

@@ -63,7 +63,8 @@ demo_grid() {
 }
 
 # demo_overview: the 16 rows of the overview of 198.18.0.0/16 in UTF-8
-# under the 8 Feb 2021 rules, cursor on block 7: level 3 lists all of
+# under the 8 Feb 2021 rules with the 66th impact added, cursor on block
+# 7: level 3 lists all of
 # AS64512; level 2 lists the /24s with 4 or more impacts whose .0 the
 # probe sees, 198.18.7.0/24 and 198.18.200.0/24; 198.18.7.0/24 was
 # scanned and has addresses on level 1, so it reads as guilty.
@@ -114,24 +115,23 @@ ok "the help of the ASN view lists its own keys"
 keys Space
 wait_gone "back to the screen before"
 
-# p twice: 2021-01-18, then 2021-02-08.  66 impacts in all; more than
-# 0.05% of 131,072 (65.5) is 66: listed.  Spamscore 66/131,072 x 100,000
-# = 50.35, written as 50 by the policy's TXT.
+# p twice: 2021-01-18, then 2021-02-08.  65 impacts in all; more than
+# 0.05% of 131,072 (65.5) is 66: one short, not listed.
 keys p
 wait_for "policy 2021-01-18"
 keys p
 wait_for "policy 2021-02-08: UCEPROTECT from 8 Feb 2021 (impacts)"
-wait_for "AS64512 needs 66, has 66 impacts: listed on level 3"
+wait_for "AS64512 needs 66, has 65 impacts: not listed on level 3"
 ok "p: the message says what the new policy makes of AS64512"
-expect_row "^ +level 3 +66 impacts / 131,072 addresses = 0\.05035%: needs > 0\.05% \(66 impacts\): listed$" "2021-02-08: the level-3 arithmetic"
+wait_for "1024/1024 lookups"
+expect_row "^ +level 3 +65 impacts / 131,072 addresses = 0\.04959%: needs > 0\.05% \(66 impacts\): not listed$" "2021-02-08: the level-3 arithmetic, one impact short"
 # Level 2 now lists every /24 with 4 impacts or more: 198.18.7.0 (5),
-# 198.18.200.0 (35), 198.19.44.0 (15), 198.19.45.0 (6), 198.19.100.0 (5).
-expect_row "198\.18\.0\.0/15 +131,072 +listed +5 of 512$" "2021-02-08: the /15 listed on level 3, 5 /24s on level 2"
-# All 131,072 addresses are in the level-3 listing; the two whitelisted
-# ones are excluded from it: 131,070 blocked, (131,070-7)/7 = 18723.3.
-assert_contains "$T/row.txt" "level 3 lists 1 of 1 networks (131,072 addresses)" "2021-02-08: 131,072 addresses in listed networks"
-assert_contains "$T/row.txt" "7 guilty → 131,070 addresses blocked (collateral ratio 18723.3)" "2021-02-08: 131,070 blocked"
-assert_contains "$T/row.txt" "spamscore 50: Your ISP DEMO-HOSTING, ZZ/AS64512 is UCEPROTECT-Level3" "2021-02-08: the level-3 TXT and its spamscore"
+# 198.18.200.0 (35), 198.19.44.0 (15), 198.19.45.0 (6), 198.19.100.0 (4).
+expect_row "198\.18\.0\.0/15 +131,072 +clean +5 of 512$" "2021-02-08: the /15 not on level 3, 5 /24s on level 2"
+# The five /24s, 1,280 addresses, less the two whitelisted inside them:
+# 1,278 blocked, (1,278-7)/7 = 181.6.
+assert_contains "$T/row.txt" "level 3 lists 0 of 1 networks (0 addresses)" "2021-02-08: no address in a level-3 listing"
+assert_contains "$T/row.txt" "7 guilty → 1,278 addresses blocked (collateral ratio 181.6)" "2021-02-08: 1,278 blocked"
 
 # Esc: back to the grid, rescanned under the new zones.  198.18.7.0/24
 # has 5 impacts (.25: 4, .30: 1): level 2 lists it whole.
@@ -142,14 +142,21 @@ demo_grid 200 25 30 >"$T/grid.want"
 screen | sed -n '3,18p' >"$T/grid.got"
 assert_file_eq "$T/grid.want" "$T/grid.got" "2021-02-08: every address of 198.18.7.0/24 is guilty or collateral, but whitelisted .10"
 
-# i on 198.18.7.200: its first impact; AS64512 then has 67 and needs 66.
+# i on 198.18.7.200: its first impact; AS64512 then has 66 and needs 66:
+# the whole ASN goes on level 3.
 keys i
-wait_for "198.18.7.200: 1 impact; AS64512 now needs 66, has 67 impacts: listed on level 3"
+wait_for "198.18.7.200: 1 impact; AS64512 now needs 66, has 66 impacts: listed on level 3 (newly)"
 ok "i: the message says what one more impact changed"
 wait_for "guilty 3"
 demo_grid 200 25 30 200 >"$T/grid.want"
 screen | sed -n '3,18p' >"$T/grid.got"
 assert_file_eq "$T/grid.want" "$T/grid.got" "i: 198.18.7.200 is now on level 1"
+
+keys x
+wait_for "saved rblscope-198.18.7.0_24-"
+snap=$(ls "$T"/snap/rblscope-198.18.7.0_24-*.txt 2>/dev/null | head -n 1)
+[ -n "$snap" ] || fail "x: no grid snapshot in $T/snap"
+assert_contains "$snap" "  policy    2021-02-08: UCEPROTECT from 8 Feb 2021 (impacts) (demo)" "grid snapshot: the policy"
 
 keys o
 wait_for "rblscope  198.18.0.0/16  overview"
@@ -195,6 +202,17 @@ snap=$(ls "$T"/snap/rblscope-AS64512-*.txt 2>/dev/null | head -n 1)
 grep -qE "^  198\.18\.0\.0/15 +131072 listed +5 of 512$" "$snap" || { cat "$snap"; fail "ASN snapshot: the /15"; }
 ok "x in the ASN view writes $(basename "$snap") with its network"
 assert_contains "$snap" "1 of 1 networks listed: 131072 addresses blocked" "ASN snapshot: level 3"
+# 66 impacts: more than 0.05% of 131,072, listed.  All 131,072 addresses
+# are in the level-3 listing; the two whitelisted ones are excluded from
+# it: 131,070 blocked, (131,070-8)/8 = 16382.75, shown as 16382.8.
+# Spamscore 66/131,072 x 100,000 = 50.35, written as 50 by the TXT.
+wait_for "1024/1024 lookups"
+expect_row "^ +level 3 +66 impacts / 131,072 addresses = 0\.05035%: needs > 0\.05% \(66 impacts\): listed$" "after i: the level-3 arithmetic"
+expect_row "198\.18\.0\.0/15 +131,072 +listed +5 of 512$" "after i: the /15 listed on level 3"
+assert_contains "$T/row.txt" "level 3 lists 1 of 1 networks (131,072 addresses)" "after i: 131,072 addresses in listed networks"
+assert_contains "$T/row.txt" "8 guilty → 131,070 addresses blocked (collateral ratio 16382.8)" "after i: 131,070 blocked"
+assert_contains "$T/row.txt" "spamscore 50: Your ISP DEMO-HOSTING, ZZ/AS64512 is UCEPROTECT-Level3" "after i: the level-3 TXT and its spamscore"
+assert_contains "$snap" "  policy    2021-02-08: UCEPROTECT from 8 Feb 2021 (impacts) (demo)" "ASN snapshot: the policy"
 
 # P: back to 2021-01-18, which counts listed addresses (8 now) against
 # 0.02% of 131,072 (26.2, so 27): not listed; level 2 as in 2010.
@@ -213,7 +231,16 @@ ok "q from the grid opened from the overview goes back to the overview"
 keys q
 wait_for "q quit"
 ok "q again: the first grid"
-quit_tui q 0
+# The policy and the impacts changed: q asks first, any other key stays.
+keys q
+wait_for "y quits, any other key stays"
+keys n
+wait_gone "y quits, any other key stays"
+wait_for "rblscope  198.18.7.0/24"
+ok "q in the changed demo asks; n stays"
+keys q
+wait_for "y quits, any other key stays"
+quit_tui y 0
 
 # --- rbldnsd and the fixtures ----------------------------------------------
 

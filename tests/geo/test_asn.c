@@ -1,4 +1,4 @@
-/* Tests for geo/asn: databases built at start by tests/tools/mkasndb.pl
+/* Tests for geo/asn: databases built at start by assets/build/mkasndb.pl
  * from the CSV below, as IPv4 and as IPv6 (aliased) trees.  Runs from
  * the repository root; exits 77 when the Perl writer is missing. */
 #include <setjmp.h>
@@ -19,7 +19,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define MKASNDB "tests/tools/mkasndb.pl"
+#define MKASNDB "assets/build/mkasndb.pl"
 #define MAX_NETS 256
 
 #define HOSTILE "Evil\x1b[31mRed\x07" "Bell\x7f" "Del\xc2\x9b" "CSI" \

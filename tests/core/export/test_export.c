@@ -101,16 +101,17 @@ static void fill_sample(struct scan *sc)
 	finish(sc);
 }
 
-/* What export_write writes, as a malloc'd string. */
+/* What export_write writes with the policy line policy (NULL: none), as
+ * a malloc'd string. */
 static char *export_text(enum export_format fmt, const struct session *s,
-                         const struct scan *sc)
+                         const struct scan *sc, const char *policy)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 
 	assert_non_null(f);
-	assert_int_equal(export_write(f, fmt, s, sc, WHEN), 0);
+	assert_int_equal(export_write(f, fmt, s, sc, policy, WHEN), 0);
 	assert_int_equal(fclose(f), 0);
 	return buf;
 }
@@ -147,7 +148,7 @@ static void csv_rows(void **state)
 	(void)state;
 	fill_sample(&sc);
 	session_blank(&s, &sc);
-	out = export_text(EXPORT_CSV, &s, &sc);
+	out = export_text(EXPORT_CSV, &s, &sc, NULL);
 	assert_string_equal(out, want);
 	free(out);
 	scan_free(&sc);
@@ -170,7 +171,7 @@ static void csv_quoting_edges(void **state)
 	rest_clean(&sc);
 	finish(&sc);
 	session_blank(&s, &sc);
-	out = export_text(EXPORT_CSV, &s, &sc);
+	out = export_text(EXPORT_CSV, &s, &sc, NULL);
 	line = strchr(out, '\n') + 1;
 	assert_memory_equal(line, "192.0.2.0,64500,Plain Org,192.0.2.0/30,clean,clean,clean,",
 	                    strlen("192.0.2.0,64500,Plain Org,192.0.2.0/30,clean,clean,clean,"));
@@ -213,7 +214,7 @@ static void json_rows(void **state)
 	(void)state;
 	fill_sample(&sc);
 	session_blank(&s, &sc);
-	out = export_text(EXPORT_JSON, &s, &sc);
+	out = export_text(EXPORT_JSON, &s, &sc, NULL);
 	assert_string_equal(out, want);
 	free(out);
 	scan_free(&sc);
@@ -235,13 +236,13 @@ static void error_reason_names(void **state)
 		rest_clean(&sc);
 		finish(&sc);
 		session_blank(&s, &sc);
-		out = export_text(EXPORT_CSV, &s, &sc);
+		out = export_text(EXPORT_CSV, &s, &sc, NULL);
 		assert_true(lk_error_name((enum lk_error)e)[0]);
 		snprintf(want, sizeof want, "192.0.2.0,,,,clean,error,clean,,,,,%s,,,,\n",
 		         lk_error_name((enum lk_error)e));
 		assert_string_equal(strchr(out, '\n') + 1, want);
 		free(out);
-		out = export_text(EXPORT_JSON, &s, &sc);
+		out = export_text(EXPORT_JSON, &s, &sc, NULL);
 		snprintf(want, sizeof want, "\"l2_reason\":\"%s\"", lk_error_name((enum lk_error)e));
 		assert_non_null(strstr(out, want));
 		free(out);
@@ -261,7 +262,7 @@ static void csv_header_follows_profile(void **state)
 	rest_clean(&sc);
 	finish(&sc);
 	session_blank(&s, &sc);
-	out = export_text(EXPORT_CSV, &s, &sc);
+	out = export_text(EXPORT_CSV, &s, &sc, NULL);
 	assert_string_equal(out,
 		"ip,asn,as_org,as_network,l1,l2,l3,bs,wl,l1_code,l1_reason,l1_txt,"
 		"l2_code,l2_reason,l2_txt,l3_code,l3_reason,l3_txt,bs_code,bs_reason,bs_txt,"
@@ -371,20 +372,22 @@ static void snapshot_files(void **state)
 	fill_sample(&sc);
 	session_blank(&s, &sc);
 
-	assert_int_equal(export_snapshot_file(dir, &s, &sc, WHEN, p1, sizeof p1), 0);
+	assert_int_equal(export_snapshot_file(dir, &s, &sc, "2010: T (demo)", WHEN, p1, sizeof p1), 0);
 	snprintf(want, sizeof want, "%s/rblscope-192.0.2.0_30-20261122-143000.txt", dir);
 	assert_string_equal(p1, want);
 	first = slurp(p1);
-	/* the file holds the text snapshot, the same as export_write's */
-	text = export_text(EXPORT_TEXT, &s, &sc);
+	/* the file holds the text snapshot, the same as export_write's, and
+	 * names the demo's policy */
+	text = export_text(EXPORT_TEXT, &s, &sc, "2010: T (demo)");
 	assert_string_equal(first, text);
 	assert_non_null(strstr(first, "192.0.2.0/30"));
+	assert_non_null(strstr(first, "\n  policy    2010: T (demo)\n"));
 	free(text);
 
 	/* same second, different content: a new name, the first file kept */
 	sc.cells[0].zone[0].state = LK_LISTED;
 	sc.cells[0].zone[0].code = A(127, 0, 0, 2);
-	assert_int_equal(export_snapshot_file(dir, &s, &sc, WHEN, p2, sizeof p2), 0);
+	assert_int_equal(export_snapshot_file(dir, &s, &sc, NULL, WHEN, p2, sizeof p2), 0);
 	snprintf(want, sizeof want, "%s/rblscope-192.0.2.0_30-20261122-143000-1.txt", dir);
 	assert_string_equal(p2, want);
 	text = slurp(p1);
@@ -392,20 +395,21 @@ static void snapshot_files(void **state)
 	free(text);
 	text = slurp(p2);
 	assert_string_not_equal(text, first);
+	assert_null(strstr(text, "policy"));   /* outside the demo */
 	free(text);
 
-	assert_int_equal(export_snapshot_file(dir, &s, &sc, WHEN, p3, sizeof p3), 0);
+	assert_int_equal(export_snapshot_file(dir, &s, &sc, NULL, WHEN, p3, sizeof p3), 0);
 	snprintf(want, sizeof want, "%s/rblscope-192.0.2.0_30-20261122-143000-2.txt", dir);
 	assert_string_equal(p3, want);
 
 	/* another second, another name */
-	assert_int_equal(export_snapshot_file(dir, &s, &sc, WHEN + 65, want, sizeof want), 0);
+	assert_int_equal(export_snapshot_file(dir, &s, &sc, NULL, WHEN + 65, want, sizeof want), 0);
 	assert_non_null(strstr(want, "/rblscope-192.0.2.0_30-20261122-143105.txt"));
 	unlink(want);
 
 	/* a folder that does not exist: -1, nothing made */
 	snprintf(want, sizeof want, "%s/missing", dir);
-	assert_int_equal(export_snapshot_file(want, &s, &sc, WHEN, p3, sizeof p3), -1);
+	assert_int_equal(export_snapshot_file(want, &s, &sc, NULL, WHEN, p3, sizeof p3), -1);
 
 	free(first);
 	unlink(p1);

@@ -62,15 +62,16 @@ static void all_clean(struct scan *sc)
 		set_clean(&sc->answers[i]);
 }
 
-/* The text, as a malloc'd string. */
-static char *report_text(const struct session *s, const struct scan *sc)
+/* The text with the policy line policy (NULL: none), as a malloc'd
+ * string. */
+static char *report_text(const struct session *s, const struct scan *sc, const char *policy)
 {
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&buf, &len);
 
 	assert_non_null(f);
-	report_write(f, s, sc, WHEN);
+	report_write(f, s, sc, policy, WHEN);
 	assert_int_equal(fclose(f), 0);
 	return buf;
 }
@@ -231,7 +232,7 @@ static void header_lines(void **state)
 
 	(void)state;
 	sample(&sc, &s);
-	out = report_text(&s, &sc);
+	out = report_text(&s, &sc, "2021-02-08: UCEPROTECT from 8 Feb 2021 (impacts) (demo)");
 	must_line(out, "rblscope ", line, sizeof line);
 	must_contain(line, "2026-11-22 14:30:00");
 	must_line(out, "  target ", line, sizeof line);
@@ -242,6 +243,8 @@ static void header_lines(void **state)
 	must_contain(line, "l1=dnsbl-1.uceprotect.net");
 	must_contain(line, "l2=dnsbl-2.uceprotect.net");
 	must_contain(line, "l3=dnsbl-3.uceprotect.net");
+	must_line(out, "  policy ", line, sizeof line);
+	assert_string_equal(line, "  policy    2021-02-08: UCEPROTECT from 8 Feb 2021 (impacts) (demo)");
 	must_line(out, "  asn db ", line, sizeof line);
 	must_contain(line, "none: no ASN database in this test");
 	must_line(out, "  zones ", line, sizeof line);
@@ -273,13 +276,14 @@ static void header_without_options(void **state)
 	s.opt = NULL;
 	s.db_note[0] = '\0';
 	s.zone_note[0] = '\0';
-	out = report_text(&s, &sc);
+	out = report_text(&s, &sc, NULL);
 	must_line(out, "  target ", line, sizeof line);
 	must_contain(line, "192.0.2.0/28");
 	assert_null(strstr(line, "asked"));
 	must_line(out, "  asn db ", line, sizeof line);
 	must_contain(line, "none");
 	assert_false(nth_line(out, "  warning ", 0, line, sizeof line));
+	assert_false(nth_line(out, "  policy ", 0, line, sizeof line));   /* not the demo */
 	free(out);
 	scan_free(&sc);
 }
@@ -297,7 +301,7 @@ static void grid_glyphs(void **state)
 
 	(void)state;
 	sample(&sc, &s);
-	out = report_text(&s, &sc);
+	out = report_text(&s, &sc, NULL);
 	grid_read(out, "192.0.2.0", 0, &g);
 	for (int c = 0; c < 16; c++)
 		if (glyph_at(&g, 0, c) != ascii_of(row0[c]))
@@ -334,7 +338,7 @@ static void grid_offset(void **state)
 	memset(&s, 0, sizeof s);
 	s.profile = p;
 	s.nzones = p->nzones;
-	out = report_text(&s, &sc);
+	out = report_text(&s, &sc, NULL);
 	grid_read(out, "192.0.2.0", 0, &g);
 	for (int r = 0; r < 16; r++)
 		for (int c = 0; c < 16; c++) {
@@ -366,7 +370,7 @@ static void grid_two_blocks(void **state)
 	memset(&s, 0, sizeof s);
 	s.profile = p;
 	s.nzones = p->nzones;
-	out = report_text(&s, &sc);
+	out = report_text(&s, &sc, NULL);
 	grid_read(out, "198.51.100.0", 0, &g);
 	for (int r = 0; r < 16; r++)
 		for (int c = 0; c < 16; c++)
@@ -392,7 +396,7 @@ static void legend_line(void **state)
 
 	(void)state;
 	sample(&sc, &s);
-	out = report_text(&s, &sc);
+	out = report_text(&s, &sc, NULL);
 	must_line(out, "  legend ", line, sizeof line);
 	/* every class, in the legend's order */
 	for (size_t i = 0; i < n; i++) {
@@ -421,7 +425,7 @@ static void counts_and_figures(void **state)
 
 	(void)state;
 	sample(&sc, &s);
-	out = report_text(&s, &sc);
+	out = report_text(&s, &sc, NULL);
 	/* zone key, zone name, listed, clean, error, pending */
 	must_line(out, "  l1 ", line, sizeof line);
 	assert_int_equal(sscanf(line, " l1 %63s %lu %lu %lu %lu", name, &listed, &clean, &error,
@@ -476,7 +480,7 @@ static void ratio_without_guilty(void **state)
 	memset(&s, 0, sizeof s);
 	s.profile = p;
 	s.nzones = p->nzones;
-	out = report_text(&s, &sc);
+	out = report_text(&s, &sc, NULL);
 	must_line(out, "  guilty ", line, sizeof line);
 	/* .1 has both: it counts by range */
 	must_contain(line, "guilty 0, collateral 2 (by range 1, by ASN only 1)");
@@ -488,7 +492,7 @@ static void ratio_without_guilty(void **state)
 	set_listed(&sc.cells[0].zone[0], "");
 	set_listed(&sc.cells[2].zone[0], "");
 	set_listed(&sc.cells[3].zone[0], "");
-	out = report_text(&s, &sc);
+	out = report_text(&s, &sc, NULL);
 	must_line(out, "  guilty ", line, sizeof line);
 	must_contain(line, "guilty 3, collateral 1 (by range 1, by ASN only 0)");
 	must_contain(line, "collateral ratio 0.3");
@@ -506,7 +510,7 @@ static void listings(void **state)
 
 	(void)state;
 	sample(&sc, &s);
-	out = report_text(&s, &sc);
+	out = report_text(&s, &sc, NULL);
 	sec = strstr(out, "listed and failed addresses\n");
 	assert_non_null(sec);
 
@@ -568,7 +572,7 @@ static void nothing_listed(void **state)
 	memset(&s, 0, sizeof s);
 	s.profile = p;
 	s.nzones = p->nzones;
-	out = report_text(&s, &sc);
+	out = report_text(&s, &sc, NULL);
 	assert_null(strstr(out, "listed and failed addresses"));
 	assert_non_null(strstr(out, "nothing listed"));
 	must_line(out, "  guilty ", line, sizeof line);

@@ -1,5 +1,5 @@
 /* Unit tests for core/scan/asnscan.c over a small ASN database built at start
- * by tests/tools/mkasndb.pl (run from the repository root; exits 77 when
+ * by assets/build/mkasndb.pl (run from the repository root; exits 77 when
  * the Perl writer is missing) and a backend written here that holds every
  * query until the test lets the answers out, by a fixed rule. */
 #include <stdarg.h>
@@ -20,7 +20,7 @@
 #include "core/scan/session.h"
 #include "geo/asn.h"
 
-#define MKASNDB "tests/tools/mkasndb.pl"
+#define MKASNDB "assets/build/mkasndb.pl"
 #define A(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (uint32_t)(d))
 
 #define BIG 64496u     /* four networks */

@@ -1,6 +1,6 @@
 /* Unit tests for core/scan/session.c: opening from parsed options (bad --db,
  * --zones and --resolver refused with a reason), zone health from the
- * RFC 5782 test entries over zone files, and the demo's policies. */
+ * RFC 5782 test entries over zone files, and zone files read again. */
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -214,71 +215,70 @@ static void health(void **state)
 	clear_dir(fx->dir);
 }
 
-static void demo(void **state)
+static void on_lookup(void *arg, const struct lookup *res)
 {
-	struct options o;
-	struct session s;
-	char err[512] = "", dir[4096];
-	size_t start, n;
-
-	(void)state;
-	parse(&o, (const char *[]){ "--demo", NULL });
-	if (session_open(&s, &o, err, sizeof err) != 0)
-		fail_msg("demo: %s", err);
-	assert_non_null(s.demo);
-	assert_non_null(s.opt->zones_dir);
-	snprintf(dir, sizeof dir, "%s", s.opt->zones_dir);
-	assert_int_equal(access(dir, R_OK), 0);
-	assert_true(s.opt->has_target);
-	assert_int_equal(s.opt->target.kind, TARGET_NET);
-	assert_int_equal(s.opt->target.focus, A(198, 18, 7, 200));
-	assert_int_equal(s.opt->target.net, A(198, 18, 7, 0));
-	assert_int_equal(s.opt->target.prefix, 24);
-	assert_non_null(s.be);
-
-	n = s.policies.n;
-	assert_true(n >= 2);
-	start = s.policy;
-	assert_int_equal(session_demo_policy(&s, 1, err, sizeof err), 0);
-	assert_int_equal(s.policy, (start + 1) % n);
-	assert_non_null(s.be);
-	assert_int_equal(session_demo_policy(&s, -1, err, sizeof err), 0);
-	assert_int_equal(s.policy, start);
-	/* wraps both ways */
-	for (size_t i = 0; i < n; i++)
-		assert_int_equal(session_demo_policy(&s, 1, err, sizeof err), 0);
-	assert_int_equal(s.policy, start);
-	for (size_t i = 0; i <= start; i++)
-		assert_int_equal(session_demo_policy(&s, -1, err, sizeof err), 0);
-	assert_int_equal(s.policy, n - 1);
-	assert_int_equal(session_demo_policy(&s, 1, err, sizeof err), 0);
-	assert_int_equal(s.policy, 0);
-
-	/* the demo's zones answer their probes */
-	probe(&s);
-	for (size_t z = 0; z < s.nzones; z++)
-		assert_int_equal(s.health[z], ZH_OK);
-
-	session_close(&s);
-	assert_int_not_equal(access(dir, F_OK), 0);
+	*(enum lk_state *)arg = res->state;
 }
 
-/* Outside the demo, policies cannot be switched. */
-static void policy_outside_demo(void **state)
+/* Look ip up in zone (an index into the session's zones) through the
+ * session's backend. */
+static enum lk_state query(struct session *s, size_t zone, uint32_t ip)
+{
+	enum lk_state st = LK_PENDING;
+
+	assert_non_null(s->be);
+	assert_true(backend_query(s->be, ip, s->zones[zone], BQ_NOCACHE, on_lookup, &st) >= 0);
+	for (int i = 0; i < 100 && st == LK_PENDING; i++)
+		loop_run_once(s->lp, 10);
+	return st;
+}
+
+/* The zone files change under the session: it sees the change once it
+ * reloads them, and a folder gone for good ends its backend. */
+static void reload_zones(void **state)
 {
 	struct fixture *fx = *state;
 	struct options o;
 	struct session s;
 	char err[512] = "";
 
-	write_zone(fx->dir, zone_names[0], "127.0.0.2\n");
+	for (size_t z = 0; z < 3; z++)
+		write_zone(fx->dir, zone_names[z], "127.0.0.2\n");
 	parse(&o, (const char *[]){ "--zones", fx->dir, "192.0.2.0/24", NULL });
 	assert_int_equal(session_open(&s, &o, err, sizeof err), 0);
-	err[0] = '\0';
-	assert_int_equal(session_demo_policy(&s, 1, err, sizeof err), -1);
-	assert_true(err[0]);
-	session_close(&s);
+	assert_int_equal(query(&s, 0, A(192, 0, 2, 7)), LK_CLEAN);
+	write_zone(fx->dir, zone_names[0], "127.0.0.2\n192.0.2.7\n");
+	assert_int_equal(query(&s, 0, A(192, 0, 2, 7)), LK_CLEAN);   /* read at open */
+	assert_int_equal(session_reload_zones(&s, err, sizeof err), 0);
+	assert_int_equal(query(&s, 0, A(192, 0, 2, 7)), LK_LISTED);
+
 	clear_dir(fx->dir);
+	assert_int_equal(rmdir(fx->dir), 0);
+	err[0] = '\0';
+	assert_int_equal(session_reload_zones(&s, err, sizeof err), -1);
+	assert_null(s.be);
+	if (!strstr(err, fx->dir))
+		fail_msg("message does not name %s: %s", fx->dir, err);
+	session_close(&s);
+	assert_int_equal(mkdir(fx->dir, 0700), 0);
+}
+
+/* Over DNS there are no files to read again: the backend stays. */
+static void reload_zones_over_dns(void **state)
+{
+	struct options o;
+	struct session s;
+	struct backend *be;
+	char err[512] = "";
+
+	(void)state;
+	parse(&o, (const char *[]){ "--resolver", "127.0.0.1:9", "192.0.2.0/24", NULL });
+	assert_int_equal(session_open(&s, &o, err, sizeof err), 0);
+	be = s.be;
+	assert_int_equal(session_reload_zones(&s, err, sizeof err), -1);
+	assert_ptr_equal(s.be, be);
+	assert_non_null(strstr(err, "DNS"));
+	session_close(&s);
 }
 
 int main(void)
@@ -289,8 +289,8 @@ int main(void)
 		cmocka_unit_test(zone_file_missing),
 		cmocka_unit_test(bad_resolver),
 		cmocka_unit_test(health),
-		cmocka_unit_test(demo),
-		cmocka_unit_test(policy_outside_demo),
+		cmocka_unit_test(reload_zones),
+		cmocka_unit_test(reload_zones_over_dns),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

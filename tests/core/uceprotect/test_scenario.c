@@ -51,9 +51,10 @@ static void hosting_sums(const struct scenario *sc, uint64_t *impacts, uint64_t 
 	}
 }
 
-/* The story needs 66 impacts in the 131,072 addresses of AS64512: more
- * than 0.05% (65.5) but fewer than 141 (level 2 would list the /15 under
- * the 8 Feb 2021 rule), from 7 addresses (0.2% would need 263). */
+/* The story needs 65 impacts in the 131,072 addresses of AS64512: one
+ * short of more than 0.05% (65.5, so 66) under the 8 Feb 2021 rule and
+ * fewer than 141 (level 2 would list the /15), from 7 addresses (0.2%
+ * would need 263). */
 static void demo_scenario_tells_the_story(void **state)
 {
 	struct scenario sc;
@@ -71,7 +72,7 @@ static void demo_scenario_tells_the_story(void **state)
 	assert_int_equal(total, 131072);
 	free(nets);
 	hosting_sums(&sc, &impacts, &guilty);
-	assert_int_equal(impacts, 66);
+	assert_int_equal(impacts, 65);
 	assert_int_equal(guilty, 7);
 	start = scenario_net_of(&sc, sc.start);
 	assert_non_null(start);

@@ -2,7 +2,7 @@
 # Writes a C file holding the given asset files as strings, for
 # core/base/assets.h: embed.sh assets/policies/a.policy ... > build/assets.c
 set -eu
-echo '/* Generated from assets/ by tests/tools/embed.sh: edit the assets. */'
+echo '/* Generated from assets/ by assets/build/embed.sh: edit the assets. */'
 echo '#include "core/base/assets.h"'
 echo 'static const struct asset table[] = {'
 for f in "$@"; do

@@ -1,8 +1,10 @@
 /* The offline demo.  Listings are computed by the policy engine and
  * written in rbldnsd ip4set format, one file per zone of the profile,
  * each replaced whole (write, then rename) so that a reader never sees
- * half a zone.  Every zone lists 127.0.0.2, as RFC 5782 requires. */
-#include "core/scan/demo.h"
+ * half a zone.  Every zone lists 127.0.0.2, as RFC 5782 requires.
+ * Impacts added are kept in order: taking one back is the scenario as
+ * loaded with all the others added again. */
+#include "core/demo/demo.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -16,11 +18,18 @@
 
 #define DEMO_PROFILE "uceprotect-full"
 #define DIR_MAX 512
+#define DB_PATH_MAX 4096
 
 struct demo {
 	char dir[DIR_MAX];
-	struct scenario sc;
-	const struct policy *pol;
+	char db[DB_PATH_MAX];      /* demo_open: the demo's ASN database */
+	struct policy_set set;     /* the built-in policies, in date order */
+	size_t pol;                /* the active one in set */
+	size_t first;              /* the one the demo opened on */
+	struct scenario loaded;    /* the scenario as given */
+	struct scenario sc;        /* as changed */
+	uint32_t *added;           /* the impacts added, oldest first */
+	size_t nadded, added_cap;
 	const struct profile *prof;
 	struct demo_asn *asns;     /* one per ASN of sc, same order */
 };
@@ -80,7 +89,7 @@ static void put_header(FILE *f, const struct demo *d, const char *what)
 	        "# under the policy %s (%s).  rbldnsd ip4set format.\n"
 	        "$TTL 300\n"
 	        "127.0.0.2\t# the RFC 5782 test entry\n",
-	        what, d->pol->name, d->pol->title);
+	        what, demo_policy(d)->name, demo_policy(d)->title);
 }
 
 /* Whitelisted addresses are taken out of range and ASN listings. */
@@ -101,7 +110,7 @@ static void zone_l1(FILE *f, const struct demo *d)
 	char ip[IP4_STRLEN];
 
 	put_header(f, d, "UCEPROTECT level 1 (addresses with impacts)");
-	fprintf(f, ":127.0.0.2:%s\n", d->pol->l1_txt);
+	fprintf(f, ":127.0.0.2:%s\n", demo_policy(d)->l1_txt);
 	for (size_t i = 0; i < d->sc.naddrs; i++) {
 		if (d->sc.addrs[i].impacts == 0)
 			continue;
@@ -121,7 +130,7 @@ static void zone_l2(FILE *f, const struct demo *d)
 			char net[CIDR_STRLEN], txt[POLICY_TXT_MAX];
 
 			cidr_format(k->net, k->prefix, net);
-			policy_txt(d->pol->l2_txt, net, k->count, a->org, a->asn,
+			policy_txt(demo_policy(d)->l2_txt, net, k->count, a->org, a->asn,
 			           a->ev.l3.spamscore, txt, sizeof txt);
 			fprintf(f, "%s :127.0.0.2:%s\n", net, txt);
 		}
@@ -138,7 +147,7 @@ static void zone_l3(FILE *f, const struct demo *d)
 
 		if (!a->ev.l3.listed)
 			continue;
-		policy_txt(d->pol->l3_txt, "", a->ev.l3.count, a->org, a->asn,
+		policy_txt(demo_policy(d)->l3_txt, "", a->ev.l3.count, a->org, a->asn,
 		           a->ev.l3.spamscore, txt, sizeof txt);
 		for (size_t n = 0; n < d->sc.nnets; n++) {
 			char net[CIDR_STRLEN];
@@ -236,23 +245,48 @@ static int dir_make(struct demo *d, char *err, size_t errlen)
 	return 0;
 }
 
-/* Recompute under p; the old figures stay when that fails. */
-static int recompute(struct demo *d, const struct policy *p, char *err, size_t errlen)
+/* Make next (taken over; NULL: the scenario as it is) the scenario under
+ * policy i.  0, or -1 when out of memory: then d is as it was and next
+ * is freed.  The zones are for the caller to write. */
+static int commit(struct demo *d, struct scenario *next, size_t i, char *err, size_t errlen)
 {
-	struct demo_asn *a = evaluate(&d->sc, p);
+	struct demo_asn *a = evaluate(next ? next : &d->sc, &d->set.v[i]);
 
-	if (!a)
+	if (!a) {
+		if (next)
+			scenario_free(next);
 		return fail(err, errlen, "demo: out of memory");
+	}
 	evals_free(d->asns, d->sc.nasns);
 	d->asns = a;
-	d->pol = p;
+	if (next) {
+		scenario_free(&d->sc);
+		d->sc = *next;
+	}
+	d->pol = i;
 	return 0;
 }
 
-struct demo *demo_prepare(const struct scenario *sc, const struct policy *p,
-                          char *err, size_t errlen)
+/* The scenario as loaded with the first n impacts added, into next. */
+static int replay(const struct demo *d, size_t n, struct scenario *next, char *err, size_t errlen)
+{
+	if (scenario_copy(next, &d->loaded) < 0)
+		return fail(err, errlen, "demo: out of memory");
+	for (size_t i = 0; i < n; i++) {
+		if (scenario_add_impacts(next, d->added[i], 1) < 0) {
+			scenario_free(next);
+			return fail(err, errlen, "demo: out of memory");
+		}
+	}
+	return 0;
+}
+
+/* A demo of sc with no zones written yet: the policies, the scenario and
+ * the folder.  NULL with err set. */
+static struct demo *demo_alloc(const struct scenario *sc, char *err, size_t errlen)
 {
 	struct demo *d = calloc(1, sizeof(*d));
+	const struct policy *p;
 
 	if (!d) {
 		fail(err, errlen, "demo: out of memory");
@@ -264,9 +298,20 @@ struct demo *demo_prepare(const struct scenario *sc, const struct policy *p,
 		free(d);
 		return NULL;
 	}
-	if (scenario_copy(&d->sc, sc) < 0) {
-		fail(err, errlen, "demo: out of memory");
+	if (policy_set_load(&d->set, err, errlen) < 0) {
 		free(d);
+		return NULL;
+	}
+	p = policy_set_find(&d->set, sc->policy);
+	if (!p) {
+		fail(err, errlen, "demo: the scenario's policy '%s' is not built in", sc->policy);
+		demo_cleanup(d);
+		return NULL;
+	}
+	d->first = (size_t)(p - d->set.v);
+	if (scenario_copy(&d->loaded, sc) < 0) {
+		fail(err, errlen, "demo: out of memory");
+		demo_cleanup(d);
 		return NULL;
 	}
 	if (dir_make(d, err, errlen) < 0) {
@@ -274,9 +319,77 @@ struct demo *demo_prepare(const struct scenario *sc, const struct policy *p,
 		demo_cleanup(d);
 		return NULL;
 	}
-	if (recompute(d, p, err, errlen) < 0 || zones_save(d, err, errlen) < 0) {
+	return d;
+}
+
+struct demo *demo_new(const struct scenario *sc, char *err, size_t errlen)
+{
+	struct demo *d = demo_alloc(sc, err, errlen);
+	struct scenario first;
+
+	if (!d)
+		return NULL;
+	if (replay(d, 0, &first, err, errlen) < 0 || commit(d, &first, d->first, err, errlen) < 0 ||
+	    zones_save(d, err, errlen) < 0) {
 		demo_cleanup(d);
 		return NULL;
+	}
+	return d;
+}
+
+/* Where the demo's ASN database is: $RBLSCOPE_DEMO_DB, the installed
+ * data folder, then build/demo/ beside the program; NULL when nowhere. */
+static const char *db_locate(char *buf, size_t len)
+{
+	const char *env = getenv("RBLSCOPE_DEMO_DB");
+	char exe[4096];
+	ssize_t n;
+
+	if (env && *env) {
+		snprintf(buf, len, "%s", env);
+		return buf;
+	}
+	snprintf(buf, len, "%s/demo-asn.mmdb", RBLSCOPE_DATADIR);
+	if (access(buf, R_OK) == 0)
+		return buf;
+	n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		if (strrchr(exe, '/'))
+			*strrchr(exe, '/') = '\0';
+		snprintf(buf, len, "%.3000s/build/demo/asn.mmdb", exe);
+		if (access(buf, R_OK) == 0)
+			return buf;
+	}
+	return NULL;
+}
+
+struct demo *demo_open(struct options *opt, char *err, size_t errlen)
+{
+	struct scenario sc;
+	struct demo *d;
+
+	if (scenario_load_demo(&sc, err, errlen) < 0)
+		return NULL;
+	d = demo_new(&sc, err, errlen);
+	scenario_free(&sc);
+	if (!d)
+		return NULL;
+	opt->zones_dir = d->dir;
+	opt->resolver = NULL;
+	opt->rate = 0;
+	if (!opt->profile)
+		opt->profile = profile_find(PROFILE_DEFAULT);
+	if (!opt->db_path && db_locate(d->db, sizeof d->db))
+		opt->db_path = d->db;
+	else if (!opt->db_path)
+		opt->db_note = "the demo's ASN database is not built (make); ASN columns are empty";
+	if (!opt->has_target) {
+		opt->target = (struct target){ .kind = TARGET_NET, .prefix = 24 };
+		opt->target.focus = d->sc.start;
+		opt->target.net = d->sc.start & 0xffffff00u;
+		ip4_format(d->sc.start, opt->target.text);
+		opt->has_target = true;
 	}
 	return d;
 }
@@ -293,26 +406,91 @@ const struct scenario *demo_scenario(const struct demo *d)
 
 const struct policy *demo_policy(const struct demo *d)
 {
+	return &d->set.v[d->pol];
+}
+
+size_t demo_policy_index(const struct demo *d)
+{
 	return d->pol;
 }
 
-int demo_set_policy(struct demo *d, const struct policy *p, char *err, size_t errlen)
+size_t demo_policy_count(const struct demo *d)
 {
-	if (recompute(d, p, err, errlen) < 0)
+	return d->set.n;
+}
+
+int demo_policy_step(struct demo *d, int step, char *err, size_t errlen)
+{
+	size_t n = d->set.n;
+	size_t i = (d->pol + (size_t)(step % (int)n + (int)n)) % n;
+
+	if (commit(d, NULL, i, err, errlen) < 0)
 		return -1;
 	return zones_save(d, err, errlen);
 }
 
 int demo_add_impact(struct demo *d, uint32_t ip, char *err, size_t errlen)
 {
+	struct scenario next;
 	char s[IP4_STRLEN];
 
-	if (scenario_add_impacts(&d->sc, ip, 1) < 0) {
+	if (d->nadded == d->added_cap) {
+		size_t cap = d->added_cap ? 2 * d->added_cap : 64;
+		uint32_t *v = realloc(d->added, cap * sizeof(*v));
+
+		if (!v)
+			return fail(err, errlen, "demo: out of memory");
+		d->added = v;
+		d->added_cap = cap;
+	}
+	if (scenario_copy(&next, &d->sc) < 0)
+		return fail(err, errlen, "demo: out of memory");
+	if (scenario_add_impacts(&next, ip, 1) < 0) {
+		scenario_free(&next);
 		ip4_format(ip, s);
 		return fail(err, errlen, "demo: cannot add an impact to %s (out of memory, "
 		            "or already %u)", s, SCENARIO_IMPACTS_MAX);
 	}
-	return demo_set_policy(d, d->pol, err, errlen);
+	if (commit(d, &next, d->pol, err, errlen) < 0)
+		return -1;
+	d->added[d->nadded++] = ip;
+	return zones_save(d, err, errlen);
+}
+
+bool demo_last_impact(const struct demo *d, uint32_t *ip)
+{
+	if (d->nadded == 0)
+		return false;
+	*ip = d->added[d->nadded - 1];
+	return true;
+}
+
+int demo_undo_impact(struct demo *d, uint32_t *ip, char *err, size_t errlen)
+{
+	struct scenario next;
+
+	if (d->nadded == 0)
+		return 1;
+	if (replay(d, d->nadded - 1, &next, err, errlen) < 0 ||
+	    commit(d, &next, d->pol, err, errlen) < 0)
+		return -1;
+	*ip = d->added[--d->nadded];
+	return zones_save(d, err, errlen);
+}
+
+int demo_reset(struct demo *d, char *err, size_t errlen)
+{
+	struct scenario next;
+
+	if (replay(d, 0, &next, err, errlen) < 0 || commit(d, &next, d->pol, err, errlen) < 0)
+		return -1;
+	d->nadded = 0;
+	return zones_save(d, err, errlen);
+}
+
+bool demo_changed(const struct demo *d)
+{
+	return d->pol != d->first || d->nadded > 0;
 }
 
 const struct demo_asn *demo_asn(const struct demo *d, uint32_t asn)
@@ -321,6 +499,17 @@ const struct demo_asn *demo_asn(const struct demo *d, uint32_t asn)
 		if (d->asns[i].asn == asn)
 			return &d->asns[i];
 	return NULL;
+}
+
+const char *demo_policy_line(const struct demo *d, char *buf, size_t len)
+{
+	const struct policy *p;
+
+	if (!d)
+		return NULL;
+	p = demo_policy(d);
+	snprintf(buf, len, "%s: %s (demo)", p->date, p->title);
+	return buf;
 }
 
 void demo_cleanup(struct demo *d)
@@ -339,5 +528,8 @@ void demo_cleanup(struct demo *d)
 		rmdir(d->dir);
 	evals_free(d->asns, d->sc.nasns);
 	scenario_free(&d->sc);
+	scenario_free(&d->loaded);
+	policy_set_free(&d->set);
+	free(d->added);
 	free(d);
 }

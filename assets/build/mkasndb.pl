@@ -1,7 +1,7 @@
 #!/usr/bin/perl
 # Builds a MaxMind DB with GeoLite2-ASN keys from ASN CSV lines
-# (start,end,asn,org; the @ip-location-db/asn format), for rblscope's
-# tests and benchmarks.
+# (start,end,asn,org; the @ip-location-db/asn format): the demo's ASN
+# database at build time, and the databases of the tests and benchmarks.
 #   mkasndb.pl [--ip-version 4|6] [--record-size 24|28|32] -o OUT [CSV]
 # start and end are dotted IPv4 or plain numbers; IPv6 lines are skipped;
 # org may be quoted, with "" for a quote; '#' lines and blank lines are
