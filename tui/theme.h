@@ -60,8 +60,24 @@ const char *theme_sym(const struct theme *th, enum theme_sym sym);
 /* The curses attributes of a cell class under the theme. */
 attr_t theme_class_attr(const struct theme *th, enum cell_class cls);
 
+/* The curses attributes of a cell class whose answer is from before a
+ * re-query: kept on screen until the new answer replaces it, as mtr
+ * keeps its last figures.  The same glyph, clearly dimmer than
+ * theme_class_attr() at every depth: no background, no bold or reverse
+ * video, A_DIM, and in 256 colours a greyed tint of the class's colour.
+ * A pending cell has no answer to keep: its stale look is its own,
+ * dimmed. */
+attr_t theme_class_attr_stale(const struct theme *th, enum cell_class cls);
+
 /* The curses attributes of a screen element under the theme. */
 attr_t theme_elem_attr(const struct theme *th, enum theme_elem e);
+
+/* The colour numbers behind a look at a colour depth, for checks of the
+ * palette: *fg and *bg (-1 is the terminal's default).  False, and both
+ * -1, for THEME_MONO or a class or element out of range. */
+bool theme_class_colors(enum theme_depth depth, enum cell_class cls, bool stale, short *fg,
+                        short *bg);
+bool theme_elem_colors(enum theme_depth depth, enum theme_elem e, short *fg, short *bg);
 
 /* Register the colour pairs with curses (after start_color); without
  * colours it does nothing.  Falls back to 8 colours or monochrome when

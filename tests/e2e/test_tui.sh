@@ -25,8 +25,8 @@ LIVE="--resolver 127.0.0.1:$RBLDNSD_PORT --rate 2000 --timeout 3000 --db $T/asn.
 expected_grid() {
 	awk -v set="$1" -v cur="$2" 'BEGIN {
 		if (set == "utf8") {
-			g["guilty"] = "\342\226\210"; g["range"] = "\342\226\223"
-			g["asn"] = "\342\226\222"; g["clean"] = "\342\227\213"; mark = "\342\226\270"
+			g["guilty"] = "\342\226\210"; g["range"] = "\342\226\240"
+			g["asn"] = "\342\226\262"; g["clean"] = "\342\227\213"; mark = "\342\226\270"
 		} else {
 			g["guilty"] = "#"; g["range"] = "="; g["asn"] = "~"; g["clean"] = "."; mark = ">"
 		}

@@ -54,7 +54,7 @@ demo_grid() {
 				o = r * 16 + c
 				if (o in g) glyph = "\342\226\210"
 				else if (o == 10) glyph = "\342\227\213"
-				else glyph = "\342\226\223"
+				else glyph = "\342\226\240"
 				line = line sprintf("%s%s%3d", o == cur ? "\342\226\270" : " ", glyph, o)
 			}
 			print line
@@ -74,7 +74,7 @@ demo_overview() {
 			line = ""
 			for (c = 0; c < 16; c++) {
 				o = r * 16 + c
-				glyph = o == 7 ? "\342\226\210" : o == 200 ? "\342\226\223" : "\342\226\222"
+				glyph = o == 7 ? "\342\226\210" : o == 200 ? "\342\226\240" : "\342\226\262"
 				line = line sprintf("%s%s%3d", o == 7 ? "\342\226\270" : " ", glyph, o)
 			}
 			print line
@@ -165,7 +165,7 @@ demo_overview >"$T/ov.want"
 screen | sed -n '3,18p' >"$T/ov.got"
 assert_file_eq "$T/ov.want" "$T/ov.got" "o: the 256 /24s of 198.18.0.0/16 by level"
 screen >"$T/ov.txt"
-assert_contains "$T/ov.txt" "guilty 1  ▓ range 1  ▒ asn 254" "overview: blocks per class"
+assert_contains "$T/ov.txt" "guilty 1  ■ range 1  ▲ asn 254" "overview: blocks per class"
 assert_contains "$T/ov.txt" "3 of 256 addresses guilty (scanned in this session)" "overview: the level 1 count of the scanned /24"
 
 keys x
@@ -301,7 +301,7 @@ ok "q in the ASN view goes back to the grid it was opened from"
 keys o
 wait_for "rblscope  203.0.0.0/16  overview"
 wait_for "512/512 lookups"
-expect_row "asn 1  ! error 0  · pending 0  ○ clean 255  • scanned 1" "overview of 203.0.0.0/16: one ASN-listed /24, scanned"
+expect_row "asn 1  ! error 0  [?] pending 0  ○ clean 255  • scanned 1" "overview of 203.0.0.0/16: one ASN-listed /24, scanned"
 keys Left Enter
 wait_for "rblscope  203.0.112.0/24"
 wait_for "768/768 lookups"

@@ -1,9 +1,11 @@
 /* Unit tests for core/scan/legend.c: every class of address has a name, a
- * label and glyphs, and the legend lists each class once, worst first. */
+ * label and glyphs, the legend lists each class once, worst first, and
+ * says which classes are collateral damage. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdbool.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -100,6 +102,38 @@ static void order_worst_first(void **state)
 		assert_int_equal(seen[c], 1);
 }
 
+/* Range and ASN listings block addresses for their neighbours' sake: the
+ * legend calls them collateral, as the summary's "collateral ratio" does;
+ * guilty, error, pending and clean are not. */
+static void collateral_named(void **state)
+{
+	(void)state;
+	for (int c = 0; c < CC_COUNT; c++) {
+		const struct legend_entry *e = legend_of((enum cell_class)c);
+		bool collateral = c == CC_RANGE || c == CC_ASN;
+
+		assert_true((strstr(e->meaning, "collateral") != NULL) == collateral);
+		if (!collateral)
+			assert_null(strstr(e->label, "collateral"));
+	}
+	assert_non_null(strstr(legend_of(CC_RANGE)->meaning, "level 2"));
+	assert_non_null(strstr(legend_of(CC_ASN)->meaning, "level 3"));
+	assert_non_null(strstr(legend_of(CC_GUILTY)->meaning, "level 1"));
+}
+
+/* Legends print "%-12s %s": a label fits the field, and a label and its
+ * meaning fit the 70 columns of the help box. */
+static void labels_short(void **state)
+{
+	(void)state;
+	for (int c = 0; c < CC_COUNT; c++) {
+		const struct legend_entry *e = legend_of((enum cell_class)c);
+
+		assert_true(utf8_points(e->label) <= 12);
+		assert_true(13 + utf8_points(e->meaning) <= 70);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -107,6 +141,8 @@ int main(void)
 		cmocka_unit_test(entries_distinct),
 		cmocka_unit_test(known_names),
 		cmocka_unit_test(order_worst_first),
+		cmocka_unit_test(collateral_named),
+		cmocka_unit_test(labels_short),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
