@@ -92,10 +92,10 @@ void layout_compute(struct layout *l, int cols, int rows)
 		l->notes_x = l->grid_w + 2;
 		l->notes_y = l->grid_y;
 		l->notes_w = cols - l->notes_x;
+		/* Never beside compact cells: 79 - 50 columns is too few, and
+		 * the help has the legend. */
 		l->notes_h = l->notes_w >= LAYOUT_NOTES_MIN_W ? l->grid_h : 0;
 	}
-	if (!l->octets)
-		l->notes_h = 0;   /* a narrow terminal: the help has the legend */
 	if (l->detail_w < 0)
 		l->detail_w = 0;
 	if (l->detail_h < 0)

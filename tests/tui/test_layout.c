@@ -80,6 +80,8 @@ static void check_sane(const struct layout *l)
 	assert_int_equal(l->summary_y, l->grid_y + l->grid_h);
 	assert_int_equal(l->octets, l->cell_w >= 5);
 	assert_int_equal(l->notes, l->notes_h > 0);
+	if (!l->octets && l->notes)
+		fail_msg("%dx%d: notes beside compact cells", l->cols, l->rows);
 	assert_int_equal(l->summary_w, l->side ? l->grid_w : l->cols);
 }
 
