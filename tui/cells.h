@@ -12,6 +12,8 @@
 struct cell_look {
 	const char *mark, *glyph;
 	attr_t mark_attr, attr;
+	attr_t octet_attr;         /* the octet: reversed under the cursor */
+	bool fill;                 /* a big cell is filled with the glyph */
 	char octet[4];
 };
 

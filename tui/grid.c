@@ -152,12 +152,16 @@ static void cell_look(const void *owner, unsigned cell, struct cell_look *l)
 		l->glyph = theme_glyph(cx->th, (enum cell_class)cls);
 		l->attr = cells_class_attr(cx, (enum cell_class)cls, stale);
 	}
+	l->octet_attr = l->attr;
+	/* Listings and errors fill a big cell; clean and pending stay calm. */
+	l->fill = cls == CC_GUILTY || cls == CC_RANGE || cls == CC_ASN || cls == CC_ERROR;
 	if (ip == g->view.cursor) {
 		l->mark = theme_sym(cx->th, TS_CURSOR);
 		l->mark_attr = theme_elem_attr(cx->th, TE_CURSOR);
-		/* Reverse flips whatever the class looks like, so the cursor
-		 * shows on every class, in colour and in monochrome. */
-		l->attr = (l->attr ^ A_REVERSE) | A_BOLD;
+		/* The octet reversed shows the cursor on every class, in colour
+		 * and in monochrome; the glyph keeps its look (a full block
+		 * reversed would vanish). */
+		l->octet_attr = (l->attr ^ A_REVERSE) | A_BOLD;
 	} else if (g->asn_layer && grid_other_asn(g, ip)) {
 		l->mark = theme_sym(cx->th, TS_OTHER_ASN);
 		l->mark_attr = theme_elem_attr(cx->th, TE_OTHER_ASN);

@@ -11,7 +11,6 @@
 #include "tui/keys.h"
 #include "tui/text.h"
 
-#define HELP_W 76
 #define HELP_KEY_W 14
 #define HELP_MAX_LINES 64
 
@@ -128,28 +127,23 @@ static void line_draw(const struct ctx *cx, const struct help_line *l, int y, in
 int help_draw(const struct ctx *cx, unsigned scope, help_meaning_fn meaning, int scroll)
 {
 	struct help_line lines[HELP_MAX_LINES];
-	const struct layout *lay = cx->lay;
 	size_t n = help_build(scope, meaning, cx->th->utf8, lines, HELP_MAX_LINES);
-	int w = lay->cols - 4 < HELP_W ? lay->cols - 4 : HELP_W;
-	int h = (int)n + 2 < lay->rows - 2 ? (int)n + 2 : lay->rows - 2;
-	int x = (lay->cols - w) / 2, y = (lay->rows - h) / 2, visible = h - 2;
-	const char *more;
+	const char *up = cx->th->utf8 ? " \u2191 more " : " ^ more ";
+	const char *down = cx->th->utf8 ? " \u2193 more " : " v more ";
+	struct help_box b;
 
-	if (scroll > (int)n - visible)
-		scroll = (int)n - visible;
-	if (scroll < 0)
-		scroll = 0;
-	frame_draw(cx, y, x, h, w);
-	for (int r = 0; r < visible && scroll + r < (int)n; r++)
-		line_draw(cx, &lines[scroll + r], y + 1 + r, x + 2, w - 4);
+	/* The first line is the title; the rest scrolls under it. */
+	layout_help(cx->lay, (int)n - 1, scroll, &b);
+	frame_draw(cx, b.y, b.x, b.h, b.w);
+	line_draw(cx, &lines[0], b.title_y, b.text_x, b.text_w);
+	for (int r = 0; r < b.visible && b.scroll + r + 1 < (int)n; r++)
+		line_draw(cx, &lines[b.scroll + r + 1], b.text_y + r, b.text_x, b.text_w);
 	/* Where more lines hide, the frame says so. */
-	more = cx->th->utf8 ? " \u2191 more " : " ^ more ";
-	if (scroll > 0)
-		draw_text(y, x + w - 10, 8, A_BOLD, more, cx->th->utf8);
-	more = cx->th->utf8 ? " \u2193 more " : " v more ";
-	if (scroll + visible < (int)n)
-		draw_text(y + h - 1, x + w - 10, 8, A_BOLD, more, cx->th->utf8);
-	return scroll;
+	if (b.more_above)
+		draw_text(b.y, b.x + b.w - 10, 8, A_BOLD, up, cx->th->utf8);
+	if (b.more_below)
+		draw_text(b.y + b.h - 1, b.x + b.w - 10, 8, A_BOLD, down, cx->th->utf8);
+	return b.scroll;
 }
 
 void keyline_draw(const struct ctx *cx, unsigned scope)

@@ -28,6 +28,16 @@ static const struct binding {
 	  "back to the screen before (q on the first screen quits)", "q", "q", "back" },
 	{ { '?', KEY_F(1) }, ACT_HELP, KS_ALL, "? F1", "? F1",
 	  "this help; arrows scroll it, any other key closes it", "?", "?", "help" },
+	/* The policy simulator: the demo only, where rblscope writes the
+	 * zones itself; early, so that a narrow key line still offers them. */
+	{ { 'p' }, ACT_POLICY_NEXT, KS_ALL | KS_DEMO, "p P", "p P",
+	  "demo: next / previous listing policy, in date order", "p", "p", "policy" },
+	{ { 'P' }, ACT_POLICY_PREV, KS_ALL | KS_DEMO, NULL, NULL, NULL, NULL, NULL, NULL },
+	{ { 'i' }, ACT_IMPACT, KS_ALL | KS_DEMO, "i u U", "i u U",
+	  "demo: one more impact here / undo the last / undo all",
+	  "i", "i", "impact" },
+	{ { 'u' }, ACT_UNDO, KS_ALL | KS_DEMO, NULL, NULL, NULL, "u", "u", "undo" },
+	{ { 'U' }, ACT_RESET, KS_ALL | KS_DEMO, NULL, NULL, NULL, NULL, NULL, NULL },
 	/* Moving: the grid and the overview are both 16x16; the ASN view is
 	 * a list. */
 	{ { KEY_LEFT, 'h' }, ACT_LEFT, KS_GRID, "\u2190\u2193\u2191\u2192 hjkl", "arrows hjkl",
@@ -64,16 +74,6 @@ static const struct binding {
 	  "o", "o", "overview" },
 	{ { 'a' }, ACT_ASN_VIEW, KS_OVERVIEW, "a", "a", "ASN view of the selected /24's ASN",
 	  "a", "a", "ASN view" },
-	/* The policy simulator: the demo only, where rblscope writes the
-	 * zones itself. */
-	{ { 'p' }, ACT_POLICY_NEXT, KS_ALL | KS_DEMO, "p P", "p P",
-	  "demo: next / previous listing policy, in date order", "p", "p", "policy" },
-	{ { 'P' }, ACT_POLICY_PREV, KS_ALL | KS_DEMO, NULL, NULL, NULL, NULL, NULL, NULL },
-	{ { 'i' }, ACT_IMPACT, KS_ALL | KS_DEMO, "i u U", "i u U",
-	  "demo: one more impact here / undo the last / undo all",
-	  "i", "i", "impact" },
-	{ { 'u' }, ACT_UNDO, KS_ALL | KS_DEMO, NULL, NULL, NULL, "u", "u", "undo" },
-	{ { 'U' }, ACT_RESET, KS_ALL | KS_DEMO, NULL, NULL, NULL, NULL, NULL, NULL },
 	{ { 'x' }, ACT_SAVE, KS_ALL, "x", "x", "save a text snapshot in the current folder",
 	  "x", "x", "save" },
 	{ { '1' }, ACT_LAYER_1, KS_GRID | KS_OVERVIEW, "1 2 3 0", "1 2 3 0",

@@ -173,10 +173,12 @@ static void block_look(const void *owner, unsigned block, struct cell_look *l)
 	l->attr = cells_class_attr(ov->base.cx, cls, stale);
 	l->mark = " ";
 	l->mark_attr = A_NORMAL;
+	l->octet_attr = l->attr;
+	l->fill = cls == CC_GUILTY || cls == CC_RANGE || cls == CC_ASN || cls == CC_ERROR;
 	if (block == ov->cursor) {
 		l->mark = theme_sym(th, TS_CURSOR);
 		l->mark_attr = theme_elem_attr(th, TE_CURSOR);
-		l->attr = (l->attr ^ A_REVERSE) | A_BOLD;
+		l->octet_attr = (l->attr ^ A_REVERSE) | A_BOLD;
 	} else if (block_seen(ov, block)) {
 		l->mark = theme_sym(th, TS_SCANNED);
 		l->mark_attr = theme_elem_attr(th, TE_SCANNED);
@@ -430,7 +432,7 @@ static void summary_draw_ov(const struct overview *ov)
 	struct overview_tally t;
 	char text[64];
 	size_t n;
-	int y = cx->lay->summary_y, x = 1, w = cx->lay->side ? GRID_W : cx->lay->cols, need = 1;
+	int y = cx->lay->summary_y, x = 1, w = cx->lay->summary_w, need = 1;
 	bool skip_pending;
 
 	overview_tally(ov, &t);

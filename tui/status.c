@@ -363,7 +363,7 @@ void summary_draw(const struct ctx *cx, const struct scan *sc)
 	struct summary_plan plan;
 	const enum cell_class *order;
 	size_t n;
-	int y = cx->lay->summary_y, x = 1, w = cx->lay->side ? GRID_W : cx->lay->cols;
+	int y = cx->lay->summary_y, x = 1, w = cx->lay->summary_w;
 
 	scan_tally(sc, &t);
 	summary_plan(sc, &t, w - x, &plan);

@@ -178,7 +178,7 @@ ok "Home goes to the first address"
 
 tm resize-window -t tui -x 30 -y 10
 wait_for "terminal too small"
-assert_contains "$T/screen.txt" "need 80x22, have 30x10" "the too-small screen says what it needs"
+assert_contains "$T/screen.txt" "need 60x20, have 30x10" "the too-small screen says what it needs"
 # keys act on nothing that is not shown: ] does not move to the next /24
 keys ']'
 sleep 0.3

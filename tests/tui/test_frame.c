@@ -17,7 +17,7 @@ static void test_says_what_it_needs(void **state)
 	(void)state;
 	assert_int_equal(toosmall_lines(30, 10, lines, 3), 3);
 	assert_string_equal(lines[0], "terminal too small");
-	assert_string_equal(lines[1], "need 80x22, have 30x10");
+	assert_string_equal(lines[1], "need 60x20, have 30x10");
 	assert_string_equal(lines[2], "enlarge it, or q to quit");
 }
 
