@@ -82,6 +82,10 @@ int app_start(struct app *a, const struct target *t)
 		app_message(a, true, "%s", err);
 		return -1;
 	}
+	/* The demo says what it is about until the first key. */
+	if (a->demo)
+		app_message(a, false, "demo: %s; ? help",
+		            demo_scenario(a->demo)->title);
 	cursor_moved(a);
 	return 0;
 }

@@ -25,8 +25,8 @@
  * address of it, so it reads before level 2 here. */
 static const char *const meanings[CC_COUNT] = {
 	[CC_GUILTY] = "(not shown here: level 1 is not probed per address)",
-	[CC_RANGE] = "level 2 lists some of the network's /24s",
-	[CC_ASN] = "level 3 lists the network: all its addresses",
+	[CC_RANGE] = "collateral: level 2 lists some of the network's /24s",
+	[CC_ASN] = "collateral: level 3 lists the network, all its addresses",
 	[CC_ERROR] = "a probe failed: state unknown, not clean",
 	[CC_PENDING] = "waiting for the probes",
 	[CC_CLEAN] = "listed on neither level where probed",

@@ -37,7 +37,8 @@ enum action {
 	ACT_UNDO,                     /* demo: take the last impact back */
 	ACT_RESET,                    /* demo: the scenario as it began */
 	ACT_LAYER_ALL,                /* every zone together */
-	ACT_LAYER_1,                  /* the first zone alone; _1 + n the n+1th */
+	ACT_LAYER_1,                  /* the first zone alone; _1 + n the n+1th, */
+	ACT_LAYER_LAST = ACT_LAYER_1 + 5,   /* up to the sixth (ACT_LAYER_MAX) */
 	ACT_HELP,
 	ACT_REDRAW,
 	ACT_QUIT,
@@ -60,7 +61,7 @@ struct esc_filter {
  * Reset (state 0) between batches: a key pressed later is a key. */
 bool keys_escape_drop(struct esc_filter *f, int ch);
 
-#define ACT_LAYER_MAX 6          /* keys 1 to 6 */
+#define ACT_LAYER_MAX (ACT_LAYER_LAST - ACT_LAYER_1 + 1)   /* keys 1 to 6 */
 
 /* The action bound to a curses key code in the screen of scope (a
  * KS_ screen bit, with KS_ROOT when it is the first screen), or

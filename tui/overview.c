@@ -22,8 +22,8 @@
  * whole block, which the legend must not hide. */
 static const char *const meanings[CC_COUNT] = {
 	[CC_GUILTY] = "scanned here: some addresses are listed on level 1",
-	[CC_RANGE] = "its .0 address is in a range listed on level 2",
-	[CC_ASN] = "its .0 address is in an ASN listed on level 3",
+	[CC_RANGE] = "collateral: its .0 address is in a range listed on level 2",
+	[CC_ASN] = "collateral: its .0 address is in an ASN listed on level 3",
 	[CC_ERROR] = "the probe failed: state unknown, not clean",
 	[CC_PENDING] = "waiting for the probe",
 	[CC_CLEAN] = "its .0 address is listed on neither level",

@@ -162,44 +162,50 @@ static void title_left(const struct ctx *cx, const struct screen *top, char *out
 		text_appendf(out, len, &used, "  %s", cx->s->profile->title);
 }
 
-/* The right of the title: where the answers come from; in the demo,
- * which says its zones are its own rather than naming a temporary
- * folder, and short of room the policy's date alone. */
-static void title_right(const struct ctx *cx, bool narrow, char *out, size_t len)
+/* Draw the title line from left and right parts. */
+static void title_put(const struct ctx *cx, const char *left, const char *right)
 {
-	const struct policy *p = cx->demo ? demo_policy(cx->demo) : NULL;
+	attr_t attr = theme_elem_attr(cx->th, TE_TITLE);
+	int w = cx->lay->cols, rw = right[0] ? text_width(right, cx->th->utf8) + 1 : 0;
 
-	if (p && narrow)
-		snprintf(out, len, "policy %s ", p->date);
-	else if (cx->demo)
-		snprintf(out, len, "offline demo ");
-	else
-		snprintf(out, len, "%s ", cx->s->be ? cx->s->be->ops->describe(cx->s->be) : "-");
+	draw_blank(cx->lay->title_y, 0, w, attr);
+	draw_text(cx->lay->title_y, 1, w - 1 - rw, attr, left, cx->th->utf8);
+	if (rw)
+		draw_text(cx->lay->title_y, w - rw, rw, attr, right, cx->th->utf8);
 }
 
 void title_draw(const struct ctx *cx, const struct screen *top)
 {
-	const struct theme *th = cx->th;
-	attr_t attr = theme_elem_attr(th, TE_TITLE);
-	char left[STATUS_LINE_MAX], right[STATUS_LINE_MAX];
-	int w = cx->lay->cols, rw;
+	const struct policy *p = cx->demo ? demo_policy(cx->demo) : NULL;
+	char full[STATUS_LINE_MAX], place[STATUS_LINE_MAX], source[STATUS_LINE_MAX];
+	char date[64] = "";
+	/* Longest first; the first that fits is drawn.  The place always
+	 * shows and, in the demo, the policy: at least its date. */
+	const char *forms[][2] = {
+		{ full, source }, { full, cx->demo ? "offline demo" : "" }, { full, "" },
+		{ place, date },
+	};
+	int w = cx->lay->cols - 1;
 
-	/* Longest first: all of it; the place and the policy or profile;
-	 * the place alone, with the policy's date on the right. */
-	title_left(cx, top, left, sizeof left, true);
-	title_right(cx, false, right, sizeof right);
-	rw = text_width(right, th->utf8);
-	if (text_width(left, th->utf8) + 2 + rw > w - 1)
-		rw = 0;
-	if (text_width(left, th->utf8) > w - 1) {
-		title_left(cx, top, left, sizeof left, false);
-		title_right(cx, true, right, sizeof right);
-		rw = cx->demo ? text_width(right, th->utf8) : 0;
+	title_left(cx, top, full, sizeof full, true);
+	title_left(cx, top, place, sizeof place, false);
+	if (p)
+		snprintf(date, sizeof date, "policy %s", p->date);
+	/* The demo's zones live in a temporary folder nobody needs to see:
+	 * its scenario says more. */
+	if (cx->demo)
+		snprintf(source, sizeof source, "demo: %s", demo_scenario(cx->demo)->title);
+	else
+		snprintf(source, sizeof source, "%s", cx->s->be ? cx->s->be->ops->describe(cx->s->be) :
+		         "-");
+	for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+		int lw = text_width(forms[i][0], cx->th->utf8), rw = text_width(forms[i][1], cx->th->utf8);
+
+		if (lw + (rw ? rw + 2 : 0) <= w || i + 1 == sizeof forms / sizeof forms[0]) {
+			title_put(cx, forms[i][0], forms[i][1]);
+			return;
+		}
 	}
-	draw_blank(cx->lay->title_y, 0, w, attr);
-	draw_text(cx->lay->title_y, 1, w - 1 - rw, attr, left, th->utf8);
-	if (rw)
-		draw_text(cx->lay->title_y, w - rw, rw, attr, right, th->utf8);
 }
 
 /* The progress bar of sc at y, x; returns the columns used. */
@@ -434,6 +440,11 @@ void notes_draw(const struct ctx *cx)
 		          th->utf8);
 		y += wrapped_draw(cx, y, x + 2, 0, right, end - y, A_NORMAL,
 		                  "another ASN than the target's (A)");
+	}
+	/* The demo's scenario: what the class is looking at. */
+	if (cx->demo && ++y < end) {
+		snprintf(line, sizeof line, "demo: %s", demo_scenario(cx->demo)->title);
+		y += wrapped_draw(cx, y, x, 2, right, end - y, theme_elem_attr(th, TE_HEADING), line);
 	}
 	nwarn = status_warnings(cx->s, warn, STATUS_WARN_MAX);
 	y++;

@@ -178,7 +178,11 @@ if command -v tmux >/dev/null 2>&1; then
 	start_tui C.UTF-8 "TMPDIR=$T/demotmp" --demo
 	wait_for "DEMO"
 	[ -n "$(names "$T/demotmp")" ] || fail "demo: no temporary folder while running"
-	pid=$(pgrep -f "rblscope --demo" | head -n 1)
+	# ours: the one whose TMPDIR is this test's (other demos may run)
+	pid=
+	for p in $(pgrep -f "rblscope --demo"); do
+		tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx "TMPDIR=$T/demotmp" && pid=$p
+	done
 	[ -n "$pid" ] || fail "demo: no process"
 	kill -HUP "$pid"
 	i=0

@@ -183,7 +183,7 @@ grep -qxF "$row12" "$snap" || { cat "$snap"; fail "overview snapshot: row 192"; 
 ok "overview snapshot: the map in ASCII"
 assert_contains "$snap" "198.18.0.0/16: 256 /24 blocks" "overview snapshot: names the /16"
 assert_contains "$snap" "policy    2021-02-08: UCEPROTECT from 8 Feb 2021 (impacts) (demo)" "overview snapshot: the policy"
-assert_contains "$snap" "=  range (L2)   its .0 address is in a range listed on level 2" "overview snapshot: the legend"
+assert_contains "$snap" "=  range (L2)   collateral: its .0 address is in a range listed on level 2" "overview snapshot: the legend"
 assert_contains "$snap" "l2: Net 198.18.200.0/24 is UCEPROTECT-Level2 listed because 35 impacts" "overview snapshot: a level-2 TXT"
 [ "$(control_bytes "$snap")" -eq 0 ] || fail "overview snapshot: control characters"
 LC_ALL=C grep -q "$(printf '[\200-\377]')" "$snap" && fail "overview snapshot: not ASCII"

@@ -395,7 +395,7 @@ static void test_meanings(void **state)
 	(void)state;
 	for (int c = 0; c < CC_COUNT; c++)
 		assert_true(strlen(asnview_meaning((enum cell_class)c)) > 0);
-	assert_string_equal(asnview_meaning(CC_ASN), "level 3 lists the network: all its addresses");
+	assert_string_equal(asnview_meaning(CC_ASN), "collateral: level 3 lists the network, all its addresses");
 }
 
 int main(void)

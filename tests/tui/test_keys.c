@@ -79,6 +79,11 @@ static void test_bindings_per_screen(void **state)
 	/* Layers colour the maps; the ASN view is a list. */
 	assert_int_equal(keys_action(KS_OVERVIEW, '2'), ACT_LAYER_1 + 1);
 	assert_int_equal(keys_action(KS_ASN, '2'), ACT_NONE);
+	/* A layer's action is no other key's. */
+	for (int d = '1'; d <= '6'; d++)
+		for (int k = 0x20; k < 0x7f; k++)
+			if (k < '0' || k > '9')
+				assert_int_not_equal(keys_action(KS_GRID, d), keys_action(KS_GRID, k));
 	/* KS_DEMO changes the key line, not what keys do. */
 	assert_int_equal(keys_action(KS_GRID | KS_DEMO, 'i'), ACT_IMPACT);
 }
