@@ -50,5 +50,5 @@ void cells_draw(const struct ctx *cx, const void *owner, cell_look_fn look)
 
 attr_t cells_class_attr(const struct ctx *cx, enum cell_class cls, bool stale)
 {
-	return stale ? theme_class_attr(cx->th, cls) | A_DIM : theme_class_attr(cx->th, cls);
+	return stale ? theme_class_attr_stale(cx->th, cls) : theme_class_attr(cx->th, cls);
 }

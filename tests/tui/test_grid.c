@@ -4,6 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -124,6 +125,37 @@ static void test_outside_scan(void **state)
 	fixture_close(&f);
 }
 
+/* While a re-query runs, a cell shows its old class, marked stale, and
+ * the layer picks one zone. */
+static void test_stale_and_layers(void **state)
+{
+	struct fixture f;
+	bool stale;
+	char row[256];
+
+	(void)state;
+	fixture_open(&f, "192.0.2.0", false);
+	answer(&f, 0, 255, LK_CLEAN, LK_LISTED, LK_LISTED);
+	answer(&f, 1, 1, LK_LISTED, LK_LISTED, LK_LISTED);
+	f.sc.prev = malloc(f.sc.ncells * f.sc.nzones * sizeof *f.sc.prev);
+	assert_non_null(f.sc.prev);
+	memcpy(f.sc.prev, f.sc.answers, f.sc.ncells * f.sc.nzones * sizeof *f.sc.prev);
+	answer(&f, 0, 255, LK_PENDING, LK_PENDING, LK_PENDING);
+	answer(&f, 2, 2, LK_CLEAN, LK_CLEAN, LK_CLEAN);     /* .2 answered anew */
+	assert_int_equal(grid_class_of(&f.g, f.g.view.base | 1, &stale), CC_GUILTY);
+	assert_true(stale);
+	assert_int_equal(grid_class_of(&f.g, f.g.view.base | 2, &stale), CC_CLEAN);
+	assert_false(stale);
+	grid_row_text(&f.g, 0, row, sizeof row);
+	assert_int_equal(strncmp(row, ">=  0 #  1 .  2 =  3", 20), 0);
+	/* 3: level 3 alone; 1: level 1 alone */
+	f.x.cx.layer = 2;
+	assert_int_equal(grid_class_of(&f.g, f.g.view.base | 1, NULL), CC_ASN);
+	f.x.cx.layer = 0;
+	assert_int_equal(grid_class_of(&f.g, f.g.view.base | 3, NULL), CC_CLEAN);
+	fixture_close(&f);
+}
+
 static void test_asn_layer(void **state)
 {
 	struct fixture f;
@@ -163,6 +195,7 @@ int main(void)
 		cmocka_unit_test(test_classes_and_cursor),
 		cmocka_unit_test(test_utf8_glyphs),
 		cmocka_unit_test(test_outside_scan),
+		cmocka_unit_test(test_stale_and_layers),
 		cmocka_unit_test(test_asn_layer),
 	};
 
