@@ -297,6 +297,13 @@ static void grid_click(struct screen *scr, int x, int y, struct request *req)
 	}
 }
 
+static void grid_wheel(struct screen *scr, int lines)
+{
+	struct gridscreen *g = (struct gridscreen *)scr;
+
+	view_move(&g->view, 0, lines);
+}
+
 static size_t grid_scans(struct screen *scr, struct scan **out, size_t max)
 {
 	struct gridscreen *g = (struct gridscreen *)scr;
@@ -357,6 +364,7 @@ const struct screen_ops grid_ops = {
 	.draw = grid_draw,
 	.action = grid_action,
 	.click = grid_click,
+	.wheel = grid_wheel,
 	.scans = grid_scans,
 	.restart = grid_restart,
 	.snapshot = grid_snapshot,

@@ -60,11 +60,13 @@ void sim_impact_text(uint32_t ip, const struct sim_state *before, const struct s
 		text_appendf(out, len, &used, " (level 1); no ASN of the scenario holds it");
 		return;
 	}
-	text_appendf(out, len, &used, "; AS%u now needs %s, has %s: %slisted on level 3%s",
-	             (unsigned)after->asn, num_grouped(after->l3.needed, need),
+	/* A change says which way it went: newly listed, or no longer. */
+	text_appendf(out, len, &used, "; AS%u now needs %s, has %s: %s", (unsigned)after->asn,
+	             num_grouped(after->l3.needed, need),
 	             count_text(after->l3.count, after->l3.unit, has, sizeof has),
-	             after->l3.listed ? "" : "not ",
-	             after->l3.listed != before->l3.listed ? " (newly)" : "");
+	             after->l3.listed == before->l3.listed ?
+	             (after->l3.listed ? "listed on level 3" : "not listed on level 3") :
+	             (after->l3.listed ? "listed on level 3 (newly)" : "no longer listed on level 3"));
 	if (after->l2 && (!before->l2 || before->l2_net != after->l2_net ||
 	                  before->l2_prefix != after->l2_prefix)) {
 		cidr_format(after->l2_net, after->l2_prefix, net);

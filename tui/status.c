@@ -117,15 +117,9 @@ size_t status_warnings(const struct session *s, char lines[][STATUS_LINE_MAX], s
 		session_dead_text(s, why, DEAD_THEN, lines[n], STATUS_LINE_MAX);
 		return 1;
 	}
-	for (size_t z = 0; z < s->nzones && n < max; z++) {
-		enum zone_health h = s->health[z];
-
-		if (h == ZH_OK || h == ZH_UNKNOWN)
-			continue;
-		snprintf(lines[n++], STATUS_LINE_MAX, "%s %s: %s%s%s", s->profile->zones[z].key,
-		         s->zones[z], zone_health_text(h), h == ZH_FAILED ? ": " : "",
-		         h == ZH_FAILED ? lk_error_text(s->health_error[z]) : "");
-	}
+	for (size_t z = 0; z < s->nzones && n < max; z++)
+		if (session_zone_trouble(s, z, lines[n], STATUS_LINE_MAX))
+			n++;
 	if (session_probing(s) && n < max)
 		snprintf(lines[n++], STATUS_LINE_MAX, "checking the zones' RFC 5782 test entries");
 	/* zone_note holds one line per zone without a file. */

@@ -203,6 +203,7 @@ static void interrupts_catch(void)
  * hold a warning for each zone that failed its test. */
 static void probes_settle(struct session *s, struct scan *sc, struct msg_held *warn)
 {
+	char line[512];
 	enum lk_error why;
 
 	session_distrust_scan(s, sc);
@@ -211,13 +212,9 @@ static void probes_settle(struct session *s, struct scan *sc, struct msg_held *w
 			scan_fail_rest(sc, why);
 		return;
 	}
-	for (size_t z = 0; z < s->nzones; z++) {
-		if (s->health[z] == ZH_OK || s->health[z] == ZH_UNKNOWN)
-			continue;
-		msg_hold(warn, "zone %s (%s): %s%s%s", s->zones[z], s->profile->zones[z].key,
-		         zone_health_text(s->health[z]), s->health[z] == ZH_FAILED ? ": " : "",
-		         s->health[z] == ZH_FAILED ? lk_error_text(s->health_error[z]) : "");
-	}
+	for (size_t z = 0; z < s->nzones; z++)
+		if (session_zone_trouble(s, z, line, sizeof line))
+			msg_hold(warn, "zone %s", line);
 }
 
 /* Finish the output after a write that returned rc; the status, or

@@ -30,6 +30,19 @@ const char *zone_health_text(enum zone_health h)
 	return (unsigned)h <= ZH_FAILED ? text[h] : "?";
 }
 
+bool session_zone_trouble(const struct session *s, size_t z, char *out, size_t len)
+{
+	enum zone_health h = s->health[z];
+
+	out[0] = '\0';
+	if (h == ZH_OK || h == ZH_UNKNOWN)
+		return false;
+	snprintf(out, len, "%s %s: %s%s%s", s->profile->zones[z].key, s->zones[z],
+	         zone_health_text(h), h == ZH_FAILED ? ": " : "",
+	         h == ZH_FAILED ? lk_error_text(s->health_error[z]) : "");
+	return true;
+}
+
 /* The DB named by --db (an error if unusable), else the first one found. */
 static int db_open(struct session *s, char *err, size_t errlen)
 {

@@ -83,6 +83,11 @@ void session_dead_text(const struct session *s, enum lk_error why, const char *t
  * reopened s->be is NULL and nothing can be looked up any more. */
 int session_reload_zones(struct session *s, char *err, size_t errlen);
 
+/* What is wrong with zone z, for people: "l2 dnsbl-2.uceprotect.net:
+ * LISTS EVERYTHING: 127.0.0.1 listed"; false (out "") when its health
+ * is fine or not known.  The export's warnings and the TUI's alike. */
+bool session_zone_trouble(const struct session *s, size_t z, char *out, size_t len);
+
 /* A one-line description of a zone's health ("ok", "dead: ..."). */
 const char *zone_health_text(enum zone_health h);
 

@@ -101,6 +101,12 @@ keys -l "$(printf '\033[<0;13;11M')"
 keys -l "$(printf '\033[<0;13;11m')"
 wait_for "192.0.2.130  guilty (L1)"
 ok "a mouse click selects the address under it"
+# The wheel moves the cursor three rows: down to .178, up again to .130.
+keys -l "$(printf '\033[<65;13;11M')"
+wait_for "192.0.2.178  range (L2)"
+keys -l "$(printf '\033[<64;13;11M')"
+wait_for "192.0.2.130  guilty (L1)"
+ok "the mouse wheel moves the cursor by rows"
 
 # An unknown escape sequence (here ESC [ 2 5 ~) is not read as "[" and
 # does not leave the /24.

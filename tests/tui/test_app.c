@@ -107,7 +107,7 @@ static void test_demo_keys_everywhere(void **state)
 	/* u takes it back, and says so; a second u has nothing to undo */
 	type(f, "u");
 	assert_non_null(strstr(f->a.msg, "undone: "));
-	assert_non_null(strstr(f->a.msg, "not listed on level 3 (newly)"));
+	assert_non_null(strstr(f->a.msg, "has 65 impacts: no longer listed on level 3"));
 	asnview_figures(av, &fig);
 	assert_false(fig.scenario->ev.l3.listed);
 	type(f, "u");
