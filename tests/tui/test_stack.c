@@ -11,6 +11,7 @@
 
 #include "tests/tui/appfix.h"
 #include "tests/tui/demofix.h"
+#include "tui/asnview.h"
 #include "tui/grid.h"
 #include "tui/overview.h"
 #include "tui/stack.h"
@@ -200,9 +201,36 @@ static void test_depth(void **state)
 	assert_int_equal(((struct gridscreen *)f->st.v[0])->view.base, IP(198, 18, 3, 0));
 }
 
+/* Every screen implements the whole interface: the app and the router
+ * call each operation without asking. */
+static void test_every_op(void **state)
+{
+	const struct screen_ops *all[] = { &grid_ops, &asnview_ops, &overview_ops };
+
+	(void)state;
+	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+		const struct screen_ops *o = all[i];
+
+		assert_non_null(o->name);
+		assert_true(o->scope != 0);
+		assert_non_null(o->title);
+		assert_non_null(o->meaning);
+		assert_non_null(o->draw);
+		assert_non_null(o->action);
+		assert_non_null(o->click);
+		assert_non_null(o->wheel);
+		assert_non_null(o->scans);
+		assert_non_null(o->restart);
+		assert_non_null(o->snapshot);
+		assert_non_null(o->focus);
+		assert_non_null(o->destroy);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_op),
 		cmocka_unit_test_setup_teardown(test_drill_down_and_back, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_refused_request, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_backend_replaced, setup, teardown),
