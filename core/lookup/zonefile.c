@@ -194,6 +194,49 @@ void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out,
 	lk_classify_a(out, codes, n);  /* the rules live DNS answers go through */
 }
 
+int zonefile_listed(const struct zonefile *zf, struct zone_spans *out)
+{
+	const struct zp_index *ix = &zf->ix;
+	size_t cap = ix->n ? ix->n : 1;
+
+	memset(out, 0, sizeof *out);
+	out->lo = malloc(cap * sizeof *out->lo);
+	out->hi = malloc(cap * sizeof *out->hi);
+	if (!out->lo || !out->hi) {
+		zone_spans_free(out);
+		return -1;
+	}
+	for (size_t i = 0; i < ix->n; i++) {
+		const struct zp_answer *a = &ix->ans[i];
+		struct lookup l = { .txt = "" };
+		uint32_t codes[2];
+		int n = 0;
+
+		codes[n++] = zf->val[a->first].a;
+		if (a->bad != ZP_NONE && a->bad != a->first)
+			codes[n++] = zf->val[a->bad].a;
+		lk_classify_a(&l, codes, n);
+		if (l.state != LK_LISTED)
+			continue;
+		/* Neighbouring spans with other answers read as one range. */
+		if (out->n && out->hi[out->n - 1] != UINT32_MAX &&
+		    out->hi[out->n - 1] + 1 == ix->lo[i]) {
+			out->hi[out->n - 1] = ix->hi[i];
+			continue;
+		}
+		out->lo[out->n] = ix->lo[i];
+		out->hi[out->n++] = ix->hi[i];
+	}
+	return 0;
+}
+
+void zone_spans_free(struct zone_spans *s)
+{
+	free(s->lo);
+	free(s->hi);
+	memset(s, 0, sizeof *s);
+}
+
 /* ---- a backend over a folder of zone files ---- */
 
 struct zone_slot {
@@ -249,6 +292,20 @@ static void zd_destroy(struct backend *be)
 	}
 	free(zd->desc);
 	free(zd);
+}
+
+static const struct backend_ops zonedir_ops;
+
+const struct zonefile *zonedir_zonefile(const struct backend *be, const char *zone)
+{
+	const struct zonedir *zd = (const struct zonedir *)be;
+
+	if (!be || be->ops != &zonedir_ops)
+		return NULL;
+	for (size_t i = 0; i < zd->n; i++)
+		if (strcmp(zd->zones[i].name, zone) == 0)
+			return zd->zones[i].zf;
+	return NULL;
 }
 
 static const struct backend_ops zonedir_ops = {

@@ -35,11 +35,30 @@ struct zonefile *zonefile_load(const char *path, const struct zone_opts *opt,
 void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out, char *txt,
                      size_t txtlen);
 
+/* The addresses a zone answers for, as sorted, disjoint, inclusive
+ * ranges: what exact counting works on. */
+struct zone_spans {
+	uint32_t *lo, *hi;
+	size_t n;
+};
+
+/* The ranges of zf whose answer reads as a listing (LK_LISTED by the
+ * rules every lookup goes through: a bogus or blocked code is not one).
+ * 0, or -1 when out of memory (out empty).  Free with zone_spans_free. */
+int zonefile_listed(const struct zonefile *zf, struct zone_spans *out);
+
+/* Free the ranges (out may be zeroed). */
+void zone_spans_free(struct zone_spans *s);
+
 /* Number of entries (listings and exclusions) read. */
 size_t zonefile_entries(const struct zonefile *zf);
 
 /* Free. */
 void zonefile_free(struct zonefile *zf);
+
+/* The zone file a zone-file backend answers zone from; NULL for another
+ * backend, an unknown zone or a zone without a file. */
+const struct zonefile *zonedir_zonefile(const struct backend *be, const char *zone);
 
 /* A backend over dir, where the zone "dnsbl-1.example" is read from the
  * file dir/dnsbl-1.example (or dir/dnsbl-1.example.gz).  The nzones

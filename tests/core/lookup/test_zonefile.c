@@ -545,6 +545,41 @@ static void codes_classified_like_dns(void **state)
 	zonefile_free(zf);
 }
 
+/* The listed ranges, for exact counting: exclusions cut them, bogus and
+ * blocked codes are not listings, neighbours with other answers join,
+ * and each range answers as listed at both ends and clean just outside. */
+static void listed_ranges(void **state)
+{
+	struct zonefile *zf = load(*state, "spans",
+		"10.0.0.0/16 :2:net\n"
+		"!10.0.5.0/24\n"
+		"10.0.5.9 :3:host inside the hole\n"
+		"10.0.6.0/24 :4:another answer, next to the net\n"
+		"10.1.0.1 :127.0.0.1:bogus\n"
+		"10.1.0.2 :127.255.255.254:blocked\n"
+		"10.1.0.3\n"
+		"255.255.255.255\n");
+	static const char *const want[][2] = {
+		{ "10.0.0.0", "10.0.4.255" }, { "10.0.5.9", "10.0.5.9" },
+		{ "10.0.6.0", "10.0.255.255" }, { "10.1.0.3", "10.1.0.3" },
+		{ "255.255.255.255", "255.255.255.255" },
+	};
+	struct zone_spans sp;
+	uint64_t total = 0;
+
+	assert_int_equal(zonefile_listed(zf, &sp), 0);
+	assert_int_equal(sp.n, sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < sp.n; i++) {
+		assert_int_equal(sp.lo[i], ip_of(want[i][0]));
+		assert_int_equal(sp.hi[i], ip_of(want[i][1]));
+		total += (uint64_t)sp.hi[i] - sp.lo[i] + 1;
+	}
+	assert_int_equal(total, 65536 - 256 + 1 + 1 + 1);
+	zone_spans_free(&sp);
+	zone_spans_free(&sp);   /* twice is harmless */
+	zonefile_free(zf);
+}
+
 /* ---- malformed files ---- */
 
 static void malformed_lines(void **state)
@@ -835,6 +870,12 @@ static void backend_over_folder(void **state)
 	a = ask(be, "192.0.2.7", "unknown.example");
 	assert_int_equal(a.res.state, LK_ERROR);
 	assert_int_equal(a.res.error, LKE_NODATA);
+	/* Its zone files, for exact counting; none without a file. */
+	assert_non_null(zonedir_zonefile(be, "dnsbl-2.example"));
+	assert_int_equal(zonefile_entries(zonedir_zonefile(be, "dnsbl-2.example")), 1);
+	assert_null(zonedir_zonefile(be, "dnsbl-3.example"));
+	assert_null(zonedir_zonefile(be, "unknown.example"));
+	assert_null(zonedir_zonefile(NULL, "dnsbl-2.example"));
 	backend_destroy(be);
 }
 
@@ -929,6 +970,7 @@ int main(void)
 		cmocka_unit_test(backend_warns_each_missing_zone),
 		cmocka_unit_test(backend_errors),
 		cmocka_unit_test(backend_warns_skipped_lines),
+		cmocka_unit_test(listed_ranges),
 	};
 
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
