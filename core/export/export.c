@@ -9,47 +9,14 @@
 #include <unistd.h>
 
 #include "core/export/asnreport.h"
+#include "core/export/censusreport.h"
+#include "core/export/fields.h"
 #include "core/scan/asnscan.h"
 #include "core/base/ip.h"
 #include "core/base/msg.h"
 #include "core/export/outfile.h"
 #include "core/export/report.h"
 #include "core/export/snapfile.h"
-
-/* Write s as a CSV field: quoted when it holds a comma, quote or space
- * at either end (RFC 4180). */
-static void csv_field(FILE *f, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!s[0] || s[strlen(s) - 1] != ' ')) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
-/* Write s as a JSON string.  Text is sanitised already; escaping covers
- * the rest of what JSON forbids. */
-static void json_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '"' || ch == '\\')
-			fprintf(f, "\\%c", ch);
-		else if (ch < 0x20)
-			fprintf(f, "\\u%04x", ch);
-		else
-			fputc(ch, f);
-	}
-	fputc('"', f);
-}
 
 /* The per-address fields, in column order, as strings. */
 struct row {
@@ -330,6 +297,24 @@ static int asn_export(struct session *s, const char *policy, struct outfile *out
 	return rc;
 }
 
+/* Count every network of the ASN database and write the census. */
+static int census_export(struct session *s, const char *policy, struct outfile *out)
+{
+	struct census c;
+	char err[512];
+	int rc = censusreport_count(s, &c, err, sizeof err);
+
+	if (rc != 0) {
+		outfile_abandon(out);
+		msg_line("%s", err);
+		return rc;
+	}
+	rc = censusreport_write(out->f, s->opt->export, s, &c, policy, time(NULL));
+	rc = output_finish(out, rc, censusreport_status(&c, s->profile));
+	census_free(&c);
+	return rc;
+}
+
 int export_run(struct session *s, const char *policy)
 {
 	const struct options *o = s->opt;
@@ -355,7 +340,8 @@ int export_run(struct session *s, const char *policy)
 	/* The probes run beside the scan: they cost no round trip. */
 	if (o->probe)
 		session_probe_start(s);
-	rc = o->target.kind == TARGET_ASN ? asn_export(s, policy, &out, &warn) :
+	rc = o->census ? census_export(s, policy, &out) :
+	     o->target.kind == TARGET_ASN ? asn_export(s, policy, &out, &warn) :
 	     net_export(s, policy, &out, &warn);
 	if (interrupted) {
 		outfile_abandon(&out);

@@ -17,7 +17,7 @@
 enum {
 	OPT_EXPORT = 256, OPT_ZONES, OPT_RESOLVER, OPT_RATE, OPT_TIMEOUT, OPT_RETRIES,
 	OPT_DB, OPT_ZONE, OPT_NO_PROBE, OPT_ASCII, OPT_DEMO, OPT_WINDOW, OPT_ZONE_MAX,
-	OPT_NO_TXT, OPT_DEADLINE,
+	OPT_NO_TXT, OPT_DEADLINE, OPT_CENSUS,
 };
 
 static const struct option longopts[] = {
@@ -38,6 +38,7 @@ static const struct option longopts[] = {
 	{ "deadline", required_argument, NULL, OPT_DEADLINE },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "demo", no_argument, NULL, OPT_DEMO },
+	{ "census", no_argument, NULL, OPT_CENSUS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -51,6 +52,7 @@ void options_usage(FILE *f)
 	fprintf(f,
 	        "Usage: rblscope [OPTION]... TARGET\n"
 	        "       rblscope --export text|csv|json [OPTION]... TARGET\n"
+	        "       rblscope --export text|csv|json --zones DIR --census [OPTION]...\n"
 	        "       rblscope --demo\n"
 	        "Show how far DNSBL listings spread over an address's neighbours.\n\n"
 	        "TARGET is an IPv4 address (its /24 is shown), a CIDR from /16 to /32,\n"
@@ -76,6 +78,8 @@ void options_usage(FILE *f)
 	        "      --no-probe      do not check the zones' RFC 5782 test entries\n"
 	        "      --ascii         draw with ASCII only\n"
 	        "      --demo          open the bundled offline demonstration\n"
+	        "      --census        with --export and zone files, no TARGET: every ASN of\n"
+	        "                      the ASN database, counted exactly\n"
 	        "  -h, --help          show this help;  -V, --version  show the version\n\n"
 	        "Exit status: 0 nothing listed, 1 something listed, 2 bad usage or input,\n"
 	        "3 some lookups failed (the result is incomplete).\n\nProfiles:",
@@ -249,6 +253,7 @@ static int option_set(struct options *o, int c, const char *arg)
 		       usage_error("bad --deadline '%.40s': want seconds, 1 to 86400", arg) : -1;
 	case OPT_ASCII: o->ascii = true; return -1;
 	case OPT_DEMO: o->demo = true; return -1;
+	case OPT_CENSUS: o->census = true; return -1;
 	case OPT_RATE:
 		errno = 0;
 		o->rate = strtod(arg, &end);
@@ -284,6 +289,21 @@ static int option_set(struct options *o, int c, const char *arg)
 	default:
 		return usage_error("unknown option");
 	}
+}
+
+/* --census: zone files, an export, no target.  -1 to go on, or
+ * EXIT_USAGE after one line. */
+static int census_check(const struct options *o, int targets)
+{
+	if (!o->zones_dir && !o->demo)
+		return usage_error("--census needs zone files (--zones DIR): live DNS cannot be "
+		                   "counted exactly");
+	if (targets > 0)
+		return usage_error("--census counts every network of the ASN database: it takes "
+		                   "no target");
+	if (!o->export)
+		return usage_error("--census has no screen yet: use it with --export text|csv|json");
+	return -1;
 }
 
 int options_parse(struct options *o, int argc, char **argv)
@@ -326,6 +346,8 @@ int options_parse(struct options *o, int argc, char **argv)
 		return usage_error("--zones and --resolver exclude each other");
 	if (o->zones_dir && !o->rate_set)
 		o->rate = 0;   /* zone files need no politeness */
+	if (o->census)
+		return census_check(o, argc - optind);
 	if (optind < argc - 1)
 		return usage_error("one target only, got '%.40s' and '%.40s'", argv[optind], argv[optind + 1]);
 	if (optind == argc) {

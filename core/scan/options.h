@@ -50,6 +50,7 @@ struct options {
 	bool no_txt;                 /* --no-txt: no TXT queries */
 	unsigned deadline_s;         /* --deadline: 0 for none */
 	bool demo;
+	bool census;                 /* --census: every ASN of the database, exactly */
 	bool ascii;                  /* --ascii: no UTF-8 glyphs */
 	bool has_target;
 	struct target target;
