@@ -215,8 +215,10 @@ static void text_write(FILE *f, const struct session *s, const struct census *c,
 	kv(f, "source", s->be ? s->be->ops->describe(s->be) : "-");
 	if (policy)
 		kv(f, "policy", policy);
-	snprintf(line, sizeof line, "%s (%s)", asn_db_path(s->db), asn_db_type(s->db));
-	kv(f, "asn db", line);
+	if (s->db) {
+		snprintf(line, sizeof line, "%s (%s)", asn_db_path(s->db), asn_db_type(s->db));
+		kv(f, "asn db", line);
+	}
 	totals_write(f, s->profile, c);
 	top_write(f, c);
 }
