@@ -291,7 +291,7 @@ static int asn_export(struct session *s, const char *policy, struct outfile *out
 		rc = -1;
 	} else {
 		rc = asnreport_write(out->f, o->export, s, &a, policy, time(NULL));
-		rc = output_finish(out, rc, asnreport_status(&a));
+		rc = output_finish(out, rc, asnreport_status(s, &a));
 	}
 	asnscan_free(&a);
 	return rc;

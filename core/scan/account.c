@@ -417,7 +417,7 @@ bool session_exact_why(const struct session *s, char *why, size_t len)
 		len = sizeof buf;
 	}
 	why[0] = '\0';
-	if (!s->opt->zones_dir || !s->be) {
+	if (!s->opt || !s->opt->zones_dir || !s->be) {
 		snprintf(why, len, "the zones are asked over DNS, not read from zone files");
 		return false;
 	}
