@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tui/asnview.h"
+#include "tui/census.h"
 #include "tui/grid.h"
 #include "tui/overview.h"
 
@@ -99,6 +100,10 @@ int stack_route(struct stack *st, const struct request *req, char *err, size_t e
 	case REQ_OVERVIEW:
 		if (!(scr = overview_new(st->cx, req->ip, why, sizeof why)))
 			snprintf(err, errlen, "overview: %s", why);
+		break;
+	case REQ_CENSUS:
+		if (!(scr = census_new(st->cx, why, sizeof why)))
+			snprintf(err, errlen, "census: %s", why);
 		break;
 	default:
 		return 0;
