@@ -256,12 +256,12 @@ unsigned map_fit(unsigned prefix, uint32_t max_w, uint32_t max_h)
 	unsigned bits = 32 - prefix, k = 0;
 	uint32_t w, h;
 
-	for (; k < bits; k++) {
+	for (; k + 2 <= bits && k + 2 <= 31; k += 2) {
 		hilbert_size(bits - k, &w, &h);
 		if (w <= max_w && h <= max_h)
-			break;
+			return k;
 	}
-	return k > 31 ? 31 : k;
+	return k;
 }
 
 /* Which count of a cell a sweep fills. */

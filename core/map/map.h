@@ -96,8 +96,10 @@ int map_layers_load(struct map_layers *ly, const struct session *s, char *warn,
 /* Free the layers. */
 void map_layers_free(struct map_layers *ly);
 
-/* The smallest cell size (in bits) for which the map of a /prefix block
- * fits max_w x max_h cells (a cell holds 2^31 addresses at most). */
+/* The smallest cell size in bits for which the map of a /prefix block
+ * fits max_w x max_h cells; even, so that a cell is a square of the
+ * curve and the map has the block's shape (a cell holds 2^30 addresses
+ * at most, 2^31 for a /1). */
 unsigned map_fit(unsigned prefix, uint32_t max_w, uint32_t max_h);
 
 /* Count the scope's addresses and listings into cells of 2^cell_bits

@@ -10,7 +10,7 @@
 
 struct map_colour {
 	const char *label;    /* for a legend: "guilty (level 1)" */
-	const char *meaning;  /* "listed itself" */
+	const char *meaning;  /* "addresses listed themselves" */
 	uint8_t r, g, b;
 	int xterm;            /* the same colour in xterm's 256 */
 };
