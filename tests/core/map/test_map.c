@@ -289,8 +289,11 @@ static void fit(void **state)
 	assert_int_equal(map_fit(0, 4096, 4096), 8);
 	assert_int_equal(map_fit(15, 1024, 1024), 0);    /* 256 x 128 */
 	assert_int_equal(map_fit(16, 128, 128), 2);
-	assert_int_equal(map_fit(16, 256, 128), 1);      /* 256 x 128 of 2 */
-	assert_int_equal(map_fit(0, 0, 0), 31);          /* never one cell of 2^32 */
+	assert_int_equal(map_fit(16, 256, 128), 2);      /* even: 128 x 128 of 4 */
+	assert_int_equal(map_fit(17, 256, 128), 0);      /* a /17 is 2:1 */
+	assert_int_equal(map_fit(17, 128, 64), 2);
+	assert_int_equal(map_fit(1, 1024, 1024), 12);    /* 1024 x 512 */
+	assert_int_equal(map_fit(0, 0, 0), 30);          /* never one cell of 2^32 */
 }
 
 /* The colour rule: the worst class present, at the strength of the
