@@ -1,9 +1,14 @@
 /* Maps of address space, counted exactly: the listings of each role are
- * one union of ranges, cut to the scope, and each of the five counts of
- * a cell is filled by one sweep over sorted ranges, a whole cell at a
- * time where a range covers it, never address by address. */
+ * one union of ranges, cut to the scope; one walk over the boundaries of
+ * those ranges counts the cells, never address by address.  Between two
+ * boundaries every whole cell counts the same, so the cells are kept as
+ * runs along the curve: a cell cut by a boundary is a run of its own,
+ * the cells between are one run.  Memory and time grow with the ranges,
+ * not with the cells: the whole space in 2^32 cells of one address each
+ * takes no more than in 1024 x 1024. */
 #include "core/map/map.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -264,64 +269,198 @@ unsigned map_fit(unsigned prefix, uint32_t max_w, uint32_t max_h)
 	return k;
 }
 
-/* Which count of a cell a sweep fills. */
-#define FIELD(name) offsetof(struct map_cell, name)
+/* The five sets a cell counts, in the order of struct map_cell. */
+enum { SET_ADDRS, SET_GUILTY, SET_RANGE, SET_ASN, SET_BLOCKED, SET_COUNT };
 
-/* Count n more in the field at offset f of cell c. */
-static void cell_add(struct map_cell *c, size_t f, uint32_t n)
+/* A set as offsets into the block, [lo, end) each. */
+struct offsets {
+	uint64_t *lo, *end;
+	size_t n, i;   /* i: the walk's place */
+};
+
+/* How the walk stands: the runs so far and the cell being filled. */
+struct walk {
+	struct map *m;
+	size_t cap;
+	uint64_t part_cell;          /* the cell a partial count is for */
+	struct map_cell part;
+	bool has_part;
+};
+
+static uint32_t *cell_field(struct map_cell *c, int set)
 {
-	*(uint32_t *)((char *)c + f) += n;
+	uint32_t *f[SET_COUNT] = { &c->addrs, &c->guilty, &c->range, &c->asn, &c->blocked };
+
+	return f[set];
 }
 
-/* Add the ranges of s inside the block to field f of the cells they
- * cover; their sum in *total. */
-static void sweep(struct map *m, const struct zone_spans *s, size_t f, uint64_t *total)
+static uint64_t *total_field(struct map_totals *t, int set)
+{
+	uint64_t *f[SET_COUNT] = { &t->addrs, &t->guilty, &t->range, &t->asn, &t->blocked };
+
+	return f[set];
+}
+
+/* Cells first, first + 1, ... hold c, until the next run: a new run
+ * unless the last one holds the same. */
+static int run_emit(struct walk *w, uint64_t first, const struct map_cell *c)
+{
+	struct map *m = w->m;
+
+	if (m->nruns && memcmp(&m->run_cell[m->nruns - 1], c, sizeof *c) == 0)
+		return 0;
+	if (m->nruns == w->cap) {
+		size_t cap = w->cap ? 2 * w->cap : 1024;
+		uint64_t *f = realloc(m->run_first, cap * sizeof *f);
+		struct map_cell *rc;
+
+		if (!f)
+			return -1;
+		m->run_first = f;
+		rc = realloc(m->run_cell, cap * sizeof *rc);
+		if (!rc)
+			return -1;
+		m->run_cell = rc;
+		w->cap = cap;
+	}
+	m->run_first[m->nruns] = first;
+	m->run_cell[m->nruns++] = *c;
+	return 0;
+}
+
+/* Addresses [a, b) of the block, in the sets in[]: whole cells as one
+ * run, the ends of a cell counted into the partial cell, which is
+ * emitted once it is complete. */
+static int region(struct walk *w, uint64_t a, uint64_t b, const bool in[SET_COUNT])
+{
+	unsigned k = w->m->cell_bits;
+	uint64_t mask = ((uint64_t)1 << k) - 1;
+
+	for (int s = 0; s < SET_COUNT; s++)
+		if (in[s])
+			*total_field(&w->m->total, s) += b - a;
+	while (a < b) {
+		uint64_t c = a >> k, cell_end = (c + 1) << k;
+
+		if ((a & mask) || b < cell_end) {
+			uint64_t piece = (b < cell_end ? b : cell_end) - a;
+
+			if (!w->has_part) {
+				memset(&w->part, 0, sizeof w->part);
+				w->part_cell = c;
+				w->has_part = true;
+			}
+			for (int s = 0; s < SET_COUNT; s++)
+				if (in[s])
+					*cell_field(&w->part, s) += (uint32_t)piece;
+			a += piece;
+			if (a == cell_end) {
+				w->has_part = false;
+				if (run_emit(w, c, &w->part) < 0)
+					return -1;
+			}
+		} else {
+			struct map_cell full = { 0 };
+
+			for (int s = 0; s < SET_COUNT; s++)
+				if (in[s])
+					*cell_field(&full, s) = (uint32_t)1 << k;
+			if (run_emit(w, c, &full) < 0)
+				return -1;
+			a = (b >> k) << k;
+		}
+	}
+	return 0;
+}
+
+/* The ranges of s inside the block, as offsets.  0, or -1 when out of
+ * memory. */
+static int offsets_of(const struct map *m, const struct zone_spans *s, struct offsets *o)
 {
 	uint32_t first = m->net, last = m->net | ~ip4_mask(m->prefix);
-	uint64_t full = (uint64_t)1 << m->cell_bits;
 
-	*total = 0;
+	memset(o, 0, sizeof *o);
+	o->lo = malloc((s->n ? s->n : 1) * sizeof *o->lo);
+	o->end = malloc((s->n ? s->n : 1) * sizeof *o->end);
+	if (!o->lo || !o->end)
+		return -1;
 	for (size_t i = 0; i < s->n; i++) {
-		uint32_t lo = s->lo[i] > first ? s->lo[i] : first;
-		uint32_t hi = s->hi[i] < last ? s->hi[i] : last;
-		uint64_t off_lo, off_hi, c0, c1;
-
 		if (s->hi[i] < first || s->lo[i] > last)
 			continue;
-		off_lo = lo - first;
-		off_hi = hi - first;
-		c0 = off_lo >> m->cell_bits;
-		c1 = off_hi >> m->cell_bits;
-		*total += off_hi - off_lo + 1;
-		if (c0 == c1) {
-			cell_add(&m->cells[c0], f, (uint32_t)(off_hi - off_lo + 1));
-			continue;
-		}
-		cell_add(&m->cells[c0], f, (uint32_t)(((c0 + 1) << m->cell_bits) - off_lo));
-		for (uint64_t c = c0 + 1; c < c1; c++)
-			cell_add(&m->cells[c], f, (uint32_t)full);
-		cell_add(&m->cells[c1], f, (uint32_t)(off_hi - (c1 << m->cell_bits) + 1));
+		o->lo[o->n] = (s->lo[i] > first ? s->lo[i] : first) - (uint64_t)first;
+		o->end[o->n++] = (s->hi[i] < last ? s->hi[i] : last) - (uint64_t)first + 1;
 	}
+	return 0;
 }
 
-/* The layer cut to the scope; -1 when out of memory. */
-static int sweep_in_scope(struct map *m, const struct zone_spans *layer,
-                          const struct map_scope *sc, size_t f, uint64_t *total)
+static void offsets_free(struct offsets *o)
 {
-	struct zone_spans cut;
+	free(o->lo);
+	free(o->end);
+}
 
-	if (spans_intersect(layer, &sc->in, &cut) < 0)
-		return -1;
-	sweep(m, &cut, f, total);
-	zone_spans_free(&cut);
+/* Walk the block from boundary to boundary of the five sets. */
+static int walk_sets(struct walk *w, struct offsets set[SET_COUNT])
+{
+	uint64_t pos = 0, end = (uint64_t)1 << (32 - w->m->prefix);
+
+	while (pos < end) {
+		uint64_t next = end;
+		bool in[SET_COUNT];
+
+		for (int s = 0; s < SET_COUNT; s++) {
+			struct offsets *o = &set[s];
+			uint64_t b;
+
+			while (o->i < o->n && o->end[o->i] <= pos)
+				o->i++;
+			in[s] = o->i < o->n && o->lo[o->i] <= pos;
+			b = o->i == o->n ? end : in[s] ? o->end[o->i] : o->lo[o->i];
+			next = b < next ? b : next;
+		}
+		if (region(w, pos, next, in) < 0)
+			return -1;
+		pos = next;
+	}
 	return 0;
+}
+
+/* The five sets of the scope: its addresses, and each layer in it. */
+static int sets_of(const struct map *m, const struct map_scope *sc, const struct map_layers *ly,
+                   struct offsets set[SET_COUNT])
+{
+	const struct zone_spans *layer[SET_COUNT] = { NULL, &ly->guilty, &ly->range, &ly->asn, NULL };
+	struct zone_spans gr, any = { 0 }, cut;
+	int rc = 0;
+
+	memset(set, 0, SET_COUNT * sizeof *set);
+	if (spans_union(&ly->guilty, &ly->range, &gr) < 0)
+		return -1;
+	rc = spans_union(&gr, &ly->asn, &any);
+	zone_spans_free(&gr);
+	layer[SET_BLOCKED] = &any;
+	for (int s = 0; rc == 0 && s < SET_COUNT; s++) {
+		if (!layer[s]) {
+			rc = offsets_of(m, &sc->in, &set[s]);
+			continue;
+		}
+		if (spans_intersect(layer[s], &sc->in, &cut) < 0) {
+			rc = -1;
+			break;
+		}
+		rc = offsets_of(m, &cut, &set[s]);
+		zone_spans_free(&cut);
+	}
+	zone_spans_free(&any);
+	return rc;
 }
 
 int map_render(struct map *m, const struct map_scope *sc, const struct map_layers *ly,
                unsigned cell_bits)
 {
 	unsigned bits = 32 - sc->prefix;
-	struct zone_spans gr, any;
+	struct offsets set[SET_COUNT];
+	struct walk w = { .m = m };
 	int rc;
 
 	memset(m, 0, sizeof *m);
@@ -332,31 +471,35 @@ int map_render(struct map *m, const struct map_scope *sc, const struct map_layer
 	m->cell_bits = cell_bits;
 	m->curve_bits = bits - cell_bits;
 	hilbert_size(m->curve_bits, &m->w, &m->h);
-	m->cells = calloc((size_t)m->w * m->h, sizeof *m->cells);
-	if (!m->cells)
-		return -1;
-	sweep(m, &sc->in, FIELD(addrs), &m->total.addrs);
-	if (spans_union(&ly->guilty, &ly->range, &gr) < 0)
-		goto oom;
-	rc = spans_union(&gr, &ly->asn, &any);
-	zone_spans_free(&gr);
+	rc = sets_of(m, sc, ly, set);
+	if (rc == 0)
+		rc = walk_sets(&w, set);
+	for (int s = 0; s < SET_COUNT; s++)
+		offsets_free(&set[s]);
 	if (rc < 0)
-		goto oom;
-	rc = sweep_in_scope(m, &any, sc, FIELD(blocked), &m->total.blocked);
-	zone_spans_free(&any);
-	if (rc < 0 || sweep_in_scope(m, &ly->guilty, sc, FIELD(guilty), &m->total.guilty) < 0 ||
-	    sweep_in_scope(m, &ly->range, sc, FIELD(range), &m->total.range) < 0 ||
-	    sweep_in_scope(m, &ly->asn, sc, FIELD(asn), &m->total.asn) < 0)
-		goto oom;
-	return 0;
-oom:
-	map_free(m);
-	return -1;
+		map_free(m);
+	return rc;
+}
+
+const struct map_cell *map_cell_index(const struct map *m, uint64_t d)
+{
+	size_t lo = 0, hi = m->nruns;
+
+	/* the last run that starts at d or before */
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (m->run_first[mid] <= d)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &m->run_cell[lo];
 }
 
 const struct map_cell *map_cell_at(const struct map *m, uint32_t x, uint32_t y)
 {
-	return &m->cells[hilbert_index(m->curve_bits, x, y)];
+	return map_cell_index(m, hilbert_index(m->curve_bits, x, y));
 }
 
 uint32_t map_cell_addr(const struct map *m, uint32_t x, uint32_t y)
@@ -384,6 +527,9 @@ double map_cell_share(const struct map_cell *c)
 
 void map_free(struct map *m)
 {
-	free(m->cells);
-	m->cells = NULL;
+	free(m->run_first);
+	free(m->run_cell);
+	m->run_first = NULL;
+	m->run_cell = NULL;
+	m->nruns = 0;
 }

@@ -57,13 +57,17 @@ struct map_layers {
 	struct zone_spans guilty, range, asn;
 };
 
+/* The cells along the curve as runs of equal cells: run i covers cells
+ * run_first[i] to run_first[i + 1] - 1 (the last run to the end). */
 struct map {
 	uint32_t net;              /* the block */
 	unsigned prefix;
 	unsigned cell_bits;        /* each cell is 2^cell_bits addresses */
 	unsigned curve_bits;       /* 32 - prefix - cell_bits */
 	uint32_t w, h;             /* cells across and down */
-	struct map_cell *cells;    /* w x h, in the curve's order */
+	size_t nruns;
+	uint64_t *run_first;       /* the first cell (step of the curve) of each run */
+	struct map_cell *run_cell; /* the counts of every cell of the run */
 	struct map_totals total;
 };
 
@@ -103,10 +107,14 @@ void map_layers_free(struct map_layers *ly);
 unsigned map_fit(unsigned prefix, uint32_t max_w, uint32_t max_h);
 
 /* Count the scope's addresses and listings into cells of 2^cell_bits
- * addresses (cell_bits <= 32 - prefix, and <= 31): one sweep over the
- * ranges.  0, or -1 when out of memory or cell_bits is out of range. */
+ * addresses (cell_bits <= 32 - prefix, and <= 31): one walk over the
+ * ranges' boundaries.  0, or -1 when out of memory or cell_bits is out
+ * of range. */
 int map_render(struct map *m, const struct map_scope *sc, const struct map_layers *ly,
                unsigned cell_bits);
+
+/* The cell at step d of the curve (d < w x h). */
+const struct map_cell *map_cell_index(const struct map *m, uint64_t d);
 
 /* The cell at x,y (x < w, y < h). */
 const struct map_cell *map_cell_at(const struct map *m, uint32_t x, uint32_t y);
@@ -121,7 +129,7 @@ enum map_class map_cell_class(const struct map_cell *c);
  * cell outside the scope). */
 double map_cell_share(const struct map_cell *c);
 
-/* Free the cells. */
+/* Free the runs. */
 void map_free(struct map *m);
 
 #endif
