@@ -11,6 +11,7 @@
 #include "core/export/asnreport.h"
 #include "core/export/censusreport.h"
 #include "core/export/fields.h"
+#include "core/export/mappng.h"
 #include "core/scan/asnscan.h"
 #include "core/base/ip.h"
 #include "core/base/msg.h"
@@ -315,6 +316,28 @@ static int census_export(struct session *s, const char *policy, struct outfile *
 	return rc;
 }
 
+/* Draw the scope's map as a PNG (core/export/mappng.c); never to a
+ * terminal. */
+static int png_export(struct session *s, const char *policy, struct outfile *out,
+                      struct msg_held *warn)
+{
+	char err[512];
+	int rc;
+
+	if (isatty(fileno(out->f))) {
+		outfile_abandon(out);
+		msg_line("a PNG is binary: not written to a terminal (give -o FILE or redirect)");
+		return EXIT_USAGE;
+	}
+	rc = mappng_export(out->f, s, policy, time(NULL), warn, err, sizeof err);
+	if (rc == EXIT_USAGE) {
+		outfile_abandon(out);
+		msg_line("%s", err);
+		return EXIT_USAGE;
+	}
+	return output_finish(out, rc < 0 ? -1 : 0, rc);
+}
+
 int export_run(struct session *s, const char *policy)
 {
 	const struct options *o = s->opt;
@@ -330,7 +353,7 @@ int export_run(struct session *s, const char *policy)
 		msg_line("%s", err);
 		return EXIT_USAGE;
 	}
-	if (s->db_note[0])
+	if (s->db_note[0] && o->export != EXPORT_PNG)
 		msg_hold(&warn, "%s", s->db_note);
 	/* zone_note holds one line per zone: one warning each */
 	for (const char *p = s->zone_note, *nl; *p; p = *nl ? nl + 1 : nl) {
@@ -338,9 +361,10 @@ int export_run(struct session *s, const char *policy)
 		msg_hold(&warn, "%.*s", (int)(nl - p), p);
 	}
 	/* The probes run beside the scan: they cost no round trip. */
-	if (o->probe)
+	if (o->probe && o->export != EXPORT_PNG)
 		session_probe_start(s);
 	rc = o->census ? census_export(s, policy, &out) :
+	     o->export == EXPORT_PNG ? png_export(s, policy, &out, &warn) :
 	     o->target.kind == TARGET_ASN ? asn_export(s, policy, &out, &warn) :
 	     net_export(s, policy, &out, &warn);
 	if (interrupted) {
