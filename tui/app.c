@@ -369,6 +369,16 @@ static void action_run(struct app *a, enum action act)
 		req.kind = REQ_CENSUS;
 		request_run(a, &req);
 		break;
+	case ACT_MAP: {
+		struct focus fo = { 0 };
+
+		/* The whole space, on the cell of what is selected now. */
+		top->ops->focus(top, &fo);
+		req.kind = REQ_MAP;
+		req.ip = fo.has_ip ? fo.ip : 0;
+		request_run(a, &req);
+		break;
+	}
 	case ACT_HELP: a->fr.help = true; a->fr.help_scroll = 0; break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_QUIT: quit_ask(a); break;

@@ -24,13 +24,15 @@ enum request_kind {
 	REQ_ASN,           /* the ASN view of asn */
 	REQ_OVERVIEW,      /* the overview of the /16 of ip */
 	REQ_CENSUS,        /* the census of the zone files */
+	REQ_MAP,           /* the map of ip/prefix */
 };
 
 struct request {
 	enum request_kind kind;
 	struct target target;        /* REQ_TARGET */
 	uint32_t asn;                /* REQ_ASN */
-	uint32_t ip;                 /* REQ_OVERVIEW */
+	uint32_t ip;                 /* REQ_OVERVIEW, REQ_MAP */
+	unsigned prefix;             /* REQ_MAP: the block of ip shown, ip selected */
 	bool moved;                  /* the selection moved: its PTR once it rests */
 	bool error;                  /* msg is an error */
 	char msg[SCREEN_MSG_MAX];    /* for the message line, "" for none */

@@ -225,6 +225,13 @@ static void test_census(void **state)
 	four_ways("census", "C");
 }
 
+/* The map of the whole space, on the demo's address, from the grid with M. */
+static void test_map(void **state)
+{
+	(void)state;
+	four_ways("map", "M");
+}
+
 /* The lesson's turn: 8 Feb 2021 rules, one impact, the whole ASN. */
 static void test_tipped(void **state)
 {
@@ -258,6 +265,7 @@ int main(void)
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_tipped),
 		cmocka_unit_test(test_census),
+		cmocka_unit_test(test_map),
 		cmocka_unit_test(test_back),
 		cmocka_unit_test(test_small),
 	};
