@@ -142,14 +142,14 @@ static void kv(FILE *f, const char *label, const char *value)
 
 static void totals_write(FILE *f, const struct profile *p, const struct census *c)
 {
-	char a[32], b[32], line[256], ratio[ACCT_RATIO_MAX];
+	char a[32], b[32], n[32], line[256], ratio[ACCT_RATIO_MAX];
 	const struct acct_sum *t = &c->total;
 
 	snprintf(line, sizeof line, "%s addresses: all of IPv4 but 127.0.0.0/8, exactly",
 	         num_grouped(t->addrs, a));
 	kv(f, "counted", line);
-	snprintf(line, sizeof line, "%zu of %s have listed addresses (%s networks)", c->n,
-	         num_grouped(c->asns, a), num_grouped(c->networks, b));
+	snprintf(line, sizeof line, "%s of %s have listed addresses (%s networks)",
+	         num_grouped(c->n, n), num_grouped(c->asns, a), num_grouped(c->networks, b));
 	kv(f, "ASNs", line);
 	kv(f, "guilty", num_grouped(t->guilty, a));
 	kv(f, "blocked", num_grouped(t->blocked, a));

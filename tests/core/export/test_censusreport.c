@@ -37,7 +37,7 @@ static void census_make(struct census *c, struct census_asn *v)
 	c->unannounced = (struct census_asn){ .sum = { .addrs = 1000, .zone = { 2, 4 },
 	                                               .guilty = 2, .blocked = 4, .collateral = 2 } };
 	c->asns = 4;
-	c->networks = 5;
+	c->networks = 12345;
 	c->total = (struct acct_sum){ .addrs = 4278190080u, .zone = { 6, 131, 640 }, .guilty = 6,
 	                              .blocked = 645, .collateral = 639 };
 }
@@ -131,7 +131,7 @@ static void text_totals_and_width(void **state)
 	out = write(EXPORT_TEXT, &c);
 	assert_non_null(strstr(out, "  policy      2021-02-08: rules (demo)\n"));
 	assert_non_null(strstr(out, "  counted     4,278,190,080 addresses"));
-	assert_non_null(strstr(out, "  ASNs        3 of 4 have listed addresses (5 networks)\n"));
+	assert_non_null(strstr(out, "  ASNs        3 of 4 have listed addresses (12,345 networks)\n"));
 	assert_non_null(strstr(out, "  guilty      6\n"));
 	assert_non_null(strstr(out, "  blocked     645\n"));
 	assert_non_null(strstr(out, "  collateral  639 (ratio 106.5)\n"));
