@@ -90,6 +90,18 @@ int app_start(struct app *a, const struct target *t)
 	return 0;
 }
 
+int app_start_census(struct app *a)
+{
+	struct request req = { .kind = REQ_CENSUS };
+	char err[256];
+
+	if (stack_route(&a->st, &req, err, sizeof err) < 0) {
+		app_message(a, true, "%s", err);
+		return -1;
+	}
+	return 0;
+}
+
 unsigned app_scope(const struct app *a)
 {
 	const struct screen *top = stack_top(&a->st);
@@ -196,11 +208,28 @@ static void request_run(struct app *a, const struct request *req)
 		cursor_moved(a);
 }
 
+/* Enter in the prompt of f: the screen on top filters by the text. */
+static void filter_entered(struct app *a)
+{
+	struct screen *top = stack_top(&a->st);
+	struct request req = { .kind = REQ_NONE };
+
+	prompt_close(&a->prompt);
+	if (top && top->ops->filter) {
+		top->ops->filter(top, a->prompt.buf, &req);
+		request_run(a, &req);
+	}
+}
+
 static void goto_entered(struct app *a)
 {
 	struct target t;
 	char err[160];
 
+	if (a->prompt.kind == PK_FILTER) {
+		filter_entered(a);
+		return;
+	}
 	if (a->prompt.len == 0) {
 		prompt_close(&a->prompt);
 		return;
@@ -331,7 +360,25 @@ static void action_run(struct app *a, enum action act)
 	if (!top)
 		return;
 	switch (act) {
-	case ACT_GOTO: prompt_open(&a->prompt); break;
+	case ACT_GOTO: prompt_open(&a->prompt, PK_GOTO); break;
+	case ACT_FILTER:
+		if (top->ops->filter)
+			prompt_open(&a->prompt, PK_FILTER);
+		break;
+	case ACT_CENSUS:
+		req.kind = REQ_CENSUS;
+		request_run(a, &req);
+		break;
+	case ACT_MAP: {
+		struct focus fo = { 0 };
+
+		/* The whole space, on the cell of what is selected now. */
+		top->ops->focus(top, &fo);
+		req.kind = REQ_MAP;
+		req.ip = fo.has_ip ? fo.ip : 0;
+		request_run(a, &req);
+		break;
+	}
 	case ACT_HELP: a->fr.help = true; a->fr.help_scroll = 0; break;
 	case ACT_REDRAW: clearok(curscr, TRUE); break;
 	case ACT_QUIT: quit_ask(a); break;

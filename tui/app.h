@@ -53,6 +53,10 @@ int app_open(struct app *a, struct session *s, struct demo *d, const struct them
  * a->msg. */
 int app_start(struct app *a, const struct target *t);
 
+/* Open the census as the first screen.  0, or -1 with the reason in
+ * a->msg. */
+int app_start_census(struct app *a);
+
 /* The key scope of the screen shown (with KS_DEMO and KS_ROOT). */
 unsigned app_scope(const struct app *a);
 

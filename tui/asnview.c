@@ -24,7 +24,7 @@
 /* Per class, what it says about a network: level 3 covers every
  * address of it, so it reads before level 2 here. */
 static const char *const meanings[CC_COUNT] = {
-	[CC_GUILTY] = "(not shown here: level 1 is not probed per address)",
+	[CC_GUILTY] = "level 1 lists some of its addresses, no range or ASN does",
 	[CC_RANGE] = "collateral: level 2 lists some of the network's /24s",
 	[CC_ASN] = "collateral: level 3 lists the network, all its addresses",
 	[CC_ERROR] = "a probe failed: state unknown, not clean",
@@ -84,182 +84,19 @@ struct screen *asnview_new(const struct ctx *cx, uint32_t asn, char *err, size_t
 	return &av->base;
 }
 
-void asnview_figures(const struct asnview *av, struct asn_figures *f)
-{
-	const struct ctx *cx = av->base.cx;
-	const struct asnscan *as = &av->as;
-	struct asnscan_sum sum;
-
-	memset(f, 0, sizeof *f);
-	f->total = as->total;
-	for (size_t i = 0; i < as->nnets; i++) {
-		uint64_t size = cidr_size(as->nets[i].prefix);
-
-		asnscan_summary(as, i, &sum);
-		if (sum.l3 == LK_LISTED) {
-			f->l3_nets++;
-			f->l3_addrs += size;
-		} else {
-			/* Level 2 inside a level-3 listing blocks nothing more. */
-			f->l2_more += asnscan_l2_addrs(as, i);
-		}
-	}
-	f->l3_txt = asnscan_l3_txt(as);
-	txt_parse(f->l3_txt, &f->said);
-	if (cx->demo)
-		f->scenario = demo_asn(cx->demo, as->asn);
-	if (f->scenario) {
-		f->guilty_known = true;
-		f->guilty = f->scenario->ev.guilty;
-		f->blocked = f->scenario->ev.blocked;
-	} else {
-		f->blocked = f->l3_addrs + f->l2_more;
-	}
-}
-
-/* ---- the header ---- */
-
-struct hbuild {
-	struct asn_hline *out;
-	size_t n, max;
-};
-
-static void add(struct hbuild *b, const char *label, enum asn_hstyle st, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void add(struct hbuild *b, const char *label, enum asn_hstyle st, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (b->n >= b->max)
-		return;
-	b->out[b->n].label = label;
-	b->out[b->n].style = st;
-	va_start(ap, fmt);
-	vsnprintf(b->out[b->n].value, sizeof b->out[b->n].value, fmt, ap);
-	va_end(ap);
-	b->n++;
-}
-
-/* The demo: the scenario's level-3 arithmetic under the active policy. */
-static void scenario_lines(const struct asnview *av, struct hbuild *b,
-                           const struct asn_figures *f)
-{
-	const struct policy *p = demo_policy(av->base.cx->demo);
-	char text[ASNVIEW_LINE_MAX];
-
-	policy_l3_explain(p, &f->scenario->ev.l3, text, sizeof text);
-	add(b, "level 3", f->scenario->ev.l3.listed ? AH_LISTED : AH_PLAIN, "%s", text);
-	add(b, "policy", AH_DIM, "%s: %s (the demo's scenario; p P switch)", p->date, p->title);
-}
-
-/* A real ASN: nobody outside UCEPROTECT knows its impact count, but
- * every rule that counts impacts says how many would list it. */
-static void rule_lines(const struct asnview *av, struct hbuild *b, const struct asn_figures *f)
-{
-	const struct policy_set *rules = av->base.cx->rules;
-	char total[32], need[32], least[48];
-	struct policy_l3 r;
-	size_t shown = 0;
-
-	num_grouped(f->total, total);
-	for (size_t i = rules ? rules->n : 0; i-- > 0;) {
-		const struct policy *p = &rules->v[i];
-
-		if (p->l3_unit != PU_IMPACTS)
-			continue;
-		policy_l3_compute(p, 0, f->total, &r);
-		least[0] = '\0';
-		if (p->l3_min > 1)
-			snprintf(least, sizeof least, ", at least %u", (unsigned)p->l3_min);
-		add(b, shown++ ? "" : "needs", AH_PLAIN, "%s impact%s under %s [%s]: %s %s%% of %s%s",
-		    num_grouped(r.needed, need), r.needed == 1 ? "" : "s", p->title, p->date,
-		    p->l3_cmp == PC_GE ? ">=" : ">", p->l3_pct, total, least);
-	}
-	if (shown == 0)
-		add(b, "needs", AH_DIM, "unknown: the built-in policies did not load");
-	else
-		add(b, "", AH_DIM, "in 7 days; UCEPROTECT does not publish an ASN's impact count");
-}
-
-/* What the level-3 TXT says: a spamscore (impacts per 100,000
- * addresses, rounded down, so it bounds the count from below) or an
- * abuser count. */
-static void said_line(const struct asnview *av, struct hbuild *b, const struct asn_figures *f)
-{
-	char figure[96] = "no figure", least[32];
-	uint64_t lower;
-
-	if (!f->l3_txt[0]) {
-		add(b, "L3 TXT", AH_DIM, "%s", av->as.sc.done < av->as.sc.total ?
-		    "none so far: probes still running" : "none: no network is listed on level 3");
-		return;
-	}
-	if (f->said.spamscore >= 0) {
-		lower = (uint64_t)f->said.spamscore * f->total / 100000;
-		snprintf(figure, sizeof figure, "spamscore %ld", f->said.spamscore);
-		if (lower > 0 && !f->scenario)
-			snprintf(figure, sizeof figure, "spamscore %ld, so at least %s impacts",
-			         f->said.spamscore, num_grouped(lower, least));
-	} else if (f->said.abusers >= 0) {
-		snprintf(figure, sizeof figure, "%ld abusers", f->said.abusers);
-	}
-	add(b, "L3 TXT", AH_LISTED, "%s: %s", figure, f->l3_txt);
-}
-
-/* "N guilty -> M addresses blocked (collateral ratio R)". */
-static void damage_line(const struct asnview *av, struct hbuild *b, const struct asn_figures *f)
-{
-	/* Two columns in ASCII: not a theme symbol, which takes one. */
-	const char *arrow = av->base.cx->th->utf8 ? "\u2192" : "->";
-	char guilty[32], blocked[32], l3[32], l2[32], ratio[48] = "n/a (none guilty)";
-	enum asn_hstyle st = f->blocked ? AH_LISTED : AH_PLAIN;
-
-	num_grouped(f->blocked, blocked);
-	if (f->guilty_known) {
-		if (f->guilty)
-			snprintf(ratio, sizeof ratio, "%.1f",
-			         (double)(f->blocked - f->guilty) / (double)f->guilty);
-		add(b, "damage", st, "%s guilty %s %s addresses blocked (collateral ratio %s)",
-		    num_grouped(f->guilty, guilty), arrow, blocked, ratio);
-		add(b, "probed", AH_DIM, "level 3 lists %zu of %zu networks (%s addresses); "
-		    "level 2 about %s more (one probe per /24)", f->l3_nets, av->as.nnets,
-		    num_grouped(f->l3_addrs, l3), num_grouped(f->l2_more, l2));
-		return;
-	}
-	add(b, "damage", st, "guilty unknown (level 1 not probed per address) %s %s addresses "
-	    "blocked (level 3: %s, level 2 est.: %s more); collateral ratio unknown", arrow, blocked,
-	    num_grouped(f->l3_addrs, l3), num_grouped(f->l2_more, l2));
-}
-
-size_t asnview_header(const struct asnview *av, struct asn_hline *out, size_t max)
-{
-	const struct asnscan *as = &av->as;
-	struct hbuild b = { out, 0, max };
-	struct asn_figures f;
-	char total[32];
-
-	asnview_figures(av, &f);
-	add(&b, "ASN", AH_PLAIN, "AS%u %s: %zu network%s, %s IPv4 addresses", (unsigned)as->asn,
-	    as->org[0] ? as->org : "(no name)", as->nnets, as->nnets == 1 ? "" : "s",
-	    num_grouped(f.total, total));
-	if (f.scenario)
-		scenario_lines(av, &b, &f);
-	else
-		rule_lines(av, &b, &f);
-	said_line(av, &b, &f);
-	damage_line(av, &b, &f);
-	return b.n;
-}
-
 /* ---- the list ---- */
 
-/* One network as the list shows it. */
+/* One network as the list shows it; counted exactly, l2 holds every
+ * figure from the size on (EXACT_W columns each) and l3 and size are
+ * not drawn. */
 struct net_row {
 	const char *mark, *glyph;
 	attr_t mark_attr, glyph_attr, net_attr, l3_attr, l2_attr;
+	bool exact;
 	char net[CIDR_STRLEN], size[32], l3[16], l2[128];
 };
+
+#define EXACT_W 8         /* "16777216": a /8, in digits */
 
 /* The class a network reads as at a glance: level 3 covers all of it,
  * so it comes before level 2 here. */
@@ -274,6 +111,39 @@ static enum cell_class net_class(const struct asnscan_sum *sum)
 	if (sum->l3 == LK_PENDING || sum->pending)
 		return CC_PENDING;
 	return CC_CLEAN;
+}
+
+/* Network i counted exactly into r: true, or false when the session
+ * cannot count exactly. */
+static bool net_row_exact(const struct asnview *av, size_t i, struct net_row *r)
+{
+	const struct session *s = av->base.cx->s;
+	const struct account *acct = session_account(s);
+	const struct asnscan_net *n = &av->as.nets[i];
+	struct acct_sum sum;
+	size_t used = 0, ranged = 0, asn = 0;
+	enum cell_class cls;
+
+	if (!acct)
+		return false;
+	account_range(acct, n->net, (uint32_t)(n->net + cidr_size(n->prefix) - 1), &sum);
+	r->exact = true;
+	r->l2[0] = '\0';
+	text_appendf(r->l2, sizeof r->l2, &used, "%*llu", EXACT_W, (unsigned long long)sum.addrs);
+	for (size_t z = 0; z < s->profile->nzones; z++) {
+		text_appendf(r->l2, sizeof r->l2, &used, " %*llu", EXACT_W,
+		             (unsigned long long)sum.zone[z]);
+		ranged += s->profile->zones[z].role == ZR_RANGE ? sum.zone[z] : 0;
+		asn += s->profile->zones[z].role == ZR_ASN ? sum.zone[z] : 0;
+	}
+	text_appendf(r->l2, sizeof r->l2, &used, " %*llu %*llu", EXACT_W,
+	             (unsigned long long)sum.blocked, EXACT_W + 2,
+	             (unsigned long long)sum.collateral);
+	cls = asn ? CC_ASN : ranged ? CC_RANGE : sum.guilty ? CC_GUILTY : CC_CLEAN;
+	r->glyph = theme_glyph(av->base.cx->th, cls);
+	r->glyph_attr = theme_class_attr(av->base.cx->th, cls);
+	r->l2_attr = sum.blocked ? theme_class_attr(av->base.cx->th, cls) : A_NORMAL;
+	return true;
 }
 
 static void net_row(const struct asnview *av, size_t i, struct net_row *r)
@@ -298,6 +168,9 @@ static void net_row(const struct asnview *av, size_t i, struct net_row *r)
 		r->net_attr = A_REVERSE | A_BOLD;
 	}
 	cidr_format(n->net, n->prefix, r->net);
+	r->exact = false;
+	if (net_row_exact(av, i, r))
+		return;
 	num_grouped(cidr_size(n->prefix), r->size);
 	snprintf(r->l3, sizeof r->l3, "%s", lk_state_name(sum.l3));
 	r->l3_attr = sum.l3 == LK_LISTED ? theme_class_attr(th, CC_ASN) :
@@ -320,8 +193,11 @@ void asnview_row_text(const struct asnview *av, size_t i, char *out, size_t len)
 	struct net_row r;
 
 	net_row(av, i, &r);
-	snprintf(out, len, "%s %s %-*s %*s  %-*s  %s", r.mark, r.glyph, NET_W, r.net, SIZE_W, r.size,
-	         L3_W, r.l3, r.l2);
+	if (r.exact)
+		snprintf(out, len, "%s %s %-*s %s", r.mark, r.glyph, NET_W, r.net, r.l2);
+	else
+		snprintf(out, len, "%s %s %-*s %*s  %-*s  %s", r.mark, r.glyph, NET_W, r.net, SIZE_W,
+		         r.size, L3_W, r.l3, r.l2);
 }
 
 static void asnview_title(const struct screen *scr, char *out, size_t len)
@@ -519,8 +395,20 @@ static void heading_draw(const struct asnview *av, int y, size_t top, int rows)
 	if (n > (size_t)rows)
 		snprintf(range, sizeof range, "  (%s-%s of %s)", num_grouped(top + 1, first),
 		         num_grouped(end, last), num_grouped(n, all));
-	snprintf(text, sizeof text, "    %-*s %*s  %-*s  level 2: /24s listed of probed%s", NET_W,
-	         "network", SIZE_W, "addresses", L3_W, "level 3", range);
+	if (session_exact(cx->s)) {
+		const struct profile *p = cx->s->profile;
+		size_t used = 0;
+
+		text[0] = '\0';
+		text_appendf(text, sizeof text, &used, "    %-*s %*s", NET_W, "network", EXACT_W, "size");
+		for (size_t z = 0; z < p->nzones; z++)
+			text_appendf(text, sizeof text, &used, " %*s", EXACT_W, p->zones[z].key);
+		text_appendf(text, sizeof text, &used, " %*s %*s%s", EXACT_W, "blocked", EXACT_W + 2,
+		             "collateral", range);
+	} else {
+		snprintf(text, sizeof text, "    %-*s %*s  %-*s  level 2: /24s listed of probed%s",
+		         NET_W, "network", SIZE_W, "addresses", L3_W, "level 3", range);
+	}
 	draw_text(y, 1, cx->lay->cols - 1, theme_elem_attr(cx->th, TE_HEADING), text, cx->th->utf8);
 }
 
@@ -538,6 +426,10 @@ static void row_draw(const struct asnview *av, int y, size_t i)
 	x += 4;
 	draw_text(y, x, NET_W, r.net_attr, r.net, th->utf8);
 	x += NET_W + 1;
+	if (r.exact) {
+		draw_text(y, x, w - x, r.l2_attr, r.l2, th->utf8);
+		return;
+	}
 	draw_text(y, x, w - x, A_NORMAL, size, th->utf8);
 	x += SIZE_W + 2;
 	draw_text(y, x, w - x, r.l3_attr, r.l3, th->utf8);

@@ -26,8 +26,9 @@ struct asnview {
 	size_t top;                 /* the first network on screen */
 };
 
-/* What the header says, worked out from the probes and, in the demo,
- * from the scenario under the active policy. */
+/* What the header says: counted exactly when the zones are zone files,
+ * else worked out from the probes and, in the demo, from the scenario
+ * under the active policy. */
 struct asn_figures {
 	uint64_t total;             /* IPv4 addresses of the ASN */
 	size_t l3_nets;             /* networks a level-3 probe found listed */
@@ -37,8 +38,10 @@ struct asn_figures {
 	const char *l3_txt;         /* the first level-3 TXT, "" if none */
 	struct txt_info said;       /* what that TXT says */
 	const struct demo_asn *scenario;   /* demo: the ASN in the scenario, else NULL */
-	bool guilty_known;          /* only the scenario knows level 1 for all */
+	bool guilty_known;          /* zone files or the scenario know level 1 */
 	uint64_t guilty, blocked;
+	bool exact;                 /* counted from zone files (core/scan/account.h) */
+	struct acct_sum sum;        /* exact: the ASN's figures */
 };
 
 enum asn_hstyle { AH_PLAIN, AH_LISTED, AH_DIM };
@@ -61,7 +64,8 @@ void asnview_figures(const struct asnview *av, struct asn_figures *f);
 size_t asnview_header(const struct asnview *av, struct asn_hline *out, size_t max);
 
 /* Network i as the list shows it, without attributes: mark, glyph,
- * network, addresses, level 3, level 2. */
+ * network, then addresses, level 3, level 2 as probed, or, counted
+ * exactly, addresses, every zone, blocked and collateral. */
 void asnview_row_text(const struct asnview *av, size_t i, char *out, size_t len);
 
 /* What a glyph means beside a network, for the help. */

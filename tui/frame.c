@@ -3,6 +3,7 @@
 #include "tui/frame.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "tui/draw.h"
 #include "tui/help.h"
@@ -52,7 +53,7 @@ static void cursor_place(const struct ctx *cx, const struct frame *f)
 {
 	if (f->prompt && f->prompt->active && !cx->lay->too_small) {
 		curs_set(1);
-		move(cx->lay->keys_y, (int)(sizeof PROMPT_LABEL - 1 + f->prompt->len));
+		move(cx->lay->keys_y, (int)(strlen(prompt_label(f->prompt)) + f->prompt->len));
 	} else {
 		curs_set(0);
 	}

@@ -12,6 +12,7 @@
 #include "core/export/export.h"
 #include "core/scan/legend.h"
 #include "tui/cells.h"
+#include "tui/draw.h"
 #include "tui/detail.h"
 #include "tui/status.h"
 
@@ -198,6 +199,9 @@ static void grid_draw(const struct screen *scr)
 	const struct ctx *cx = scr->cx;
 	struct detail_in in;
 
+	if (!g->sc)
+		draw_text(cx->lay->grid_y, 1, cx->lay->cols - 1, theme_elem_attr(cx->th, TE_ERROR),
+		          "out of memory: cannot scan this range", cx->th->utf8);
 	if (g->sc) {
 		cells_draw(cx, g, cell_look);
 		summary_draw(cx, g->sc);

@@ -14,9 +14,12 @@ enum key_scope {
 	KS_OVERVIEW = 1 << 2,         /* the /16 overview */
 	KS_DEMO = 1 << 3,
 	KS_ROOT = 1 << 4,             /* the screen shown is the first one */
+	KS_CENSUS = 1 << 5,           /* the census */
+	KS_MAP = 1 << 6,              /* the map of address space */
 };
-#define KS_VIEWS (KS_ASN | KS_OVERVIEW)
-#define KS_ALL (KS_GRID | KS_ASN | KS_OVERVIEW)
+#define KS_LISTS (KS_ASN | KS_CENSUS)
+#define KS_VIEWS (KS_ASN | KS_OVERVIEW | KS_CENSUS | KS_MAP)
+#define KS_ALL (KS_GRID | KS_ASN | KS_OVERVIEW | KS_CENSUS | KS_MAP)
 
 /* What a key asks for; each screen reads the movements its own way. */
 enum action {
@@ -30,6 +33,10 @@ enum action {
 	ACT_ASN_LAYER,
 	ACT_ASN_VIEW,
 	ACT_OVERVIEW,
+	ACT_CENSUS,                   /* every ASN, exactly (zone files) */
+	ACT_MAP,                      /* the map of the whole space */
+	ACT_SORT,                     /* the census: the next order */
+	ACT_FILTER,                   /* the census: filter by AS name */
 	ACT_OPEN,                     /* the grid of the selected item */
 	ACT_BACK,                     /* back to the screen before */
 	ACT_POLICY_NEXT, ACT_POLICY_PREV,

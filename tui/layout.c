@@ -158,3 +158,14 @@ void layout_help(const struct layout *l, int lines, int scroll, struct help_box 
 	b->more_above = scroll > 0;
 	b->more_below = scroll + b->visible < lines;
 }
+
+size_t layout_list_top(size_t top, size_t cursor, size_t rows, size_t n)
+{
+	if (cursor < top)
+		top = cursor;
+	if (cursor >= top + rows)
+		top = cursor - rows + 1;
+	if (top + rows > n)
+		top = n > rows ? n - rows : 0;
+	return top;
+}

@@ -4,6 +4,7 @@
 #define RBLSCOPE_TUI_LAYOUT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #define GRID_SIDE 16               /* a /24 is 16 rows of 16 addresses */
 /* The classic cell, kept for old callers: struct layout's cell_w,
@@ -77,6 +78,10 @@ int layout_cell_at(const struct layout *l, int x, int y);
 
 /* The screen position of a cell's top left corner, its mark column. */
 void layout_cell_pos(const struct layout *l, int cell, int *x, int *y);
+
+/* The first of n list rows to show in rows lines so that cursor is on
+ * screen and the list fills them, from the first shown before, top. */
+size_t layout_list_top(size_t top, size_t cursor, size_t rows, size_t n);
 
 /* The help frame for lines of content asked to scroll by scroll lines:
  * at most LAYOUT_HELP_MAX_W columns and rows - 2 rows, centred; the

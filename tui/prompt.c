@@ -9,10 +9,16 @@
 #define KEY_ESC 27
 #define CTRL(c) ((c) & 0x1f)
 
-void prompt_open(struct prompt *p)
+void prompt_open(struct prompt *p, enum prompt_kind kind)
 {
 	memset(p, 0, sizeof *p);
 	p->active = true;
+	p->kind = kind;
+}
+
+const char *prompt_label(const struct prompt *p)
+{
+	return p->kind == PK_FILTER ? "Filter AS names: " : "Go to address, CIDR or AS<n>: ";
 }
 
 void prompt_close(struct prompt *p)
@@ -20,12 +26,12 @@ void prompt_close(struct prompt *p)
 	p->active = false;
 }
 
-/* Addresses, CIDRs and "AS<n>" need nothing else; refusing the rest
- * keeps pasted junk out of the buffer. */
+/* Printable ASCII: targets are pasted as "[192.0.2.7]" or "AS 64500"
+ * and parsed as on the command line; control bytes and function keys
+ * never reach the buffer. */
 static bool prompt_char_ok(int ch)
 {
-	return (ch >= '0' && ch <= '9') || ch == '.' || ch == '/' || ch == 'A' || ch == 'S' ||
-	       ch == 'a' || ch == 's';
+	return ch >= 0x20 && ch < 0x7f;
 }
 
 enum prompt_result prompt_feed(struct prompt *p, int ch)
@@ -68,7 +74,7 @@ void prompt_draw(const struct ctx *cx, const struct prompt *p)
 	int y = cx->lay->keys_y, x = 0, w = cx->lay->cols;
 
 	draw_blank(y, 0, w, A_NORMAL);
-	x += draw_text(y, x, w - x, theme_elem_attr(th, TE_HEADING), PROMPT_LABEL, th->utf8);
+	x += draw_text(y, x, w - x, theme_elem_attr(th, TE_HEADING), prompt_label(p), th->utf8);
 	x += draw_text(y, x, w - x, A_NORMAL, p->buf, th->utf8);
 	draw_text(y, x, 1, A_REVERSE, " ", th->utf8);
 	x += 3;

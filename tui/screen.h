@@ -23,13 +23,16 @@ enum request_kind {
 	REQ_TARGET,        /* the grid of a network target, or an ASN's view */
 	REQ_ASN,           /* the ASN view of asn */
 	REQ_OVERVIEW,      /* the overview of the /16 of ip */
+	REQ_CENSUS,        /* the census of the zone files */
+	REQ_MAP,           /* the map of ip/prefix */
 };
 
 struct request {
 	enum request_kind kind;
 	struct target target;        /* REQ_TARGET */
 	uint32_t asn;                /* REQ_ASN */
-	uint32_t ip;                 /* REQ_OVERVIEW */
+	uint32_t ip;                 /* REQ_OVERVIEW, REQ_MAP */
+	unsigned prefix;             /* REQ_MAP: the block of ip shown, ip selected */
 	bool moved;                  /* the selection moved: its PTR once it rests */
 	bool error;                  /* msg is an error */
 	char msg[SCREEN_MSG_MAX];    /* for the message line, "" for none */
@@ -60,6 +63,8 @@ struct screen_ops {
 	void (*click)(struct screen *scr, int x, int y, struct request *req);
 	/* The mouse wheel: move the selection by lines (< 0 up). */
 	void (*wheel)(struct screen *scr, int lines);
+	/* Text the user typed after f (NULL: the screen has no filter). */
+	void (*filter)(struct screen *scr, const char *text, struct request *req);
 	/* Its scans, the one the status line shows first; returns how many. */
 	size_t (*scans)(struct screen *scr, struct scan **out, size_t max);
 	/* Query again from scratch (qflags as for scan_start); keep leaves

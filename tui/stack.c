@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "tui/asnview.h"
+#include "tui/census.h"
 #include "tui/grid.h"
+#include "tui/mapview.h"
 #include "tui/overview.h"
 
 void stack_init(struct stack *st, const struct ctx *cx)
@@ -99,6 +101,14 @@ int stack_route(struct stack *st, const struct request *req, char *err, size_t e
 	case REQ_OVERVIEW:
 		if (!(scr = overview_new(st->cx, req->ip, why, sizeof why)))
 			snprintf(err, errlen, "overview: %s", why);
+		break;
+	case REQ_MAP:
+		if (!(scr = mapview_new(st->cx, req->ip, req->prefix, why, sizeof why)))
+			snprintf(err, errlen, "map: %s", why);
+		break;
+	case REQ_CENSUS:
+		if (!(scr = census_new(st->cx, why, sizeof why)))
+			snprintf(err, errlen, "census: %s", why);
 		break;
 	default:
 		return 0;

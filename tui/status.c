@@ -231,18 +231,17 @@ void status_draw(const struct ctx *cx, const struct scan *sc)
 	int y = cx->lay->status_y, x = 1, w = cx->lay->cols;
 	size_t nwarn;
 
-	if (!sc) {
-		draw_text(y, 1, w - 1, theme_elem_attr(th, TE_ERROR), "out of memory: no scan", th->utf8);
-		return;
+	/* A screen without scans (the census) has only warnings here. */
+	if (sc) {
+		x += bar_draw(cx, sc, y, x) + 2;
+		status_counts(text, sizeof text, sc, loop_now());
+		x += draw_text(y, x, w - x, sc->failed ? theme_elem_attr(th, TE_WARN) : A_NORMAL,
+		               text, th->utf8);
 	}
-	x += bar_draw(cx, sc, y, x) + 2;
-	status_counts(text, sizeof text, sc, loop_now());
-	x += draw_text(y, x, w - x, sc->failed ? theme_elem_attr(th, TE_WARN) : A_NORMAL, text,
-	               th->utf8);
 	nwarn = status_warnings(cx->s, warn, STATUS_WARN_MAX);
 	/* A scan that gave up on a resolver that never answered (without
 	 * probes, or before they ended) says so here. */
-	if (sc->gave_up != LKE_NONE && nwarn == 0 && x + 4 < w) {
+	if (sc && sc->gave_up != LKE_NONE && nwarn == 0 && x + 4 < w) {
 		session_dead_text(cx->s, sc->gave_up, DEAD_THEN, text, sizeof text);
 		snprintf(line, sizeof line, "%s %s", theme_sym(th, TS_WARN), text);
 		draw_text(y, x + 2, w - x - 2, theme_elem_attr(th, TE_ERROR), line, th->utf8);

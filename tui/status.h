@@ -65,8 +65,8 @@ void summary_plan(const struct scan *sc, const struct scan_tally *t, int width,
  * profile, the layer, and the source of the answers. */
 void title_draw(const struct ctx *cx, const struct screen *top);
 
-/* Draw the status line: the progress of sc (NULL: out of memory) and
- * what is wrong. */
+/* Draw the status line: the progress of sc (NULL for a screen without
+ * scans) and what is wrong. */
 void status_draw(const struct ctx *cx, const struct scan *sc);
 
 /* Draw the warning line above the detail, when the layout has one. */

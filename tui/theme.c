@@ -132,9 +132,28 @@ static const struct {
 	[TS_SCANNED] = { "\u2022", "+" },
 };
 
+/* Map tones: the classes' colours as solid tiles (xterm 256, then 8),
+ * clean a grey that reads on dark and light grounds alike; nothing the
+ * terminal's own.  The glyphs for monochrome and ASCII, worst first. */
+static const struct {
+	short c256, c8;
+	const char *utf8, *ascii;
+} tones[TT_COUNT] = {
+	[TT_NONE] = { -1, -1, " ", " " },
+	[TT_CLEAN] = { 248, COLOR_WHITE, "\u00b7", "." },
+	[TT_ASN] = { 129, COLOR_MAGENTA, "\u25b2", "~" },
+	[TT_RANGE] = { 202, COLOR_YELLOW, "\u25a0", "=" },
+	[TT_GUILTY] = { 160, COLOR_RED, "\u2588", "#" },
+};
+
 /* Pair numbers: the classes first, then the elements, then the stale
- * classes; 0 is curses' own. */
-#define PAIRS_USED (1 + CC_COUNT + TE_COUNT + CC_COUNT)
+ * classes, then the map's pairs of tones; 0 is curses' own. */
+#define PAIRS_USED (1 + CC_COUNT + TE_COUNT + CC_COUNT + TT_COUNT * TT_COUNT)
+
+static short halves_pair(enum theme_tone top, enum theme_tone bottom)
+{
+	return (short)(1 + CC_COUNT + TE_COUNT + CC_COUNT + top * TT_COUNT + bottom);
+}
 
 static short class_pair(enum cell_class cls)
 {
@@ -264,4 +283,22 @@ void theme_init_colors(struct theme *th)
 		pair_init(th, elem_pair((enum theme_elem)e), &elems[e]);
 	for (int c = 0; c < CC_COUNT; c++)
 		pair_init(th, stale_pair((enum cell_class)c), &stale[c]);
+	for (int t = 0; t < TT_COUNT; t++)
+		for (int b = 0; b < TT_COUNT; b++)
+			init_pair(halves_pair(t, b), th->depth == THEME_256 ? tones[t].c256 : tones[t].c8,
+			          th->depth == THEME_256 ? tones[b].c256 : tones[b].c8);
+}
+
+attr_t theme_halves_attr(const struct theme *th, enum theme_tone top, enum theme_tone bottom)
+{
+	if (th->depth == THEME_MONO || (unsigned)top >= TT_COUNT || (unsigned)bottom >= TT_COUNT)
+		return A_NORMAL;
+	return (attr_t)COLOR_PAIR(halves_pair(top, bottom));
+}
+
+const char *theme_tone_glyph(const struct theme *th, enum theme_tone t)
+{
+	if ((unsigned)t >= TT_COUNT)
+		t = TT_NONE;
+	return th->utf8 ? tones[t].utf8 : tones[t].ascii;
 }

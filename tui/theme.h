@@ -39,6 +39,9 @@ enum theme_sym {
 	TS_COUNT
 };
 
+/* The tones of a map of address space (tui/mapview.c), least first. */
+enum theme_tone { TT_NONE, TT_CLEAN, TT_ASN, TT_RANGE, TT_GUILTY, TT_COUNT };
+
 struct theme {
 	enum theme_depth depth;
 	bool utf8;
@@ -78,6 +81,15 @@ attr_t theme_elem_attr(const struct theme *th, enum theme_elem e);
 bool theme_class_colors(enum theme_depth depth, enum cell_class cls, bool stale, short *fg,
                         short *bg);
 bool theme_elem_colors(enum theme_depth depth, enum theme_elem e, short *fg, short *bg);
+
+/* The attributes that draw the upper half block with tone top above and
+ * tone bottom below (two map cells in one character); 0 in monochrome,
+ * where theme_tone_glyph says it instead. */
+attr_t theme_halves_attr(const struct theme *th, enum theme_tone top, enum theme_tone bottom);
+
+/* One glyph for a tone, where colours cannot show two cells in one
+ * character: the worse of the two decides. */
+const char *theme_tone_glyph(const struct theme *th, enum theme_tone t);
 
 /* Register the colour pairs with curses (after start_color); without
  * colours it does nothing.  Falls back to 8 colours or monochrome when

@@ -178,7 +178,7 @@ static int run(struct tui *t, const struct target *first)
 	}
 	if (a->s->opt->probe)
 		session_probe_start(a->s);
-	if (app_start(a, first) < 0) {
+	if (a->s->opt->census ? app_start_census(a) < 0 : app_start(a, first) < 0) {
 		a->fatal = true;
 		return EXIT_USAGE;
 	}

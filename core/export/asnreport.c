@@ -1,6 +1,8 @@
 /* Snapshots of an ASN scan as CSV, JSON Lines or text. */
 #include "core/export/asnreport.h"
 
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/base/ip.h"
@@ -36,14 +38,11 @@ static void rows_write(FILE *f, bool json, const struct asnscan *a)
 	}
 }
 
-static void text_write(FILE *f, const struct session *s, const struct asnscan *a,
+/* The lines every ASN snapshot starts with. */
+static void head_write(FILE *f, const struct session *s, const struct asnscan *a,
                        const char *policy, time_t when)
 {
-	uint64_t l3_addrs, l2_addrs;
-	size_t l3_nets, sampled = 0;
-	char buf[64], net[CIDR_STRLEN], parsed[200];
-	struct asnscan_sum sum;
-	struct txt_info ti;
+	char buf[64];
 	struct tm tm;
 
 	strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", gmtime_r(&when, &tm));
@@ -55,15 +54,35 @@ static void text_write(FILE *f, const struct session *s, const struct asnscan *a
 		fprintf(f, "  policy    %s\n", policy);
 	if (s->db)
 		fprintf(f, "  asn db    %s (%s)\n", asn_db_path(s->db), asn_db_type(s->db));
+}
+
+/* What the level-3 TXT says, when a probe got one. */
+static void l3_reason_write(FILE *f, const struct asnscan *a)
+{
+	char parsed[200];
+	struct txt_info ti;
+
+	txt_parse(asnscan_l3_txt(a), &ti);
+	txt_summary(&ti, parsed, sizeof parsed);
+	if (parsed[0])
+		fprintf(f, "  l3 reason %s\n            (%s)\n", asnscan_l3_txt(a), parsed);
+}
+
+static void text_write(FILE *f, const struct session *s, const struct asnscan *a,
+                       const char *policy, time_t when)
+{
+	uint64_t l3_addrs, l2_addrs;
+	size_t l3_nets, sampled = 0;
+	char net[CIDR_STRLEN];
+	struct asnscan_sum sum;
+
+	head_write(f, s, a, policy, when);
 	asnscan_totals(a, &l3_addrs, &l2_addrs, &l3_nets);
 	fprintf(f, "  level 3   %zu of %zu networks listed: %llu addresses blocked\n", l3_nets,
 	        a->nnets, (unsigned long long)l3_addrs);
 	fprintf(f, "  level 2   about %llu addresses in listed ranges (estimate: one probe per /24)\n",
 	        (unsigned long long)l2_addrs);
-	txt_parse(asnscan_l3_txt(a), &ti);
-	txt_summary(&ti, parsed, sizeof parsed);
-	if (parsed[0])
-		fprintf(f, "  l3 reason %s\n            (%s)\n", asnscan_l3_txt(a), parsed);
+	l3_reason_write(f, a);
 	fprintf(f, "\n  %-20s %12s %-8s %s\n", "network", "addresses", "level 3",
 	        "level 2 (/24s listed of probed)");
 	for (size_t i = 0; i < a->nnets; i++) {
@@ -80,13 +99,86 @@ static void text_write(FILE *f, const struct session *s, const struct asnscan *a
 		        sampled);
 }
 
+/* ---- exact, from zone files ---- */
+
+static void exact_rows(FILE *f, bool json, const struct profile *p, const struct asnscan *a,
+                       const struct acct_sum *per)
+{
+	char net[CIDR_STRLEN];
+
+	if (!json) {
+		fputs("network,size", f);
+		for (size_t z = 0; z < p->nzones; z++)
+			fprintf(f, ",%s", p->zones[z].key);
+		fputs(",blocked,collateral\n", f);
+	}
+	for (size_t i = 0; i < a->nnets; i++) {
+		cidr_format(a->nets[i].net, a->nets[i].prefix, net);
+		fprintf(f, json ? "{\"network\":\"%s\",\"size\":%llu" : "%s,%llu", net,
+		        (unsigned long long)per[i].addrs);
+		for (size_t z = 0; z < p->nzones; z++) {
+			if (json)
+				fprintf(f, ",\"%s\":", p->zones[z].key);
+			else
+				fputc(',', f);
+			fprintf(f, "%llu", (unsigned long long)per[i].zone[z]);
+		}
+		fprintf(f, json ? ",\"blocked\":%llu,\"collateral\":%llu}\n" : ",%llu,%llu\n",
+		        (unsigned long long)per[i].blocked, (unsigned long long)per[i].collateral);
+	}
+}
+
+static void exact_text(FILE *f, const struct session *s, const struct asnscan *a,
+                       const struct acct_sum *t, const struct acct_sum *per, const char *policy,
+                       time_t when)
+{
+	const struct profile *p = s->profile;
+	char ratio[ACCT_RATIO_MAX], net[CIDR_STRLEN];
+
+	head_write(f, s, a, policy, when);
+	fprintf(f, "  counted   every address, exactly, from the zone files\n");
+	fprintf(f, "  guilty    %llu addresses\n", (unsigned long long)t->guilty);
+	fprintf(f, "  blocked   %llu addresses\n", (unsigned long long)t->blocked);
+	fprintf(f, "  collateral %llu addresses (ratio %s)\n", (unsigned long long)t->collateral,
+	        account_ratio_text(t, ratio) ? ratio : "n/a: none guilty");
+	for (size_t z = 0; z < p->nzones; z++)
+		fprintf(f, "  %-9s %llu addresses: %s\n", p->zones[z].key,
+		        (unsigned long long)t->zone[z], p->zones[z].title);
+	l3_reason_write(f, a);
+	fprintf(f, "\n  %-18s %10s", "network", "addresses");
+	for (size_t z = 0; z < p->nzones; z++)
+		fprintf(f, " %10s", p->zones[z].key);
+	fprintf(f, " %10s %10s\n", "blocked", "collateral");
+	for (size_t i = 0; i < a->nnets; i++) {
+		cidr_format(a->nets[i].net, a->nets[i].prefix, net);
+		fprintf(f, "  %-18s %10llu", net, (unsigned long long)per[i].addrs);
+		for (size_t z = 0; z < p->nzones; z++)
+			fprintf(f, " %10llu", (unsigned long long)per[i].zone[z]);
+		fprintf(f, " %10llu %10llu\n", (unsigned long long)per[i].blocked,
+		        (unsigned long long)per[i].collateral);
+	}
+}
+
 int asnreport_write(FILE *f, enum export_format fmt, const struct session *s,
                     const struct asnscan *a, const char *policy, time_t when)
 {
-	if (fmt == EXPORT_TEXT)
+	struct acct_sum total, *per = calloc(a->nnets ? a->nnets : 1, sizeof *per);
+	int exact = per ? asnscan_exact(a, s, &total, per) : -1;
+
+	if (exact < 0) {
+		free(per);
+		errno = ENOMEM;
+		return -1;
+	}
+	if (exact && fmt == EXPORT_TEXT)
+		exact_text(f, s, a, &total, per, policy, when);
+	else if (exact)
+		exact_rows(f, fmt == EXPORT_JSON, s->profile, a, per);
+	else if (fmt == EXPORT_TEXT)
 		text_write(f, s, a, policy, when);
 	else
 		rows_write(f, fmt == EXPORT_JSON, a);
+	free(per);
 	return ferror(f) ? -1 : 0;
 }
 
@@ -103,9 +195,16 @@ int asnreport_snapshot_file(const char *dir, const struct session *s, const stru
 	return snapfile_finish(f, asnreport_write(f, EXPORT_TEXT, s, a, policy, when), path);
 }
 
-int asnreport_status(const struct asnscan *a)
+int asnreport_status(const struct session *s, const struct asnscan *a)
 {
 	const struct scan *sc = &a->sc;
+	struct acct_sum total;
+	int exact = asnscan_exact(a, s, &total, NULL);
+
+	if (exact > 0)
+		return acct_sum_listed(&total, s->profile) ? EXIT_LISTED : EXIT_NOTHING_LISTED;
+	if (exact < 0)
+		return EXIT_INCOMPLETE;
 
 	if (sc->failed > 0 || !scan_finished(sc))
 		return EXIT_INCOMPLETE;

@@ -1,5 +1,6 @@
-/* Snapshots of an ASN: one row per network with its level-3 state and
- * level-2 coverage. */
+/* Snapshots of an ASN: one row per network, with the exact figures of
+ * every zone when the zones are zone files (core/scan/account.h), else
+ * with its level-3 state and level-2 coverage as probed. */
 #ifndef RBLSCOPE_ASNREPORT_H
 #define RBLSCOPE_ASNREPORT_H
 
@@ -22,7 +23,8 @@ int asnreport_write(FILE *f, enum export_format fmt, const struct session *s,
 int asnreport_snapshot_file(const char *dir, const struct session *s, const struct asnscan *a,
                             const char *policy, time_t when, char *path, size_t pathlen);
 
-/* The exit status the finished ASN scan deserves (as export_status). */
-int asnreport_status(const struct asnscan *a);
+/* The exit status the finished ASN scan deserves (as export_status);
+ * from the exact figures when the session has them. */
+int asnreport_status(const struct session *s, const struct asnscan *a);
 
 #endif

@@ -9,47 +9,15 @@
 #include <unistd.h>
 
 #include "core/export/asnreport.h"
+#include "core/export/censusreport.h"
+#include "core/export/fields.h"
+#include "core/export/mappng.h"
 #include "core/scan/asnscan.h"
 #include "core/base/ip.h"
 #include "core/base/msg.h"
 #include "core/export/outfile.h"
 #include "core/export/report.h"
 #include "core/export/snapfile.h"
-
-/* Write s as a CSV field: quoted when it holds a comma, quote or space
- * at either end (RFC 4180). */
-static void csv_field(FILE *f, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n") && s[0] != ' ' && (!s[0] || s[strlen(s) - 1] != ' ')) {
-		fputs(s, f);
-		return;
-	}
-	fputc('"', f);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
-}
-
-/* Write s as a JSON string.  Text is sanitised already; escaping covers
- * the rest of what JSON forbids. */
-static void json_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '"' || ch == '\\')
-			fprintf(f, "\\%c", ch);
-		else if (ch < 0x20)
-			fprintf(f, "\\u%04x", ch);
-		else
-			fputc(ch, f);
-	}
-	fputc('"', f);
-}
 
 /* The per-address fields, in column order, as strings. */
 struct row {
@@ -324,10 +292,50 @@ static int asn_export(struct session *s, const char *policy, struct outfile *out
 		rc = -1;
 	} else {
 		rc = asnreport_write(out->f, o->export, s, &a, policy, time(NULL));
-		rc = output_finish(out, rc, asnreport_status(&a));
+		rc = output_finish(out, rc, asnreport_status(s, &a));
 	}
 	asnscan_free(&a);
 	return rc;
+}
+
+/* Count every network of the ASN database and write the census. */
+static int census_export(struct session *s, const char *policy, struct outfile *out)
+{
+	struct census c;
+	char err[512];
+	int rc = censusreport_count(s, &c, err, sizeof err);
+
+	if (rc != 0) {
+		outfile_abandon(out);
+		msg_line("%s", err);
+		return rc;
+	}
+	rc = censusreport_write(out->f, s->opt->export, s, &c, policy, time(NULL));
+	rc = output_finish(out, rc, censusreport_status(&c, s->profile));
+	census_free(&c);
+	return rc;
+}
+
+/* Draw the scope's map as a PNG (core/export/mappng.c); never to a
+ * terminal. */
+static int png_export(struct session *s, const char *policy, struct outfile *out,
+                      struct msg_held *warn)
+{
+	char err[512];
+	int rc;
+
+	if (isatty(fileno(out->f))) {
+		outfile_abandon(out);
+		msg_line("a PNG is binary: not written to a terminal (give -o FILE or redirect)");
+		return EXIT_USAGE;
+	}
+	rc = mappng_export(out->f, s, policy, time(NULL), warn, err, sizeof err);
+	if (rc == EXIT_USAGE) {
+		outfile_abandon(out);
+		msg_line("%s", err);
+		return EXIT_USAGE;
+	}
+	return output_finish(out, rc < 0 ? -1 : 0, rc);
 }
 
 int export_run(struct session *s, const char *policy)
@@ -345,7 +353,7 @@ int export_run(struct session *s, const char *policy)
 		msg_line("%s", err);
 		return EXIT_USAGE;
 	}
-	if (s->db_note[0])
+	if (s->db_note[0] && o->export != EXPORT_PNG)
 		msg_hold(&warn, "%s", s->db_note);
 	/* zone_note holds one line per zone: one warning each */
 	for (const char *p = s->zone_note, *nl; *p; p = *nl ? nl + 1 : nl) {
@@ -353,9 +361,11 @@ int export_run(struct session *s, const char *policy)
 		msg_hold(&warn, "%.*s", (int)(nl - p), p);
 	}
 	/* The probes run beside the scan: they cost no round trip. */
-	if (o->probe)
+	if (o->probe && o->export != EXPORT_PNG)
 		session_probe_start(s);
-	rc = o->target.kind == TARGET_ASN ? asn_export(s, policy, &out, &warn) :
+	rc = o->census ? census_export(s, policy, &out) :
+	     o->export == EXPORT_PNG ? png_export(s, policy, &out, &warn) :
+	     o->target.kind == TARGET_ASN ? asn_export(s, policy, &out, &warn) :
 	     net_export(s, policy, &out, &warn);
 	if (interrupted) {
 		outfile_abandon(&out);

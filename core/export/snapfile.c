@@ -11,15 +11,21 @@
 FILE *snapfile_create(const char *dir, const char *slug, time_t when, char *path,
                       size_t pathlen)
 {
-	char stamp[32];
+	return snapfile_create_ext(dir, slug, "txt", when, path, pathlen);
+}
+
+FILE *snapfile_create_ext(const char *dir, const char *slug, const char *ext, time_t when,
+                          char *path, size_t pathlen)
+{
+	char stamp[32], nth[16];
 	struct tm tm;
 	FILE *f;
 	int fd = -1, n;
 
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", gmtime_r(&when, &tm));
 	for (int i = 0; fd < 0 && i < SNAPFILE_TRIES; i++) {
-		n = snprintf(path, pathlen, i ? "%s/rblscope-%s-%s-%d.txt" : "%s/rblscope-%s-%s.txt",
-		             dir, slug, stamp, i);
+		snprintf(nth, sizeof nth, i ? "-%d" : "", i);
+		n = snprintf(path, pathlen, "%s/rblscope-%s-%s%s.%s", dir, slug, stamp, nth, ext);
 		if (n < 0 || (size_t)n >= pathlen) {
 			errno = ENAMETOOLONG;
 			return NULL;

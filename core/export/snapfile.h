@@ -13,6 +13,10 @@
 FILE *snapfile_create(const char *dir, const char *slug, time_t when, char *path,
                       size_t pathlen);
 
+/* As snapfile_create, with the extension ext ("png") for "txt". */
+FILE *snapfile_create_ext(const char *dir, const char *slug, const char *ext, time_t when,
+                          char *path, size_t pathlen);
+
 /* Close f after a write that returned rc (0 or -1); on any failure the
  * file at path is removed.  0, or -1 with errno set. */
 int snapfile_finish(FILE *f, int rc, const char *path);

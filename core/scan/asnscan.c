@@ -237,6 +237,25 @@ void asnscan_totals(const struct asnscan *a, uint64_t *l3_addrs, uint64_t *l2_ad
 	}
 }
 
+int asnscan_exact(const struct asnscan *a, const struct session *s, struct acct_sum *total,
+                  struct acct_sum *per)
+{
+	const struct account *acct = session_account(s);
+	struct asn_net *nets;
+	int rc;
+
+	if (!acct)
+		return 0;
+	nets = malloc((a->nnets ? a->nnets : 1) * sizeof *nets);
+	if (!nets)
+		return -1;
+	for (size_t i = 0; i < a->nnets; i++)
+		nets[i] = (struct asn_net){ a->nets[i].net, a->nets[i].prefix };
+	rc = account_nets(acct, nets, a->nnets, total, per);
+	free(nets);
+	return rc < 0 ? -1 : 1;
+}
+
 void asnscan_free(struct asnscan *a)
 {
 	scan_free(&a->sc);

@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/scan/account.h"
 #include "core/scan/scan.h"
 #include "core/scan/session.h"
 
@@ -64,6 +65,13 @@ const char *asnscan_l3_txt(const struct asnscan *a);
  * from the probes where sampled), and the networks listed at level 3. */
 void asnscan_totals(const struct asnscan *a, uint64_t *l3_addrs, uint64_t *l2_addrs,
                     size_t *l3_nets);
+
+/* Exact figures from the session's zone files (core/scan/account.h):
+ * *total over the ASN, per[i] for network i (a->nnets of them; may be
+ * NULL).  1 when counted, 0 when the session cannot count exactly (live
+ * DNS: the probes are all there is), -1 when out of memory. */
+int asnscan_exact(const struct asnscan *a, const struct session *s, struct acct_sum *total,
+                  struct acct_sum *per);
 
 /* Free. */
 void asnscan_free(struct asnscan *a);

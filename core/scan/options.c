@@ -18,6 +18,7 @@ enum {
 	OPT_EXPORT = 256, OPT_ZONES, OPT_RESOLVER, OPT_RATE, OPT_TIMEOUT, OPT_RETRIES,
 	OPT_DB, OPT_ZONE, OPT_NO_PROBE, OPT_ASCII, OPT_DEMO, OPT_WINDOW, OPT_ZONE_MAX,
 	OPT_NO_TXT, OPT_DEADLINE,
+	OPT_CENSUS,
 };
 
 static const struct option longopts[] = {
@@ -38,6 +39,7 @@ static const struct option longopts[] = {
 	{ "deadline", required_argument, NULL, OPT_DEADLINE },
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "demo", no_argument, NULL, OPT_DEMO },
+	{ "census", no_argument, NULL, OPT_CENSUS },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -51,11 +53,15 @@ void options_usage(FILE *f)
 	fprintf(f,
 	        "Usage: rblscope [OPTION]... TARGET\n"
 	        "       rblscope --export text|csv|json [OPTION]... TARGET\n"
+	        "       rblscope --export text|csv|json --zones DIR --census [OPTION]...\n"
+	        "       rblscope --export png --zones DIR|--demo [OPTION]... [SCOPE]\n"
 	        "       rblscope --demo\n"
 	        "Show how far DNSBL listings spread over an address's neighbours.\n\n"
 	        "TARGET is an IPv4 address (its /24 is shown), a CIDR from /16 to /32,\n"
 	        "or AS<n> (the networks of an ASN).\n\n"
-	        "  --export FORMAT     write a snapshot (text, csv or json) instead of the UI\n"
+	        "  --export FORMAT     write a snapshot (text, csv or json) instead of the UI,\n"
+	        "                      or png: a map of SCOPE (a CIDR, AS<n>, or else the\n"
+	        "                      whole IPv4 space) drawn from zone files\n"
 	        "  -o, --output FILE   write the export to FILE instead of standard output\n"
 	        "  -p, --profile NAME  the zones to query (default: %s)\n"
 	        "      --zone KEY=NAME query zone KEY of the profile under another name\n"
@@ -76,6 +82,8 @@ void options_usage(FILE *f)
 	        "      --no-probe      do not check the zones' RFC 5782 test entries\n"
 	        "      --ascii         draw with ASCII only\n"
 	        "      --demo          open the bundled offline demonstration\n"
+	        "      --census        with zone files, no TARGET: every ASN of the ASN\n"
+	        "                      database counted exactly (a screen, or --export)\n"
 	        "  -h, --help          show this help;  -V, --version  show the version\n\n"
 	        "Exit status: 0 nothing listed, 1 something listed, 2 bad usage or input,\n"
 	        "3 some lookups failed (the result is incomplete).\n\nProfiles:",
@@ -160,7 +168,9 @@ static bool looks_like_host(const char *s)
 	       strlen(s);
 }
 
-int target_parse(const char *given, struct target *t, char *err, size_t errlen)
+/* target_parse, with networks as wide as /min_prefix. */
+static int target_read(const char *given, struct target *t, unsigned min_prefix, char *err,
+                       size_t errlen)
 {
 	char s[64];
 
@@ -194,13 +204,36 @@ int target_parse(const char *given, struct target *t, char *err, size_t errlen)
 		ip4_parse(s, &t->focus);
 		t->net = t->focus & ip4_mask(24);
 		t->prefix = 24;
-	} else if (t->prefix < 16) {
+	} else if (t->prefix < min_prefix) {
 		snprintf(err, errlen, "target '%.40s' is too wide: rblscope scans /16 to /32", s);
 		return -1;
 	} else {
 		t->focus = t->net;
 	}
 	return 0;
+}
+
+int target_parse(const char *given, struct target *t, char *err, size_t errlen)
+{
+	return target_read(given, t, 16, err, errlen);
+}
+
+/* The scope of --export png: a CIDR of any width, an address (its /24),
+ * AS<n>, or none (the whole space); zone files only. */
+static int map_scope_parse(struct options *o, const char *arg)
+{
+	char err[160];
+
+	if (!o->zones_dir && !o->demo)
+		return usage_error("--export png draws from zone files (exact data): "
+		                   "give --zones DIR or --demo");
+	if (!arg) {
+		o->target = (struct target){ .kind = TARGET_NET, .text = "0.0.0.0/0" };
+	} else if (target_read(arg, &o->target, 0, err, sizeof err) < 0) {
+		return usage_error("%s", err);
+	}
+	o->has_target = true;
+	return -1;
 }
 
 /* --zone KEY=NAME */
@@ -225,18 +258,19 @@ static int option_set(struct options *o, int c, const char *arg)
 {
 	static const char *const formats[] = {
 		[EXPORT_TEXT] = "text", [EXPORT_CSV] = "csv", [EXPORT_JSON] = "json",
+		[EXPORT_PNG] = "png",
 	};
 	char *end;
 
 	switch (c) {
 	case OPT_EXPORT:
-		for (int f = EXPORT_TEXT; f <= EXPORT_JSON; f++) {
+		for (int f = EXPORT_TEXT; f <= EXPORT_PNG; f++) {
 			if (strcmp(arg, formats[f]) == 0) {
 				o->export = (enum export_format)f;
 				return -1;
 			}
 		}
-		return usage_error("bad --export format '%.40s': want text, csv or json", arg);
+		return usage_error("bad --export format '%.40s': want text, csv, json or png", arg);
 	case 'o': o->output = arg; return -1;
 	case 'p': o->profile_name = arg; return -1;
 	case OPT_ZONES: o->zones_dir = arg; return -1;
@@ -249,6 +283,7 @@ static int option_set(struct options *o, int c, const char *arg)
 		       usage_error("bad --deadline '%.40s': want seconds, 1 to 86400", arg) : -1;
 	case OPT_ASCII: o->ascii = true; return -1;
 	case OPT_DEMO: o->demo = true; return -1;
+	case OPT_CENSUS: o->census = true; return -1;
 	case OPT_RATE:
 		errno = 0;
 		o->rate = strtod(arg, &end);
@@ -284,6 +319,22 @@ static int option_set(struct options *o, int c, const char *arg)
 	default:
 		return usage_error("unknown option");
 	}
+}
+
+/* --census: zone files, no target.  -1 to go on, or EXIT_USAGE after
+ * one line. */
+static int census_check(const struct options *o, int targets)
+{
+	if (!o->zones_dir && !o->demo)
+		return usage_error("--census needs zone files (--zones DIR): live DNS cannot be "
+		                   "counted exactly");
+	if (targets > 0)
+		return usage_error("--census counts every network of the ASN database: it takes "
+		                   "no target");
+	if (o->export == EXPORT_PNG)
+		return usage_error("--census is a table: --export text, csv or json (a picture: "
+		                   "--export png without --census)");
+	return -1;
 }
 
 int options_parse(struct options *o, int argc, char **argv)
@@ -326,8 +377,12 @@ int options_parse(struct options *o, int argc, char **argv)
 		return usage_error("--zones and --resolver exclude each other");
 	if (o->zones_dir && !o->rate_set)
 		o->rate = 0;   /* zone files need no politeness */
+	if (o->census)
+		return census_check(o, argc - optind);
 	if (optind < argc - 1)
 		return usage_error("one target only, got '%.40s' and '%.40s'", argv[optind], argv[optind + 1]);
+	if (o->export == EXPORT_PNG)
+		return map_scope_parse(o, optind < argc ? argv[optind] : NULL);
 	if (optind == argc) {
 		if (o->demo)
 			return -1;

@@ -16,14 +16,15 @@ enum {
 	EXIT_INCOMPLETE = 3,  /* some lookups failed */
 };
 
-enum export_format { EXPORT_NONE = 0, EXPORT_TEXT, EXPORT_CSV, EXPORT_JSON };
+enum export_format { EXPORT_NONE = 0, EXPORT_TEXT, EXPORT_CSV, EXPORT_JSON, EXPORT_PNG };
 
 enum target_kind { TARGET_NET, TARGET_ASN };
 
 struct target {
 	enum target_kind kind;
 	uint32_t net;        /* TARGET_NET: the network scanned */
-	unsigned prefix;     /* 16-32; an address alone means its /24 */
+	unsigned prefix;     /* 16-32 (0-32 for --export png); an address alone
+	                      * means its /24 */
 	uint32_t focus;      /* the address the user named (the cursor) */
 	uint32_t asn;        /* TARGET_ASN */
 	char text[32];       /* as the user wrote it */
@@ -50,6 +51,7 @@ struct options {
 	bool no_txt;                 /* --no-txt: no TXT queries */
 	unsigned deadline_s;         /* --deadline: 0 for none */
 	bool demo;
+	bool census;                 /* --census: every ASN of the database, exactly */
 	bool ascii;                  /* --ascii: no UTF-8 glyphs */
 	bool has_target;
 	struct target target;

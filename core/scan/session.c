@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/lookup/dns.h"
+#include "core/scan/account.h"
 #include "core/lookup/zonefile.h"
 
 /* Probe answers for RFC 5782's two test addresses. */
@@ -92,6 +93,8 @@ int session_reload_zones(struct session *s, char *err, size_t errlen)
 		snprintf(err, errlen, "no zone files to read again: the zones are asked over DNS");
 		return -1;
 	}
+	account_free(s->acct);
+	s->acct = NULL;
 	backend_destroy(s->be);
 	s->be = NULL;
 	return backend_open(s, err, errlen) == 0 ? 0 : -1;
@@ -209,6 +212,8 @@ void session_distrust_scan(const struct session *s, struct scan *sc)
 
 void session_close(struct session *s)
 {
+	account_free(s->acct);
+	s->acct = NULL;
 	backend_destroy(s->be);
 	s->be = NULL;
 	if (s->db)

@@ -13,6 +13,8 @@
 #include "core/scan/scan.h"
 #include "geo/asn.h"
 
+struct account;
+
 /* RFC 5782 section 5: 127.0.0.2 must be listed, 127.0.0.1 must not. */
 enum zone_health {
 	ZH_UNKNOWN = 0,   /* not probed (yet) */
@@ -38,6 +40,9 @@ struct session {
 	enum lk_error health_error[PROFILE_MAX_ZONES];
 	unsigned probes_left;
 	unsigned probes_seen[PROFILE_MAX_ZONES];  /* good probe answers */
+	struct account *acct;          /* core/scan/account.h: the zones' listed
+	                                * ranges, built on first use for acct_be */
+	const struct backend *acct_be;
 };
 
 /* Build the session.  0, or EXIT_USAGE with a one-line reason in err

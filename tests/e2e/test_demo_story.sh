@@ -155,7 +155,8 @@ story() {
 	expect_flat "65 impacts / 131,072 addresses = 0.04959%: needs > 0.05% (66 impacts): not listed" "a: has 65 impacts, needs 66: not listed"
 	expect_flat "none: no network is listed on level 3" "a: no level-3 TXT"
 	expect_flat "7 guilty → 1,278 addresses blocked" "a: 7 guilty, 1,278 blocked"
-	expect_row "198\.18\.0\.0/15 +131,072 +clean +5 of 512$" "a: the /15 clean on level 3, 5 of its /24s on level 2"
+	# Counted from the zone files: size, l1, l2, l3, blocked, collateral.
+	expect_row "198\.18\.0\.0/15 +131072 +7 +1278 +0 +1278 +1271$" "a: the /15 exactly: 7 guilty, 1,278 on level 2, none on level 3"
 
 	# 5. i: one impact on the selected network (its first address,
 	# 198.18.0.0): 66 impacts, more than 0.05%: all of AS64512 on level
@@ -167,7 +168,7 @@ story() {
 	expect_flat "66 impacts / 131,072 addresses = 0.05035%: needs > 0.05% (66 impacts): listed" "i: 66 impacts: listed on level 3"
 	expect_flat "8 guilty → 131,070 addresses blocked" "i: 8 guilty, 131,070 addresses blocked"
 	expect_flat "spamscore 50: Your ISP DEMO-HOSTING, ZZ/AS64512 is UCEPROTECT-Level3" "i: the level-3 TXT"
-	expect_row "198\.18\.0\.0/15 +131,072 +listed +5 of 512$" "i: the /15 listed on level 3"
+	expect_row "198\.18\.0\.0/15 +131072 +8 +1278 +131070 +131070 +131062$" "i: the /15 on level 3 but its 2 whitelisted addresses"
 
 	# 6. q: back to the grid, queried again: level 3 lists all of the
 	# /24 but .10 (255); each address still shows its worst class.

@@ -97,12 +97,12 @@ ok "a: the ASN view of the selected address's ASN"
 wait_for "1024/1024 lookups"
 # 2010 rules: level 3 counts the 7 listed addresses and needs 0.2% of
 # 131,072 = 262.1, so 263.  Level 2 lists a /25 or /26 around each
-# listed address; the probe of a /24 (its .0) falls in four of them:
-# 198.18.7.0/25, 198.18.200.0/25, 198.19.44.0/26 and 198.19.100.0/26
-# (198.19.45.128/26 does not hold its .0).
+# listed address: 198.18.7.0/25, 198.18.200.0/25, 198.19.44.0/26,
+# 198.19.45.128/26 and 198.19.100.0/26.  The demo reads zone files: the
+# view counts every address exactly.
 expect_row "^ +level 3 +7 listed addresses / 131,072 addresses" "2010: level 3 counts 7 listed addresses of 131,072"
 assert_contains "$T/row.txt" "needs >= 0.2% (263 listed addresses)" "2010: level 3 needs 263"
-expect_row "198\.18\.0\.0/15 +131,072 +clean +4 of 512$" "2010: the /15 is not on level 3; 4 of its 512 /24 probes on level 2"
+expect_row "198\.18\.0\.0/15 +131072 +7 +446 +0 +446 +439$" "2010: the /15 exactly: 7 guilty, 446 on level 2, none on level 3"
 # Blocked under 2010: the five blocks above, 128+128+64+64+64 = 448
 # addresses, less the two whitelisted addresses inside them (198.18.7.10
 # and 198.19.44.20): 446; the 7 guilty are inside; (446-7)/7 = 62.7.
@@ -127,10 +127,10 @@ wait_for "1024/1024 lookups"
 expect_row "^ +level 3 +65 impacts / 131,072 addresses = 0\.04959%: needs > 0\.05% \(66 impacts\): not listed$" "2021-02-08: the level-3 arithmetic, one impact short"
 # Level 2 now lists every /24 with 4 impacts or more: 198.18.7.0 (5),
 # 198.18.200.0 (35), 198.19.44.0 (15), 198.19.45.0 (6), 198.19.100.0 (4).
-expect_row "198\.18\.0\.0/15 +131,072 +clean +5 of 512$" "2021-02-08: the /15 not on level 3, 5 /24s on level 2"
+expect_row "198\.18\.0\.0/15 +131072 +7 +1278 +0 +1278 +1271$" "2021-02-08: the /15 not on level 3, 5 /24s on level 2"
 # The five /24s, 1,280 addresses, less the two whitelisted inside them:
 # 1,278 blocked, (1,278-7)/7 = 181.6.
-assert_contains "$T/row.txt" "level 3 lists 0 of 1 networks (0 addresses)" "2021-02-08: no address in a level-3 listing"
+assert_contains "$T/row.txt" "l1 7, l2 1,278, l3 0 addresses (every address, from the zone files)" "2021-02-08: the exact count per level"
 assert_contains "$T/row.txt" "7 guilty → 1,278 addresses blocked (collateral ratio 181.6)" "2021-02-08: 1,278 blocked"
 
 # Esc: back to the grid, rescanned under the new zones.  198.18.7.0/24
@@ -199,27 +199,30 @@ keys x
 wait_for "saved rblscope-AS64512-"
 snap=$(ls "$T"/snap/rblscope-AS64512-*.txt 2>/dev/null | head -n 1)
 [ -n "$snap" ] || fail "x: no ASN snapshot in $T/snap"
-grep -qE "^  198\.18\.0\.0/15 +131072 listed +5 of 512$" "$snap" || { cat "$snap"; fail "ASN snapshot: the /15"; }
+grep -qE "^  198\.18\.0\.0/15 +131072 +8 +1278 +131070 +131070 +131062$" "$snap" || { cat "$snap"; fail "ASN snapshot: the /15"; }
 ok "x in the ASN view writes $(basename "$snap") with its network"
-assert_contains "$snap" "1 of 1 networks listed: 131072 addresses blocked" "ASN snapshot: level 3"
+assert_contains "$snap" "  l3        131070 addresses: UCEPROTECT level 3 (ASN)" "ASN snapshot: level 3, exactly"
+assert_not_contains "$snap" "estimate" "ASN snapshot: no estimate"
 # 66 impacts: more than 0.05% of 131,072, listed.  All 131,072 addresses
 # are in the level-3 listing; the two whitelisted ones are excluded from
 # it: 131,070 blocked, (131,070-8)/8 = 16382.75, shown as 16382.8.
 # Spamscore 66/131,072 x 100,000 = 50.35, written as 50 by the TXT.
 wait_for "1024/1024 lookups"
 expect_row "^ +level 3 +66 impacts / 131,072 addresses = 0\.05035%: needs > 0\.05% \(66 impacts\): listed$" "after i: the level-3 arithmetic"
-expect_row "198\.18\.0\.0/15 +131,072 +listed +5 of 512$" "after i: the /15 listed on level 3"
-assert_contains "$T/row.txt" "level 3 lists 1 of 1 networks (131,072 addresses)" "after i: 131,072 addresses in listed networks"
+expect_row "198\.18\.0\.0/15 +131072 +8 +1278 +131070 +131070 +131062$" "after i: the /15 on level 3"
+assert_contains "$T/row.txt" "l1 8, l2 1,278, l3 131,070 addresses" "after i: level 3 lists all but the 2 whitelisted"
 assert_contains "$T/row.txt" "8 guilty → 131,070 addresses blocked (collateral ratio 16382.8)" "after i: 131,070 blocked"
 assert_contains "$T/row.txt" "spamscore 50: Your ISP DEMO-HOSTING, ZZ/AS64512 is UCEPROTECT-Level3" "after i: the level-3 TXT and its spamscore"
 assert_contains "$snap" "  policy    2021-02-08: UCEPROTECT from 8 Feb 2021 (impacts) (demo)" "ASN snapshot: the policy"
 
 # P: back to 2021-01-18, which counts listed addresses (8 now) against
-# 0.02% of 131,072 (26.2, so 27): not listed; level 2 as in 2010.
+# 0.02% of 131,072 (26.2, so 27): not listed; level 2 as in 2010 (446),
+# and 198.18.7.200 alone in 198.18.7.128/25 adds its /26, 198.18.7.192/26:
+# 510 blocked, 8 of them guilty.
 keys P
 wait_for "policy 2021-01-18"
 wait_for "1024/1024 lookups"
-expect_row "198\.18\.0\.0/15 +131,072 +clean +4 of 512$" "P: the previous policy; the /15 off level 3 again"
+expect_row "198\.18\.0\.0/15 +131072 +8 +510 +0 +510 +502$" "P: the previous policy; the /15 off level 3 again"
 
 keys Escape
 wait_for "rblscope  198.18.7.0/24"

@@ -12,7 +12,8 @@
 
 #define MAX_ARGS 32
 
-static void check_target(const struct target *t)
+/* A target as wide as /min_prefix at most (16; 0 for --export png). */
+static void check_target(const struct target *t, unsigned min_prefix)
 {
 	FZ_CHECK(fz_terminated(t->text, sizeof t->text));
 	if (t->kind == TARGET_ASN) {
@@ -20,7 +21,7 @@ static void check_target(const struct target *t)
 		return;
 	}
 	FZ_CHECK(t->kind == TARGET_NET);
-	FZ_CHECK(t->prefix >= 16 && t->prefix <= 32);
+	FZ_CHECK(t->prefix >= min_prefix && t->prefix <= 32);
 	FZ_CHECK((t->net & fz_host_mask(t->prefix)) == 0);
 	/* The focus (the cursor) lies in the network scanned. */
 	FZ_CHECK((t->focus & ~fz_host_mask(t->prefix)) == t->net);
@@ -33,7 +34,7 @@ static void fuzz_target(const char *s)
 
 	err[0] = '\0';
 	if (target_parse(s, &t, err, sizeof err) == 0) {
-		check_target(&t);
+		check_target(&t, 16);
 	} else {
 		/* The reason quotes the argument as given, newlines and all:
 		 * the user's own bytes, so only its presence is checked. */
@@ -66,8 +67,10 @@ static void check_options(const struct options *o, int rc)
 	FZ_CHECK(o->timeout_ms >= 1 && o->timeout_ms <= 600000);
 	FZ_CHECK(o->retries <= 20 && o->window <= 65536);   /* 0: adaptive */
 	FZ_CHECK(o->deadline_s <= 86400);
+	/* a map counts from zone files only */
+	FZ_CHECK(o->export != EXPORT_PNG || o->zones_dir || o->demo);
 	if (o->has_target)
-		check_target(&o->target);
+		check_target(&o->target, o->export == EXPORT_PNG ? 0 : 16);
 }
 
 /* options_parse with its usage lines and --help sent to /dev/null:

@@ -12,6 +12,7 @@
 #include "tests/tui/demofix.h"
 #include "tui/app.h"
 #include "tui/asnview.h"
+#include "tui/census.h"
 #include "tui/grid.h"
 
 #define IP(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (uint32_t)(d))
@@ -78,6 +79,29 @@ static void test_q_goes_back(void **state)
 	assert_false(f->a.quit);
 	type(f, "q");
 	assert_true(f->a.quit);
+}
+
+/* C: the census; f filters it through the prompt; Enter opens the
+ * ASN view; q walks back. */
+static void test_census(void **state)
+{
+	struct fixture *f = *state;
+
+	type(f, "C");
+	assert_string_equal(top_name(f), "census");
+	type(f, "fnobody\r");
+	assert_false(f->a.prompt.active);
+	assert_int_equal(((struct censusview *)stack_top(&f->a.st))->n, 0);
+	type(f, "f\r");
+	assert_int_equal(((struct censusview *)stack_top(&f->a.st))->n, 1);
+	type(f, "\r");
+	assert_string_equal(top_name(f), "asn");
+	type(f, "qq");
+	assert_string_equal(top_name(f), "grid");
+	/* g in the census's prompt is text, not a key */
+	type(f, "Cfg\r");
+	assert_string_equal(top_name(f), "census");
+	assert_string_equal(((struct censusview *)stack_top(&f->a.st))->filter, "g");
 }
 
 /* The demo's keys work on every screen, on what is selected there. */
@@ -198,6 +222,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_q_goes_back, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_census, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_demo_keys_everywhere, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_quit_asks_in_a_changed_demo, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_quit_unchanged, setup, teardown),

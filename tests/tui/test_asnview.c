@@ -15,6 +15,8 @@
 #include <cmocka.h>
 
 #include "core/base/ip.h"
+#include "core/lookup/zonefile.h"
+#include "core/scan/account.h"
 #include "core/uceprotect/scenario.h"
 #include "tests/tui/appfix.h"
 #include "tui/asnview.h"
@@ -219,6 +221,50 @@ static void test_real_asn(void **state)
 	fixture_close(&f);
 }
 
+/* The fixture zones read as zone files: every figure counted exactly
+ * (tests/e2e/fixtures/README): level 1 lists .5 .17 .66 of 192.0.2.0/25,
+ * level 2 all of it but .100, level 3 both networks; collateral 381 of
+ * 384, 127.0 per guilty address.  No probe needs to answer. */
+static void test_exact(void **state)
+{
+	struct fixture f;
+	struct asn_figures fig;
+	struct asn_hline h[ASNVIEW_HEADER_MAX];
+	char row[256], err[256] = "";
+	size_t n;
+
+	(void)state;
+	fixture_open(&f);
+	f.opt.zones_dir = "tests/e2e/fixtures/zones";
+	f.s.be = zonedir_backend_new(f.opt.zones_dir, f.s.zones, f.s.nzones, NULL, NULL, 0, err,
+	                             sizeof err);
+	assert_non_null(f.s.be);
+	asn_plan(&f, 64500, "EXAMPLE-NET", as64500, 2);
+	asnview_figures(&f.av, &fig);
+	assert_true(fig.exact);
+	assert_true(fig.guilty_known);
+	assert_int_equal(fig.guilty, 3);
+	assert_int_equal(fig.blocked, 384);
+	assert_int_equal(fig.sum.zone[1], 127);
+	assert_int_equal(fig.sum.collateral, 381);
+	n = asnview_header(&f.av, h, ASNVIEW_HEADER_MAX);
+	assert_string_equal(header_value(h, n, "damage"),
+	                    "3 guilty -> 384 addresses blocked (collateral ratio 127.0)");
+	assert_string_equal(header_value(h, n, "exact"),
+	                    "l1 3, l2 127, l3 384 addresses (every address, from the zone files)");
+	assert_null(header_value(h, n, "probed"));
+	/* size, l1, l2, l3, blocked, collateral */
+	asnview_row_text(&f.av, 0, row, sizeof row);
+	assert_string_equal(row, "> ~ 192.0.2.0/25            128        3      127      128      128"
+	                         "        125");
+	asnview_row_text(&f.av, 1, row, sizeof row);
+	assert_string_equal(row, "  ~ 203.0.113.0/24          256        0        0      256      256"
+	                         "        256");
+	account_free(f.s.acct);
+	backend_destroy(f.s.be);
+	fixture_close(&f);
+}
+
 /* A /22 probed twice (sampled) with one probe on level 2, and a /24
  * whose probe failed: level 2 covers about half the /22. */
 static void test_sampled_and_failed(void **state)
@@ -403,6 +449,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pending),
 		cmocka_unit_test(test_real_asn),
+		cmocka_unit_test(test_exact),
 		cmocka_unit_test(test_sampled_and_failed),
 		cmocka_unit_test(test_demo),
 		cmocka_unit_test(test_cursor),

@@ -123,14 +123,23 @@ static void test_help_lists_every_action(void **state)
 {
 	static const char *const grid[] = {
 		"q", "? F1", "p P", "i u U", "arrows hjkl", "Home End ^ $", "[ ] PgUp PgDn", "g /",
-		"a o", "x", "1 2 3 0", "A", "r Ctrl-L",
+		"a o", "C M", "x", "1 2 3 0", "A", "r Ctrl-L",
 	};
 	static const char *const asn[] = {
-		"q Esc", "? F1", "p P", "i u U", "arrows jk", "Enter", "g /", "o", "x", "r Ctrl-L",
+		"q Esc", "? F1", "p P", "i u U", "arrows jk", "Enter", "g /", "o", "C M", "x",
+		"r Ctrl-L",
 	};
 	static const char *const overview[] = {
 		"q Esc", "? F1", "p P", "i u U", "arrows hjkl", "[ ] PgUp PgDn", "Enter", "g /", "a",
-		"x", "1 2 3 0", "r Ctrl-L",
+		"C M", "x", "1 2 3 0", "r Ctrl-L",
+	};
+	static const char *const census[] = {
+		"q Esc", "? F1", "p P", "i u U", "arrows jk", "Enter", "g /", "s f",
+		"x", "r Ctrl-L",
+	};
+	static const char *const map[] = {
+		"q Esc", "? F1", "p P", "i u U", "arrows hjkl", "Enter", "g /", "C M", "x",
+		"r Ctrl-L",
 	};
 	struct key_help h;
 
@@ -140,6 +149,8 @@ static void test_help_lists_every_action(void **state)
 	help_is(KS_GRID | KS_ROOT, grid, sizeof grid / sizeof grid[0]);
 	help_is(KS_ASN, asn, sizeof asn / sizeof asn[0]);
 	help_is(KS_OVERVIEW, overview, sizeof overview / sizeof overview[0]);
+	help_is(KS_CENSUS, census, sizeof census / sizeof census[0]);
+	help_is(KS_MAP, map, sizeof map / sizeof map[0]);
 	assert_true(keys_help(0, KS_GRID, false, &h));
 	assert_string_equal(h.keys, "q Esc");
 	assert_true(keys_help(4, KS_GRID, true, &h));

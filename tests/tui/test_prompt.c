@@ -21,7 +21,7 @@ static void test_type_and_enter(void **state)
 	struct prompt p;
 
 	(void)state;
-	prompt_open(&p);
+	prompt_open(&p, PK_GOTO);
 	assert_true(p.active);
 	assert_string_equal(p.buf, "");
 	type(&p, "198.51.100.0/28");
@@ -40,10 +40,15 @@ static void test_filter(void **state)
 	struct prompt p;
 
 	(void)state;
-	prompt_open(&p);
-	type(&p, "AS 64;500\t[x]");
-	assert_string_equal(p.buf, "AS64500");
-	prompt_open(&p);
+	prompt_open(&p, PK_GOTO);
+	/* What people paste stays for the parser; control bytes do not. */
+	type(&p, " [192.0.2.7]\t");
+	assert_string_equal(p.buf, " [192.0.2.7]");
+	prompt_open(&p, PK_FILTER);
+	assert_string_equal(prompt_label(&p), "Filter AS names: ");
+	type(&p, "Hosting, Ltd");
+	assert_string_equal(p.buf, "Hosting, Ltd");
+	prompt_open(&p, PK_GOTO);
 	assert_int_equal(prompt_feed(&p, KEY_LEFT), PR_EDITING);
 	assert_int_equal(prompt_feed(&p, KEY_MOUSE), PR_EDITING);
 	assert_string_equal(p.buf, "");
@@ -54,7 +59,7 @@ static void test_edit(void **state)
 	struct prompt p;
 
 	(void)state;
-	prompt_open(&p);
+	prompt_open(&p, PK_GOTO);
 	type(&p, "192.0.2.77");
 	strcpy(p.error, "bad target");
 	assert_int_equal(prompt_feed(&p, KEY_BACKSPACE), PR_EDITING);
@@ -74,7 +79,7 @@ static void test_cancel(void **state)
 	struct prompt p;
 
 	(void)state;
-	prompt_open(&p);
+	prompt_open(&p, PK_GOTO);
 	type(&p, "10.0");
 	assert_int_equal(prompt_feed(&p, 27), PR_CANCEL);
 	assert_int_equal(prompt_feed(&p, 7 /* Ctrl-G */), PR_CANCEL);
@@ -85,7 +90,7 @@ static void test_length_bound(void **state)
 	struct prompt p;
 
 	(void)state;
-	prompt_open(&p);
+	prompt_open(&p, PK_GOTO);
 	for (int i = 0; i < 100; i++)
 		assert_int_equal(prompt_feed(&p, '1'), PR_EDITING);
 	assert_int_equal(p.len, PROMPT_MAX - 1);

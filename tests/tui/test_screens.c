@@ -218,6 +218,20 @@ static void test_help(void **state)
 	four_ways("help", "?");
 }
 
+/* The census of the demo's zones, from the grid with C. */
+static void test_census(void **state)
+{
+	(void)state;
+	four_ways("census", "C");
+}
+
+/* The map of the whole space, on the demo's address, from the grid with M. */
+static void test_map(void **state)
+{
+	(void)state;
+	four_ways("map", "M");
+}
+
 /* The lesson's turn: 8 Feb 2021 rules, one impact, the whole ASN. */
 static void test_tipped(void **state)
 {
@@ -250,6 +264,8 @@ int main(void)
 		cmocka_unit_test(test_asn_view),
 		cmocka_unit_test(test_help),
 		cmocka_unit_test(test_tipped),
+		cmocka_unit_test(test_census),
+		cmocka_unit_test(test_map),
 		cmocka_unit_test(test_back),
 		cmocka_unit_test(test_small),
 	};

@@ -12,7 +12,9 @@
 #include "tests/tui/appfix.h"
 #include "tests/tui/demofix.h"
 #include "tui/asnview.h"
+#include "tui/census.h"
 #include "tui/grid.h"
+#include "tui/mapview.h"
 #include "tui/overview.h"
 #include "tui/stack.h"
 
@@ -205,7 +207,8 @@ static void test_depth(void **state)
  * call each operation without asking. */
 static void test_every_op(void **state)
 {
-	const struct screen_ops *all[] = { &grid_ops, &asnview_ops, &overview_ops };
+	const struct screen_ops *all[] = { &grid_ops, &asnview_ops, &overview_ops, &census_ops,
+	                                   &mapview_ops };
 
 	(void)state;
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {

@@ -597,6 +597,44 @@ static void target_long_text_is_cut(void **state)
 	assert_true(strlen(t.text) < sizeof t.text);
 }
 
+/* --export png: zone files only; any width of CIDR, AS<n>, or nothing
+ * for the whole space. */
+static void png_scopes(void **state)
+{
+	struct options o;
+	struct run r;
+
+	(void)state;
+	expect_ok(&r, &o, ARGS("--export", "png", "--zones", "dir"));
+	assert_int_equal(o.export, EXPORT_PNG);
+	assert_true(o.has_target && o.target.kind == TARGET_NET);
+	assert_int_equal(o.target.net, 0);
+	assert_int_equal(o.target.prefix, 0);
+	run_free(&r);
+	expect_ok(&r, &o, ARGS("--export", "png", "--demo", "10.1.2.3/8"));
+	assert_int_equal(o.target.net, A(10, 0, 0, 0));
+	assert_int_equal(o.target.prefix, 8);
+	run_free(&r);
+	expect_ok(&r, &o, ARGS("--export", "png", "--zones", "dir", "0.0.0.0/0"));
+	assert_int_equal(o.target.prefix, 0);
+	run_free(&r);
+	expect_ok(&r, &o, ARGS("--export", "png", "--zones", "dir", "AS64500"));
+	assert_true(o.target.kind == TARGET_ASN && o.target.asn == 64500);
+	run_free(&r);
+	expect_ok(&r, &o, ARGS("--export", "png", "--zones", "dir", "192.0.2.7"));
+	assert_true(o.target.net == A(192, 0, 2, 0) && o.target.prefix == 24);
+	run_free(&r);
+	/* live DNS cannot count a /8 */
+	expect_usage(ARGS("--export", "png", "10.0.0.0/8"));
+	expect_usage(ARGS("--export", "png", "--resolver", "127.0.0.1", "10.0.0.0/8"));
+	expect_usage(ARGS("--export", "png"));
+	expect_usage(ARGS("--export", "png", "--zones", "dir", "10.0.0.0/33"));
+	expect_usage(ARGS("--export", "png", "--zones", "dir", "example.org"));
+	expect_usage(ARGS("--export", "png", "--zones", "dir", "10.0.0.0/8", "AS1"));
+	/* the other exports stay at /16 or narrower */
+	expect_usage(ARGS("--export", "csv", "--zones", "dir", "10.0.0.0/8"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -618,6 +656,7 @@ int main(void)
 		cmocka_unit_test(target_too_wide_or_malformed),
 		cmocka_unit_test(target_asn),
 		cmocka_unit_test(target_long_text_is_cut),
+		cmocka_unit_test(png_scopes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

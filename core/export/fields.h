@@ -1,0 +1,15 @@
+/* Fields of the exports: CSV (RFC 4180) and JSON strings. */
+#ifndef RBLSCOPE_FIELDS_H
+#define RBLSCOPE_FIELDS_H
+
+#include <stdio.h>
+
+/* Write s as a CSV field: quoted when it holds a comma, quote or line
+ * break, or a space at either end (RFC 4180). */
+void csv_field(FILE *f, const char *s);
+
+/* Write s as a JSON string.  Text is sanitised already; escaping covers
+ * the rest of what JSON forbids. */
+void json_string(FILE *f, const char *s);
+
+#endif
