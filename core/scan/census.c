@@ -27,15 +27,26 @@ struct gather {
 	struct ranges nets;
 	struct census_asn *all;   /* every ASN seen, in order of first sight */
 	size_t nall, capall;
-	size_t *table;            /* open addressing: index into all + 1, 0 empty */
+	struct tslot {            /* open addressing: the ASN beside its index, */
+		uint32_t asn;         /* so a lookup never touches all */
+		uint32_t idx1;        /* index into all + 1, 0 empty */
+	} *table;
 	size_t tcap;              /* a power of two */
+	uint32_t last_asn;        /* the walk meets an ASN's networks in runs */
+	size_t last_slot;
 	bool sorted;
 };
+
+/* Room the real ASN table needs (some 84,000 ASNs, 565,000 networks as
+ * CIDRs, as many gaps between them), taken at once: memory not used is
+ * never touched, and growing by copying cost a third of the census. */
+#define GATHER_ASNS (1u << 17)
+#define GATHER_NETS (1u << 20)
 
 static int ranges_push(struct ranges *r, uint32_t lo, uint32_t hi, size_t slot, bool db)
 {
 	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 1024;
+		size_t cap = r->cap ? r->cap * 2 : GATHER_NETS;
 		uint32_t *l = realloc(r->lo, cap * sizeof *l);
 		uint32_t *h = l ? realloc(r->hi, cap * sizeof *h) : NULL;
 		size_t *s = h ? realloc(r->slot, cap * sizeof *s) : NULL;
@@ -76,17 +87,17 @@ static size_t hash(uint32_t asn, size_t cap)
 /* Grow the table to twice its size and place every ASN again. */
 static int table_grow(struct gather *g)
 {
-	size_t cap = g->tcap ? g->tcap * 2 : 1024;
-	size_t *t = calloc(cap, sizeof *t);
+	size_t cap = g->tcap ? g->tcap * 2 : 2 * GATHER_ASNS;
+	struct tslot *t = calloc(cap, sizeof *t);
 
 	if (!t)
 		return -1;
 	for (size_t i = 0; i < g->nall; i++) {
 		size_t h = hash(g->all[i].asn, cap);
 
-		while (t[h])
+		while (t[h].idx1)
 			h = (h + 1) & (cap - 1);
-		t[h] = i + 1;
+		t[h] = (struct tslot){ g->all[i].asn, (uint32_t)(i + 1) };
 	}
 	free(g->table);
 	g->table = t;
@@ -100,13 +111,17 @@ static size_t asn_slot(struct gather *g, uint32_t asn, const char *org)
 {
 	size_t h;
 
-	if ((g->nall + 1) * 2 > g->tcap && table_grow(g) < 0)
+	if (g->nall && asn == g->last_asn)
+		return g->last_slot;
+	if (((g->nall + 1) * 2 > g->tcap || g->nall + 1 >= UINT32_MAX) && table_grow(g) < 0)
 		return SIZE_MAX - 1;
-	for (h = hash(asn, g->tcap); g->table[h]; h = (h + 1) & (g->tcap - 1))
-		if (g->all[g->table[h] - 1].asn == asn)
-			return g->table[h] - 1;
+	for (h = hash(asn, g->tcap); g->table[h].idx1; h = (h + 1) & (g->tcap - 1))
+		if (g->table[h].asn == asn) {
+			g->last_asn = asn;
+			return g->last_slot = g->table[h].idx1 - 1;
+		}
 	if (g->nall == g->capall) {
-		size_t cap = g->capall ? g->capall * 2 : 256;
+		size_t cap = g->capall ? g->capall * 2 : GATHER_ASNS;
 		struct census_asn *p = realloc(g->all, cap * sizeof *p);
 
 		if (!p)
@@ -117,7 +132,9 @@ static size_t asn_slot(struct gather *g, uint32_t asn, const char *org)
 	memset(&g->all[g->nall], 0, sizeof g->all[g->nall]);
 	g->all[g->nall].asn = asn;
 	sanitize_text(g->all[g->nall].org, sizeof g->all[g->nall].org, org, strlen(org));
-	g->table[h] = g->nall + 1;
+	g->table[h] = (struct tslot){ asn, (uint32_t)(g->nall + 1) };
+	g->last_asn = asn;
+	g->last_slot = g->nall;
 	return g->nall++;
 }
 
