@@ -84,6 +84,22 @@ static void cells_draw(cairo_surface_t *sf, const struct map *m, int x0, int y0,
 	cairo_surface_mark_dirty(sf);
 }
 
+/* A label centred at x, baseline y, in a pale halo that keeps it
+ * readable over cells of any colour. */
+static void label_draw(cairo_t *cr, double x, double y, const char *s)
+{
+	cairo_text_extents_t e;
+
+	cairo_text_extents(cr, s, &e);
+	cairo_move_to(cr, x - e.x_advance / 2, y);
+	cairo_text_path(cr, s);
+	set_rgb(cr, map_colour_ground(), 0.55);
+	cairo_set_line_width(cr, 3);
+	cairo_stroke_preserve(cr);
+	set_rgb(cr, map_colour_text(), 0.6);
+	cairo_fill(cr);
+}
+
 /* When the block is a /0, /8, /16 or /24, the 256 blocks one octet
  * longer get their octet written in their middle, as the IPv4 maps
  * label their /8s. */
@@ -116,10 +132,9 @@ static void octets_draw(cairo_t *cr, const struct map *m, int x0, int y0, unsign
 		if (size < 7)
 			return;
 		font(cr, size > 26 ? 26 : size, false);
-		set_rgb(cr, map_colour_text(), 0.45);
 		snprintf(label, sizeof label, "%d", i);
-		text_at(cr, x0 + box[i][0] * px + bw / 2, y0 + box[i][1] * px + bh / 2 + size * 0.36,
-		        0.5, label);
+		label_draw(cr, x0 + box[i][0] * px + bw / 2, y0 + box[i][1] * px + bh / 2 + size * 0.36,
+		           label);
 	}
 }
 
