@@ -7,6 +7,7 @@
 #include "core/export/mappng.h"
 
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <errno.h>
 #include <string.h>
 
@@ -402,6 +403,10 @@ int mappng_export(FILE *f, const struct session *s, const char *policy, time_t w
 	text.scope = scope;
 	text.source = source;
 	rc = mappng_write(f, &m, &text);
+	/* cairo keeps its fonts (and fontconfig's patterns) for the next
+	 * picture; there is none: give them back, so leak checkers see none */
+	cairo_debug_reset_static_data();
+	FcFini();
 	if (rc == 0)
 		rc = counted ? EXIT_INCOMPLETE : m.total.blocked ? EXIT_LISTED : EXIT_NOTHING_LISTED;
 	map_free(&m);
