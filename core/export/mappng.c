@@ -342,6 +342,13 @@ int mappng_write(FILE *f, const struct map *m, const struct mappng_text *t)
 	return 0;
 }
 
+void mappng_fonts_release(void)
+{
+	/* cairo's font caches hold fontconfig's patterns: cairo first */
+	cairo_debug_reset_static_data();
+	FcFini();
+}
+
 /* The scope the options name, and how a title says it. */
 static int scope_of(const struct session *s, struct map_scope *sc, char *name, size_t namelen,
                     char *err, size_t errlen)
@@ -403,10 +410,7 @@ int mappng_export(FILE *f, const struct session *s, const char *policy, time_t w
 	text.scope = scope;
 	text.source = source;
 	rc = mappng_write(f, &m, &text);
-	/* cairo keeps its fonts (and fontconfig's patterns) for the next
-	 * picture; there is none: give them back, so leak checkers see none */
-	cairo_debug_reset_static_data();
-	FcFini();
+	mappng_fonts_release();   /* the export draws no other picture */
 	if (rc == 0)
 		rc = counted ? EXIT_INCOMPLETE : m.total.blocked ? EXIT_LISTED : EXIT_NOTHING_LISTED;
 	map_free(&m);
