@@ -330,6 +330,10 @@ static int png_export(struct session *s, const char *policy, struct outfile *out
 		return EXIT_USAGE;
 	}
 	rc = mappng_export(out->f, s, policy, time(NULL), warn, err, sizeof err);
+	if (interrupted) {
+		outfile_abandon(out);
+		return -1;
+	}
 	if (rc == EXIT_USAGE) {
 		outfile_abandon(out);
 		msg_line("%s", err);

@@ -7,6 +7,7 @@
 #include "core/export/mappng.h"
 
 #include <cairo.h>
+#include <fontconfig/fontconfig.h>
 #include <errno.h>
 #include <string.h>
 
@@ -84,6 +85,22 @@ static void cells_draw(cairo_surface_t *sf, const struct map *m, int x0, int y0,
 	cairo_surface_mark_dirty(sf);
 }
 
+/* A label centred at x, baseline y, in a pale halo that keeps it
+ * readable over cells of any colour. */
+static void label_draw(cairo_t *cr, double x, double y, const char *s)
+{
+	cairo_text_extents_t e;
+
+	cairo_text_extents(cr, s, &e);
+	cairo_move_to(cr, x - e.x_advance / 2, y);
+	cairo_text_path(cr, s);
+	set_rgb(cr, map_colour_ground(), 0.55);
+	cairo_set_line_width(cr, 3);
+	cairo_stroke_preserve(cr);
+	set_rgb(cr, map_colour_text(), 0.6);
+	cairo_fill(cr);
+}
+
 /* When the block is a /0, /8, /16 or /24, the 256 blocks one octet
  * longer get their octet written in their middle, as the IPv4 maps
  * label their /8s. */
@@ -116,10 +133,9 @@ static void octets_draw(cairo_t *cr, const struct map *m, int x0, int y0, unsign
 		if (size < 7)
 			return;
 		font(cr, size > 26 ? 26 : size, false);
-		set_rgb(cr, map_colour_text(), 0.45);
 		snprintf(label, sizeof label, "%d", i);
-		text_at(cr, x0 + box[i][0] * px + bw / 2, y0 + box[i][1] * px + bh / 2 + size * 0.36,
-		        0.5, label);
+		label_draw(cr, x0 + box[i][0] * px + bw / 2, y0 + box[i][1] * px + bh / 2 + size * 0.36,
+		           label);
 	}
 }
 
@@ -156,15 +172,15 @@ static void legend_row(cairo_t *cr, double x, double y, const struct map_colour 
 	text_at(cr, x + 34, y + 19, 0, meaning);
 }
 
-static void legend_draw(cairo_t *cr, const struct map *m, double x, double y)
+/* The classes, each with its count: the y below them. */
+static double classes_draw(cairo_t *cr, const struct map_totals *t, double x, double y)
 {
 	static const enum map_class order[] = { MC_GUILTY, MC_RANGE, MC_ASN, MC_CLEAN, MC_OUTSIDE };
-	const struct map_totals *t = &m->total;
-	uint64_t counts[MC_COUNT] = {
+	const uint64_t counts[MC_COUNT] = {
 		[MC_GUILTY] = t->guilty, [MC_RANGE] = t->range, [MC_ASN] = t->asn,
 		[MC_CLEAN] = t->addrs - t->blocked,
 	};
-	char n[32], line[160];
+	char n[32];
 
 	set_rgb(cr, map_colour_text(), 1);
 	font(cr, 19, true);
@@ -176,9 +192,16 @@ static void legend_draw(cairo_t *cr, const struct map *m, double x, double y)
 		legend_row(cr, x, y, c, order[i] == MC_OUTSIDE ? NULL : num_grouped(counts[order[i]], n),
 		           c->meaning);
 	}
-	/* the strength rule, shown on red: 1, 50 and 100 of 100 blocked */
+	return y;
+}
+
+/* The strength rule, shown on red (1, 50 and 100 of 100 addresses
+ * blocked): the y below it. */
+static double strength_draw(cairo_t *cr, double x, double y)
+{
+	static const uint32_t blocked[3] = { 1, 50, 100 };
+
 	for (int k = 0; k < 3; k++) {
-		static const uint32_t blocked[3] = { 1, 50, 100 };
 		struct map_cell c = { .addrs = 100, .guilty = 1, .blocked = blocked[k] };
 		uint8_t rgb[3];
 
@@ -191,54 +214,66 @@ static void legend_draw(cairo_t *cr, const struct map *m, double x, double y)
 	font(cr, 13.5, false);
 	text_at(cr, x + 78, y - 6, 0, "paler: fewer of the cell's addresses");
 	text_at(cr, x + 78, y + 11, 0, "blocked, full: all of them");
-	y += 58;
-	cell_size_text(m, line, sizeof line);
+	return y + 58;
+}
+
+/* One line of the totals: the label left, the value right. */
+static void total_row(cairo_t *cr, double x, double y, const char *label, const char *value)
+{
+	font(cr, 16, false);
+	text_at(cr, x, y, 0, label);
+	text_at(cr, x + PANEL, y, 1, value);
+}
+
+/* The totals, as the README defines them: the y below them. */
+static double totals_draw(cairo_t *cr, const struct map_totals *t, double x, double y)
+{
+	uint64_t coll = t->blocked - t->guilty;
+	double share = t->addrs ? 100.0 * (double)t->blocked / (double)t->addrs : 0.0;
+	char n[32], text[48];
+
+	set_rgb(cr, map_colour_text(), 1);
 	font(cr, 17, true);
 	text_at(cr, x, y, 0, "Totals");
-	y += 8;
-	{
-		uint64_t coll = t->blocked - t->guilty;
-		char pct[48], ratio[48];
-		const struct { const char *label; uint64_t v; const char *extra; } rows[] = {
-			{ "addresses", t->addrs, "" },
-			{ "guilty (level 1)", t->guilty, "" },
-			{ "blocked (any level)", t->blocked, pct },
-			{ "collateral (blocked, not guilty)", coll, "" },
-		};
-
-		double share = t->addrs ? 100.0 * (double)t->blocked / (double)t->addrs : 0.0;
-
-		if (share > 0 && share < 0.01)
-			snprintf(pct, sizeof pct, "less than 0.01%% of the addresses");
-		else
-			snprintf(pct, sizeof pct, "%.2f%% of the addresses", share);
-		for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-			y += 24;
-			font(cr, 16, false);
-			text_at(cr, x, y, 0, rows[i].label);
-			text_at(cr, x + PANEL, y, 1, num_grouped(rows[i].v, n));
-			if (rows[i].extra[0]) {
-				y += 18;
-				font(cr, 13.5, false);
-				text_at(cr, x + PANEL, y, 1, rows[i].extra);
-			}
-		}
-		if (t->guilty)
-			snprintf(ratio, sizeof ratio, "%.1f", (double)coll / (double)t->guilty);
-		else
-			snprintf(ratio, sizeof ratio, "n/a (none guilty)");
-		y += 24;
-		font(cr, 16, false);
-		text_at(cr, x, y, 0, "collateral ratio (per guilty)");
-		text_at(cr, x + PANEL, y, 1, ratio);
-	}
-	y += 36;
+	total_row(cr, x, y += 32, "addresses", num_grouped(t->addrs, n));
+	total_row(cr, x, y += 24, "guilty (level 1)", num_grouped(t->guilty, n));
+	total_row(cr, x, y += 24, "blocked (any level)", num_grouped(t->blocked, n));
+	if (share > 0 && share < 0.01)
+		snprintf(text, sizeof text, "less than 0.01%% of the addresses");
+	else
+		snprintf(text, sizeof text, "%.2f%% of the addresses", share);
 	font(cr, 13.5, false);
-	snprintf(n, sizeof n, "%u x %u", (unsigned)m->w, (unsigned)m->h);
+	text_at(cr, x + PANEL, y += 18, 1, text);
+	total_row(cr, x, y += 24, "collateral (blocked, not guilty)", num_grouped(coll, n));
+	if (t->guilty)
+		snprintf(text, sizeof text, "%.1f", (double)coll / (double)t->guilty);
+	else
+		snprintf(text, sizeof text, "n/a (none guilty)");
+	total_row(cr, x, y += 24, "collateral ratio (per guilty)", text);
+	return y + 36;
+}
+
+/* What one cell holds, and how many there are. */
+static void scale_draw(cairo_t *cr, const struct map *m, double x, double y)
+{
+	char text[96];
+
+	font(cr, 13.5, false);
+	cell_size_text(m, text, sizeof text);
 	text_at(cr, x, y, 0, "one cell:");
-	text_at(cr, x + PANEL, y, 1, line);
+	text_at(cr, x + PANEL, y, 1, text);
+	snprintf(text, sizeof text, "%u x %u", (unsigned)m->w, (unsigned)m->h);
 	text_at(cr, x, y + 19, 0, "cells:");
-	text_at(cr, x + PANEL, y + 19, 1, n);
+	text_at(cr, x + PANEL, y + 19, 1, text);
+}
+
+/* The panel beside the map: legend, totals, scale. */
+static void panel_draw(cairo_t *cr, const struct map *m, double x, double y)
+{
+	y = classes_draw(cr, &m->total, x, y);
+	y = strength_draw(cr, x, y);
+	y = totals_draw(cr, &m->total, x, y);
+	scale_draw(cr, m, x, y);
 }
 
 static void title_draw(cairo_t *cr, const struct mappng_text *t, int width)
@@ -287,7 +322,7 @@ int mappng_write(FILE *f, const struct map *m, const struct mappng_text *t)
 	cairo_stroke(cr);
 	octets_draw(cr, m, MARGIN, HEADER, px);
 	title_draw(cr, t, width);
-	legend_draw(cr, m, MARGIN + mw + GAP, HEADER + 20);
+	panel_draw(cr, m, MARGIN + mw + GAP, HEADER + 20);
 	set_rgb(cr, map_colour_text(), 0.8);
 	font(cr, 12.5, false);
 	snprintf(foot, sizeof foot, "rblscope %s. Hilbert curve, as ipv4-heatmap and xkcd 195 lay "
@@ -305,6 +340,13 @@ int mappng_write(FILE *f, const struct map *m, const struct mappng_text *t)
 		return -1;
 	}
 	return 0;
+}
+
+void mappng_fonts_release(void)
+{
+	/* cairo's font caches hold fontconfig's patterns: cairo first */
+	cairo_debug_reset_static_data();
+	FcFini();
 }
 
 /* The scope the options name, and how a title says it. */
@@ -368,6 +410,7 @@ int mappng_export(FILE *f, const struct session *s, const char *policy, time_t w
 	text.scope = scope;
 	text.source = source;
 	rc = mappng_write(f, &m, &text);
+	mappng_fonts_release();   /* the export draws no other picture */
 	if (rc == 0)
 		rc = counted ? EXIT_INCOMPLETE : m.total.blocked ? EXIT_LISTED : EXIT_NOTHING_LISTED;
 	map_free(&m);

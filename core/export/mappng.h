@@ -25,12 +25,18 @@ struct mappng_text {
  * set). */
 int mappng_write(FILE *f, const struct map *m, const struct mappng_text *t);
 
+/* Give back the fonts cairo and fontconfig keep between pictures, once
+ * a run draws no more (a leak checker sees none); the next picture
+ * loads them again. */
+void mappng_fonts_release(void);
+
 /* Map the session's scope (the options' target: a network, AS<n>, or
  * the whole space) from its zone files and write it to f: the exit
  * status (0 nothing listed in the scope, 1 something listed, 3 a zone
  * could not be counted, with a warning held in warn), -1 on a write
  * error (errno set), or EXIT_USAGE with one line in err (live DNS, an
- * ASN without a database or networks, out of memory). */
+ * ASN without a database or networks, out of memory).  The fonts are
+ * given back (mappng_fonts_release). */
 int mappng_export(FILE *f, const struct session *s, const char *policy, time_t when,
                   struct msg_held *warn, char *err, size_t errlen);
 

@@ -23,8 +23,10 @@ struct map_colour {
 /* The colour of a class. */
 const struct map_colour *map_colour(enum map_class c);
 
-/* The colour of a picture's ground and its text. */
+/* The colour of a picture's ground. */
 const struct map_colour *map_colour_ground(void);
+
+/* The colour of a picture's text. */
 const struct map_colour *map_colour_text(void);
 
 /* The colour a cell is drawn in: its class's colour (map_cell_class)

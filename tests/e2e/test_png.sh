@@ -117,8 +117,9 @@ expect_status 0 "demo 10.0.0.0/8: nothing listed, exit 0"
 # --- the fixtures' zone files, pixel by pixel -----------------------------
 rbl fix --zones "$ZONES" --export png -o "$T/fix.png" 192.0.2.0/24
 expect_status 1 "fixtures 192.0.2.0/24: exit 1"
-# one address a cell of 64 x 64 pixels: the middle of each
-px() { set -- $(hilbert_xy 8 "$1"); echo "$((32 + $1 * 64 + 32)),$((104 + $2 * 64 + 32))"; }
+# one address a cell of 64 x 64 pixels: near its top left corner, clear
+# of the octet written in its middle
+px() { set -- $(hilbert_xy 8 "$1"); echo "$((32 + $1 * 64 + 4)),$((104 + $2 * 64 + 4))"; }
 set -- $(png_check "$T/fix.png" "$(px 5)" "$(px 150)" "$(px 100)" "$(px 202)" "$(px 250)")
 assert_eq "1548 1172" "$1 $2" "fixtures /24: a square map"
 assert_eq "215,0,0" "$3" "192.0.2.5 (level 1) in guilty red, 160"
