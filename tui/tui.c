@@ -14,6 +14,7 @@
 
 #include "core/base/msg.h"
 #include "core/export/export.h"
+#include "core/export/mappng.h"
 #include "tui/app.h"
 #include "tui/curses.h"
 #include "tui/signals.h"
@@ -219,6 +220,8 @@ int tui_run(struct session *s, struct demo *d)
 	rc = run(&t, &first);
 	watch(&t, false);
 	app_close(t.a);
+	/* A map saved as a picture filled the font caches: give them back. */
+	mappng_fonts_release();
 	endwin();
 	delscreen(scr);
 	signals_restore(&t.sig);
