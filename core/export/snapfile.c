@@ -24,7 +24,9 @@ FILE *snapfile_create_ext(const char *dir, const char *slug, const char *ext, ti
 
 	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", gmtime_r(&when, &tm));
 	for (int i = 0; fd < 0 && i < SNAPFILE_TRIES; i++) {
-		snprintf(nth, sizeof nth, i ? "-%d" : "", i);
+		nth[0] = '\0';
+		if (i)
+			snprintf(nth, sizeof nth, "-%d", i);
 		n = snprintf(path, pathlen, "%s/rblscope-%s-%s%s.%s", dir, slug, stamp, nth, ext);
 		if (n < 0 || (size_t)n >= pathlen) {
 			errno = ENAMETOOLONG;
