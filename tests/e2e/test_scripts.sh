@@ -162,4 +162,23 @@ assert_eq 100 "$(awk '{ if (length($0) > m) m = length($0) } END { print m }' "$
 assert_not_contains "$T/summary.out" "legend" "summary: no grid legend"
 assert_eq 0 "$(grep -c '^ *192\.0\.2\.[0-9]* *[#=~.!?] ' "$T/summary.out")" "summary: no grid rows"
 
+# --- progress on a terminal (script(1) gives rblscope a pty) -------------
+if command -v script >/dev/null 2>&1; then
+	for q in "" --quiet; do
+		# shellcheck disable=SC2086
+		script -qc "$RBLSCOPE --export csv $LIVE $DB --rate 2000 --no-probe $q -o $T/prog.csv 192.0.0.0/22" \
+			"$T/tty$q" >/dev/null 2>&1 </dev/null
+	done
+	grep -q 'of 3072 lookups, [0-9]*/s, 0:0[0-9] left' "$T/tty" ||
+		fail "progress: no line with count, rate and time left: $(head -c 300 "$T/tty")"
+	ok "progress: count, rate and time left on a terminal's stderr"
+	perl -0777 -ne 'exit(/lookups[^\r]*\r +\r[^\r]*\z/ ? 0 : 1)' "$T/tty" ||
+		fail "progress: the line is not cleared at the end"
+	ok "progress: redrawn with CR and cleared at the end"
+	assert_not_contains "$T/tty--quiet" "lookups" "progress: --quiet shows none"
+	assert_lines 1025 "$T/prog.csv" "progress: the export itself is whole (1024 addresses)"
+else
+	note "script(1) missing: the progress line is not checked"
+fi
+
 done_testing
