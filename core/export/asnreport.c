@@ -6,9 +6,24 @@
 #include <string.h>
 
 #include "core/base/ip.h"
+#include "core/export/fields.h"
 #include "core/export/snapfile.h"
 #include "core/uceprotect/txt.h"
 #include "core/base/version.h"
+
+/* The last columns of each row: the ASN and its organisation. */
+static void asn_columns(FILE *f, bool json, const struct asnscan *a)
+{
+	if (json) {
+		fprintf(f, ",\"asn\":%u,\"as_org\":", (unsigned)a->asn);
+		json_string(f, a->org);
+		fputs("}\n", f);
+	} else {
+		fprintf(f, ",%u,", (unsigned)a->asn);
+		csv_field(f, a->org);
+		fputc('\n', f);
+	}
+}
 
 static void rows_write(FILE *f, bool json, const struct asnscan *a)
 {
@@ -17,7 +32,7 @@ static void rows_write(FILE *f, bool json, const struct asnscan *a)
 
 	if (!json)
 		fputs("network,size,l3,l2_listed_24s,l2_clean_24s,l2_error_24s,l2_pending_24s,"
-		      "l2_probed_24s,blocks_24,sampled\n", f);
+		      "l2_probed_24s,blocks_24,sampled,asn,as_org\n", f);
 	for (size_t i = 0; i < a->nnets; i++) {
 		const struct asnscan_net *n = &a->nets[i];
 
@@ -26,15 +41,16 @@ static void rows_write(FILE *f, bool json, const struct asnscan *a)
 		if (json)
 			fprintf(f, "{\"network\":\"%s\",\"size\":%llu,\"l3\":\"%s\",\"l2_listed_24s\":%zu,"
 			        "\"l2_clean_24s\":%zu,\"l2_error_24s\":%zu,\"l2_pending_24s\":%zu,"
-			        "\"l2_probed_24s\":%zu,\"blocks_24\":%llu,\"sampled\":%s}\n",
+			        "\"l2_probed_24s\":%zu,\"blocks_24\":%llu,\"sampled\":%s",
 			        net, (unsigned long long)cidr_size(n->prefix), lk_state_name(sum.l3),
 			        sum.listed, sum.clean, sum.error, sum.pending, sum.probes,
 			        (unsigned long long)n->n24, sum.sampled ? "true" : "false");
 		else
-			fprintf(f, "%s,%llu,%s,%zu,%zu,%zu,%zu,%zu,%llu,%s\n", net,
+			fprintf(f, "%s,%llu,%s,%zu,%zu,%zu,%zu,%zu,%llu,%s", net,
 			        (unsigned long long)cidr_size(n->prefix), lk_state_name(sum.l3),
 			        sum.listed, sum.clean, sum.error, sum.pending, sum.probes,
 			        (unsigned long long)n->n24, sum.sampled ? "yes" : "no");
+		asn_columns(f, json, a);
 	}
 }
 
@@ -110,7 +126,7 @@ static void exact_rows(FILE *f, bool json, const struct profile *p, const struct
 		fputs("network,size", f);
 		for (size_t z = 0; z < p->nzones; z++)
 			fprintf(f, ",%s", p->zones[z].key);
-		fputs(",blocked,collateral\n", f);
+		fputs(",blocked,collateral,asn,as_org\n", f);
 	}
 	for (size_t i = 0; i < a->nnets; i++) {
 		cidr_format(a->nets[i].net, a->nets[i].prefix, net);
@@ -123,8 +139,9 @@ static void exact_rows(FILE *f, bool json, const struct profile *p, const struct
 				fputc(',', f);
 			fprintf(f, "%llu", (unsigned long long)per[i].zone[z]);
 		}
-		fprintf(f, json ? ",\"blocked\":%llu,\"collateral\":%llu}\n" : ",%llu,%llu\n",
+		fprintf(f, json ? ",\"blocked\":%llu,\"collateral\":%llu" : ",%llu,%llu",
 		        (unsigned long long)per[i].blocked, (unsigned long long)per[i].collateral);
+		asn_columns(f, json, a);
 	}
 }
 

@@ -16,8 +16,10 @@
 #include "core/base/ip.h"
 #include "core/base/msg.h"
 #include "core/export/outfile.h"
+#include "core/export/progress.h"
 #include "core/export/report.h"
 #include "core/export/snapfile.h"
+#include "core/scan/legend.h"
 
 /* The per-address fields, in column order, as strings. */
 struct row {
@@ -52,18 +54,27 @@ static void row_fill(struct row *r, const struct scan *sc, const struct scan_cel
 	}
 }
 
-static void csv_write(FILE *f, const struct scan *sc)
+/* The target as the user named it: a plain address or CIDR, checked by
+ * target_parse, so no quoting is needed. */
+static const char *target_text(const struct session *s)
+{
+	return s->opt && s->opt->has_target ? s->opt->target.text : "";
+}
+
+static void csv_write(FILE *f, const struct session *s, const struct scan *sc, bool header)
 {
 	const struct profile *p = sc->profile;
 	struct row r;
 
-	fputs("ip,asn,as_org,as_network", f);
-	for (size_t z = 0; z < sc->nzones; z++)
-		fprintf(f, ",%s", p->zones[z].key);
-	for (size_t z = 0; z < sc->nzones; z++)
-		fprintf(f, ",%s_code,%s_reason,%s_txt", p->zones[z].key, p->zones[z].key,
-		        p->zones[z].key);
-	fputc('\n', f);
+	if (header) {
+		fputs("ip,asn,as_org,as_network", f);
+		for (size_t z = 0; z < sc->nzones; z++)
+			fprintf(f, ",%s", p->zones[z].key);
+		for (size_t z = 0; z < sc->nzones; z++)
+			fprintf(f, ",%s_code,%s_reason,%s_txt", p->zones[z].key, p->zones[z].key,
+			        p->zones[z].key);
+		fputs(",class,target\n", f);
+	}
 	for (size_t i = 0; i < sc->ncells; i++) {
 		row_fill(&r, sc, &sc->cells[i]);
 		fprintf(f, "%s,%s,", r.ip, r.asn);
@@ -75,11 +86,12 @@ static void csv_write(FILE *f, const struct scan *sc)
 			fprintf(f, ",%s,%s,", r.z[z].code, r.z[z].reason);
 			csv_field(f, r.z[z].txt);
 		}
-		fputc('\n', f);
+		fprintf(f, ",%s,%s\n", legend_of(scan_cell_class(sc, &sc->cells[i]))->name,
+		        target_text(s));
 	}
 }
 
-static void json_write(FILE *f, const struct scan *sc)
+static void json_write(FILE *f, const struct session *s, const struct scan *sc)
 {
 	const struct profile *p = sc->profile;
 	struct row r;
@@ -98,19 +110,35 @@ static void json_write(FILE *f, const struct scan *sc)
 			        p->zones[z].key);
 			json_string(f, r.z[z].txt);
 		}
-		fputs("}\n", f);
+		fprintf(f, ",\"class\":\"%s\",\"target\":\"%s\"}\n",
+		        legend_of(scan_cell_class(sc, &sc->cells[i]))->name, target_text(s));
 	}
+}
+
+/* export_write, the CSV header only when first: one stream of several
+ * targets has one header. */
+static int rows_write(FILE *f, enum export_format fmt, const struct session *s,
+                      const struct scan *sc, const char *policy, time_t when, bool first)
+{
+	switch (fmt) {
+	case EXPORT_CSV: csv_write(f, s, sc, first); break;
+	case EXPORT_JSON: json_write(f, s, sc); break;
+	default:
+		if (s->opt && s->opt->summary) {
+			if (report_summary_write(f, s, sc, policy, when) < 0)
+				return -1;
+		} else {
+			report_write(f, s, sc, policy, when);
+		}
+		break;
+	}
+	return ferror(f) ? -1 : 0;
 }
 
 int export_write(FILE *f, enum export_format fmt, const struct session *s,
                  const struct scan *sc, const char *policy, time_t when)
 {
-	switch (fmt) {
-	case EXPORT_CSV: csv_write(f, sc); break;
-	case EXPORT_JSON: json_write(f, sc); break;
-	default: report_write(f, s, sc, policy, when); break;
-	}
-	return ferror(f) ? -1 : 0;
+	return rows_write(f, fmt, s, sc, policy, when, true);
 }
 
 int export_status(const struct scan *sc)
@@ -203,6 +231,20 @@ static int output_finish(struct outfile *out, int rc, int status)
 	return status;
 }
 
+static struct progress progress;
+
+/* Redraw the progress line four times a second. */
+static void on_progress(void *arg)
+{
+	struct loop_timer *t = arg;
+	const struct scan *sc = t[1].arg;
+	struct session *s = t[2].arg;
+	uint64_t now = loop_now();
+
+	progress_draw(&progress, sc->done, sc->total, now);
+	loop_timer_arm(s->lp, t, now + 250);
+}
+
 static void on_deadline(void *arg)
 {
 	struct scan *sc = arg;
@@ -217,6 +259,8 @@ static void on_deadline(void *arg)
 static void scan_to_end(struct session *s, struct scan *sc, struct msg_held *warn)
 {
 	struct loop_timer deadline = { .fn = on_deadline, .arg = sc };
+	/* the progress timer, then the scan and the session for it */
+	struct loop_timer tick[3] = { { .fn = on_progress, .arg = tick }, { .arg = sc }, { .arg = s } };
 	bool probing = session_probing(s);
 	enum lk_error why;
 	char line[512];
@@ -225,6 +269,8 @@ static void scan_to_end(struct session *s, struct scan *sc, struct msg_held *war
 		session_distrust_scan(s, sc);
 	if (s->opt->deadline_s)
 		loop_timer_arm(s->lp, &deadline, loop_now() + (uint64_t)s->opt->deadline_s * 1000);
+	if (progress.f)
+		loop_timer_arm(s->lp, tick, loop_now() + 250);
 	while (!interrupted && (!scan_finished(sc) || session_probing(s))) {
 		loop_run_once(s->lp, -1);
 		if (probing && !session_probing(s)) {
@@ -233,6 +279,8 @@ static void scan_to_end(struct session *s, struct scan *sc, struct msg_held *war
 		}
 	}
 	loop_timer_cancel(s->lp, &deadline);
+	loop_timer_cancel(s->lp, tick);
+	progress_clear(&progress);
 	why = sc->gave_up;
 	if (why == LKE_NONE)
 		session_resolver_dead(s, &why);
@@ -243,10 +291,11 @@ static void scan_to_end(struct session *s, struct scan *sc, struct msg_held *war
 	}
 }
 
-/* Scan the target network and write it; with the resolver dead, every
- * lookup is that error at once. */
+/* Scan the target network and write it (the first of several: with the
+ * CSV header); with the resolver dead, every lookup is that error at
+ * once.  The status, -1 when interrupted, or EXIT_USAGE after one line. */
 static int net_export(struct session *s, const char *policy, struct outfile *out,
-                      struct msg_held *warn)
+                      struct msg_held *warn, bool first)
 {
 	const struct options *o = s->opt;
 	struct scan sc;
@@ -259,16 +308,52 @@ static int net_export(struct session *s, const char *policy, struct outfile *out
 	}
 	/* Each name is asked once: the cache would only cost time. */
 	scan_start(&sc, s->lp, s->be, o->rate, o->window, session_qflags(s) | BQ_NOCACHE | BQ_NOSTORE);
+	progress_target(&progress, progress.target, loop_now());
 	scan_to_end(s, &sc, warn);
 	if (interrupted) {
 		outfile_abandon(out);
 		rc = -1;
+	} else if (rows_write(out->f, o->export, s, &sc, policy, time(NULL), first) < 0) {
+		outfile_abandon(out);
+		msg_line("cannot write '%s': %s", out->name, strerror(errno ? errno : EIO));
+		rc = EXIT_USAGE;
 	} else {
-		rc = export_write(out->f, o->export, s, &sc, policy, time(NULL));
-		rc = output_finish(out, rc, export_status(&sc));
+		rc = export_status(&sc);
 	}
 	scan_free(&sc);
 	return rc;
+}
+
+/* The worse of two statuses: 3 over 1 over 0. */
+static int status_worse(int a, int b)
+{
+	static const int rank[] = { [EXIT_NOTHING_LISTED] = 0, [EXIT_LISTED] = 1,
+	                            [EXIT_USAGE] = 3, [EXIT_INCOMPLETE] = 2 };
+
+	return rank[b] > rank[a] ? b : a;
+}
+
+/* Every target network in turn into one output: one CSV header, text
+ * snapshots apart; the worst status of all. */
+static int nets_export(struct session *s, const char *policy, struct outfile *out,
+                       struct msg_held *warn)
+{
+	size_t n = s->opt->ntargets > 1 ? s->opt->ntargets : 1;
+	int worst = EXIT_NOTHING_LISTED, rc;
+
+	for (size_t i = 0; i < n; i++) {
+		if (n > 1)
+			s->opt_store.target = s->opt->targets[i];
+		if (i > 0 && s->opt->export == EXPORT_TEXT)
+			fputs("\n========================================"
+			      "========================================\n\n", out->f);
+		progress.target = i + 1;
+		rc = net_export(s, policy, out, warn, i == 0);
+		if (rc < 0 || rc == EXIT_USAGE)
+			return rc;
+		worst = status_worse(worst, rc);
+	}
+	return output_finish(out, 0, worst);
 }
 
 /* Probe the networks of the target ASN and write them. */
@@ -351,6 +436,8 @@ int export_run(struct session *s, const char *policy)
 	int rc;
 
 	interrupts_catch();
+	progress_init(&progress, stderr, !o->quiet && o->export != EXPORT_PNG && !o->census,
+	              o->ntargets > 1 ? o->ntargets : 1);
 	/* The path is checked, and the temporary file made, before a single
 	 * query: a /16 of answers is never thrown away at the end. */
 	if (outfile_open(&out, o->output, err, sizeof err) < 0) {
@@ -370,7 +457,7 @@ int export_run(struct session *s, const char *policy)
 	rc = o->census ? census_export(s, policy, &out) :
 	     o->export == EXPORT_PNG ? png_export(s, policy, &out, &warn) :
 	     o->target.kind == TARGET_ASN ? asn_export(s, policy, &out, &warn) :
-	     net_export(s, policy, &out, &warn);
+	     nets_export(s, policy, &out, &warn);
 	if (interrupted) {
 		outfile_abandon(&out);
 		msg_line("interrupted by signal %d; nothing written", (int)interrupted);

@@ -1,9 +1,11 @@
 /* The text snapshot: plain ASCII, 80 columns, for tickets and mail. */
 #include "core/export/report.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/base/ip.h"
+#include "core/export/export.h"
 #include "core/scan/legend.h"
 #include "core/uceprotect/txt.h"
 #include "core/base/version.h"
@@ -194,4 +196,72 @@ void report_write(FILE *f, const struct session *s, const struct scan *sc, const
 	legend_write(f);
 	counts_write(f, sc);
 	listed_write(f, sc);
+}
+
+/* The verdict in words, with the exit status it gives. */
+static void verdict_write(FILE *f, const struct scan *sc)
+{
+	struct scan_tally t;
+	size_t classes = 0;
+
+	static const char *const said[] = {
+		[EXIT_NOTHING_LISTED] = "nothing listed (exit 0)",
+		[EXIT_LISTED] = "listed (exit 1)",
+		[EXIT_INCOMPLETE] = "incomplete: some lookups failed (exit 3)",
+	};
+	int status = export_status(sc);
+
+	scan_tally(sc, &t);
+	fprintf(f, "  verdict   %s\n", status == EXIT_USAGE ? "?" : said[status]);
+	fputs("  classes  ", f);
+	for (int c = CC_GUILTY; c >= CC_CLEAN; c--) {
+		if (!t.cls[c])
+			continue;
+		fprintf(f, "%s %s %zu", classes++ ? "," : "", legend_of((enum cell_class)c)->name,
+		        t.cls[c]);
+	}
+	fputs("\n\n", f);
+}
+
+/* Copy text to f a line at a time, each cut to REPORT_SUMMARY_COLS
+ * columns (at a UTF-8 character's start). */
+static void lines_cut(FILE *f, const char *text, size_t len)
+{
+	for (size_t pos = 0; pos < len;) {
+		const char *nl = memchr(text + pos, '\n', len - pos);
+		size_t n = nl ? (size_t)(nl - (text + pos)) : len - pos, keep = 0, cols = 0;
+
+		while (keep < n && cols < REPORT_SUMMARY_COLS) {
+			size_t ch = 1;
+
+			while (keep + ch < n && ((unsigned char)text[pos + keep + ch] & 0xc0) == 0x80)
+				ch++;
+			keep += ch;
+			cols++;
+		}
+		fwrite(text + pos, 1, keep, f);
+		fputc('\n', f);
+		pos += n + 1;
+	}
+}
+
+int report_summary_write(FILE *f, const struct session *s, const struct scan *sc,
+                         const char *policy, time_t when)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *m = open_memstream(&buf, &len);
+
+	if (!m)
+		return -1;
+	header_write(m, s, sc, policy, when);
+	verdict_write(m, sc);
+	counts_write(m, sc);
+	if (fclose(m) != 0) {
+		free(buf);
+		return -1;
+	}
+	lines_cut(f, buf, len);
+	free(buf);
+	return 0;
 }

@@ -14,4 +14,12 @@
 void report_write(FILE *f, const struct session *s, const struct scan *sc, const char *policy,
                   time_t when);
 
+/* Columns a line of the summary takes at most. */
+#define REPORT_SUMMARY_COLS 100
+
+/* The summary: the header, the verdict and the counts without the grids,
+ * no line wider than REPORT_SUMMARY_COLS.  0, or -1 out of memory. */
+int report_summary_write(FILE *f, const struct session *s, const struct scan *sc,
+                         const char *policy, time_t when);
+
 #endif

@@ -13,12 +13,16 @@
 #include "core/base/msg.h"
 #include "core/base/version.h"
 #include "core/lookup/zonefile.h"
+#include "core/base/parse.h"
+#include "core/scan/config.h"
+#include "core/scan/targets.h"
 
 enum {
 	OPT_EXPORT = 256, OPT_ZONES, OPT_RESOLVER, OPT_RATE, OPT_TIMEOUT, OPT_RETRIES,
 	OPT_DB, OPT_ZONE, OPT_NO_PROBE, OPT_ASCII, OPT_DEMO, OPT_WINDOW, OPT_ZONE_MAX,
 	OPT_NO_TXT, OPT_DEADLINE,
 	OPT_CENSUS,
+	OPT_CONFIG, OPT_NO_CONFIG, OPT_TARGETS, OPT_SUMMARY, OPT_QUIET,
 };
 
 static const struct option longopts[] = {
@@ -40,6 +44,11 @@ static const struct option longopts[] = {
 	{ "ascii", no_argument, NULL, OPT_ASCII },
 	{ "demo", no_argument, NULL, OPT_DEMO },
 	{ "census", no_argument, NULL, OPT_CENSUS },
+	{ "config", required_argument, NULL, OPT_CONFIG },
+	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
+	{ "targets", required_argument, NULL, OPT_TARGETS },
+	{ "summary", no_argument, NULL, OPT_SUMMARY },
+	{ "quiet", no_argument, NULL, OPT_QUIET },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -52,7 +61,8 @@ void options_usage(FILE *f)
 
 	fprintf(f,
 	        "Usage: rblscope [OPTION]... TARGET\n"
-	        "       rblscope --export text|csv|json [OPTION]... TARGET\n"
+	        "       rblscope --export text|csv|json [OPTION]... TARGET...\n"
+	        "       rblscope --export text|csv|json --targets FILE [OPTION]...\n"
 	        "       rblscope --export text|csv|json --zones DIR --census [OPTION]...\n"
 	        "       rblscope --export png --zones DIR|--demo [OPTION]... [SCOPE]\n"
 	        "       rblscope --demo\n"
@@ -84,6 +94,13 @@ void options_usage(FILE *f)
 	        "      --demo          open the bundled offline demonstration\n"
 	        "      --census        with zone files, no TARGET: every ASN of the ASN\n"
 	        "                      database counted exactly (a screen, or --export)\n"
+	        "      --targets FILE  export the targets of FILE, one a line ('-': standard\n"
+	        "                      input), into one stream with a target column\n"
+	        "      --summary       text export: the verdict and counts, no grids\n"
+	        "      --quiet         no progress line on standard error\n"
+	        "      --config FILE   read defaults from FILE (default:\n"
+	        "                      $XDG_CONFIG_HOME/rblscope/config, if it exists)\n"
+	        "      --no-config     read no configuration file\n"
 	        "  -h, --help          show this help;  -V, --version  show the version\n\n"
 	        "Exit status: 0 nothing listed, 1 something listed, 2 bad usage or input,\n"
 	        "3 some lookups failed (the result is incomplete).\n\nProfiles:",
@@ -284,6 +301,10 @@ static int option_set(struct options *o, int c, const char *arg)
 	case OPT_ASCII: o->ascii = true; return -1;
 	case OPT_DEMO: o->demo = true; return -1;
 	case OPT_CENSUS: o->census = true; return -1;
+	case OPT_CONFIG: case OPT_NO_CONFIG: return -1;   /* config_read */
+	case OPT_TARGETS: o->targets_file = arg; return -1;
+	case OPT_SUMMARY: o->summary = true; return -1;
+	case OPT_QUIET: o->quiet = true; return -1;
 	case OPT_RATE:
 		errno = 0;
 		o->rate = strtod(arg, &end);
@@ -337,9 +358,59 @@ static int census_check(const struct options *o, int targets)
 	return -1;
 }
 
+/* The configuration, before the command line: --config FILE, none with
+ * --no-config, else the default file if there is one.  -1 to go on, or
+ * EXIT_USAGE after one line. */
+static int config_read(struct options *o, int argc, char **argv)
+{
+	const char *path = NULL;
+	bool none = false;
+	char def[4096], err[4400];
+	int c, rc;
+
+	optind = 0;
+	while ((c = getopt_long(argc, argv, ":o:p:hV", longopts, NULL)) != -1) {
+		if (c == OPT_CONFIG)
+			path = optarg;
+		else if (c == OPT_NO_CONFIG)
+			none = true;
+	}
+	optind = 0;
+	if (none)
+		return -1;
+	if (!path && config_default_path(def, sizeof def) < 0)
+		return -1;
+	rc = config_load(o, path ? path : def, !path, err, sizeof err);
+	if (rc < 0) {
+		msg_line("%s", err);
+		return EXIT_USAGE;
+	}
+	if (rc == 0)
+		o->config_path = path ? path : "the default configuration";
+	return -1;
+}
+
+/* Several targets (positional, --targets FILE): an export's only.  -1 to
+ * go on, or EXIT_USAGE after one line. */
+static int targets_set(struct options *o, char **args, int n)
+{
+	char err[512];
+
+	if (o->export != EXPORT_TEXT && o->export != EXPORT_CSV && o->export != EXPORT_JSON)
+		return usage_error("several targets (or --targets) need --export text, csv or json");
+	if (targets_collect(args, (size_t)n, o->targets_file, &o->targets, &o->ntargets, err,
+	                    sizeof err) < 0) {
+		msg_line("%s", err);
+		return EXIT_USAGE;
+	}
+	o->target = o->targets[0];
+	o->has_target = true;
+	return -1;
+}
+
 int options_parse(struct options *o, int argc, char **argv)
 {
-	const char *zone_args[16];
+	const char *zone_args[16], *cfg_zones, *cfg_resolver;
 	size_t nzone_args = 0;
 	char err[160];
 	int c, rc;
@@ -352,6 +423,10 @@ int options_parse(struct options *o, int argc, char **argv)
 	o->window = 0;   /* adaptive, up to FLOW_WINDOW_DEFAULT_MAX */
 	o->probe = true;
 	opterr = 0;
+	if ((rc = config_read(o, argc, argv)) >= 0)
+		return rc;
+	cfg_zones = o->zones_dir;
+	cfg_resolver = o->resolver;
 	optind = 0;   /* glibc: 0 also resets getopt's state between calls */
 	while ((c = getopt_long(argc, argv, ":o:p:hV", longopts, NULL)) != -1) {
 		if (c == '?')
@@ -367,6 +442,13 @@ int options_parse(struct options *o, int argc, char **argv)
 		if ((rc = option_set(o, c, optarg)) >= 0)
 			return rc;
 	}
+	/* The command line's backend replaces the configuration's. */
+	if (o->resolver != cfg_resolver && o->zones_dir == cfg_zones)
+		o->zones_dir = NULL;
+	else if (o->zones_dir != cfg_zones && o->resolver == cfg_resolver)
+		o->resolver = NULL;
+	if (o->no_color)
+		setenv("NO_COLOR", "1", 0);   /* what the terminal UI obeys */
 	o->profile = profile_find(o->profile_name);
 	if (!o->profile)
 		return usage_error("unknown profile '%.40s'", o->profile_name);
@@ -379,8 +461,8 @@ int options_parse(struct options *o, int argc, char **argv)
 		o->rate = 0;   /* zone files need no politeness */
 	if (o->census)
 		return census_check(o, argc - optind);
-	if (optind < argc - 1)
-		return usage_error("one target only, got '%.40s' and '%.40s'", argv[optind], argv[optind + 1]);
+	if (o->targets_file || optind < argc - 1)
+		return targets_set(o, argv + optind, argc - optind);
 	if (o->export == EXPORT_PNG)
 		return map_scope_parse(o, optind < argc ? argv[optind] : NULL);
 	if (optind == argc) {

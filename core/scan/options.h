@@ -54,7 +54,14 @@ struct options {
 	bool census;                 /* --census: every ASN of the database, exactly */
 	bool ascii;                  /* --ascii: no UTF-8 glyphs */
 	bool has_target;
-	struct target target;
+	struct target target;        /* the first of targets */
+	const struct target *targets; /* every target of an export, in order */
+	size_t ntargets;             /* several: --export text|csv|json only */
+	const char *targets_file;    /* --targets FILE ("-": standard input) */
+	bool summary;                /* --summary: text without the grids */
+	bool quiet;                  /* --quiet: no progress on stderr */
+	bool no_color;               /* theme no-color in the configuration */
+	const char *config_path;     /* the configuration read, NULL for none */
 	const struct profile *profile;
 };
 
@@ -75,6 +82,9 @@ int target_parse(const char *s, struct target *t, char *err, size_t errlen);
 /* Parse argv.  Returns -1 to go on, or an exit status: 0 after --help or
  * --version, EXIT_USAGE after printing one line on stderr. */
 int options_parse(struct options *o, int argc, char **argv);
+
+/* Most targets in one run (positional and --targets together). */
+#define OPT_MAX_TARGETS 65536
 
 /* Print the usage text to f. */
 void options_usage(FILE *f);

@@ -12,7 +12,7 @@ E2E_FIX=tests/e2e/fixtures
 E2E_TOOLS=build/tests/tools
 RBLSCOPE=${RBLSCOPE:-./rblscope}
 RUN_TIMEOUT=${RUN_TIMEOUT:-60}
-EXPORT_HEADER='ip,asn,as_org,as_network,l1,l2,l3,l1_code,l1_reason,l1_txt,l2_code,l2_reason,l2_txt,l3_code,l3_reason,l3_txt'
+EXPORT_HEADER='ip,asn,as_org,as_network,l1,l2,l3,l1_code,l1_reason,l1_txt,l2_code,l2_reason,l2_txt,l3_code,l3_reason,l3_txt,class,target'
 # The error reasons the export contract names for the *_reason columns.
 EXPORT_REASONS='timeout servfail refused blocked bogus network rcode malformed nodata other untrusted'
 ZONE_L1=dnsbl-1.uceprotect.net
@@ -25,6 +25,10 @@ ZONE_L3=dnsbl-3.uceprotect.net
 
 E2E_PIDS=
 T=$(mktemp -d "${TMPDIR:-/tmp}/rblscope-e2e.XXXXXX") || exit 2
+# No configuration file of the machine's user: a test that wants one
+# writes it under $T/xdg/rblscope/config.
+XDG_CONFIG_HOME=$T/xdg
+export XDG_CONFIG_HOME
 # rbldnsd reads its zone files after dropping root: let it in.
 chmod 755 "$T"
 

@@ -11,14 +11,14 @@ make_asn_db "$E2E_FIX/asn.csv" "$T/asn.mmdb" 6
 start_rbldnsd "$E2E_FIX/zones" $ZONE_L1 $ZONE_L2 $ZONE_L3
 LIVE="--resolver 127.0.0.1:$RBLDNSD_PORT --rate 2000 --timeout 3000"
 DB="--db $T/asn.mmdb"
-HEAD='network,size,l3,l2_listed_24s,l2_clean_24s,l2_error_24s,l2_pending_24s,l2_probed_24s,blocks_24,sampled'
+HEAD='network,size,l3,l2_listed_24s,l2_clean_24s,l2_error_24s,l2_pending_24s,l2_probed_24s,blocks_24,sampled,asn,as_org'
 
 # AS64500 holds 192.0.2.0/25 (in the level-2 range 192.0.2.0/25) and
 # 203.0.113.0/24 (no level-2 range); level 3 lists both.
 cat >"$T/exp64500.csv" <<EOF2
 $HEAD
-192.0.2.0/25,128,listed,1,0,0,0,1,1,no
-203.0.113.0/24,256,listed,0,1,0,0,1,1,no
+192.0.2.0/25,128,listed,1,0,0,0,1,1,no,64500,EXAMPLE-NET
+203.0.113.0/24,256,listed,0,1,0,0,1,1,no,64500,EXAMPLE-NET
 EOF2
 # shellcheck disable=SC2086
 rbl live --export csv $LIVE $DB AS64500
@@ -27,9 +27,9 @@ assert_file_eq "$T/exp64500.csv" "$T/live.out" "AS64500 over DNS: one row per ne
 # From the zone files, exactly (tests/e2e/fixtures/README): l1 lists
 # .5 .17 .66 of the /25, l2 all of it but .100, l3 both networks.
 cat >"$T/exact64500.csv" <<EOF2
-network,size,l1,l2,l3,blocked,collateral
-192.0.2.0/25,128,3,127,128,128,125
-203.0.113.0/24,256,0,0,256,256,256
+network,size,l1,l2,l3,blocked,collateral,asn,as_org
+192.0.2.0/25,128,3,127,128,128,125,64500,EXAMPLE-NET
+203.0.113.0/24,256,0,0,256,256,256,64500,EXAMPLE-NET
 EOF2
 # shellcheck disable=SC2086
 rbl zones --export csv --zones "$E2E_FIX/zones" $DB as64500
@@ -37,7 +37,7 @@ expect_status 1 "AS64500 from zone files: exits 1"
 assert_file_eq "$T/exact64500.csv" "$T/zones.out" "AS64500 from zone files: exact rows"
 # shellcheck disable=SC2086
 rbl zjson --export json --zones "$E2E_FIX/zones" $DB AS64500
-assert_eq '{"network":"192.0.2.0/25","size":128,"l1":3,"l2":127,"l3":128,"blocked":128,"collateral":125}' \
+assert_eq '{"network":"192.0.2.0/25","size":128,"l1":3,"l2":127,"l3":128,"blocked":128,"collateral":125,"asn":64500,"as_org":"EXAMPLE-NET"}' \
 	"$(head -n 1 "$T/zjson.out")" "AS64500 from zone files: JSON with the same keys"
 # shellcheck disable=SC2086
 rbl ztext --export text --zones "$E2E_FIX/zones" $DB AS64500
@@ -49,7 +49,7 @@ assert_not_contains "$T/ztext.out" "sampled" "text from zone files: nothing samp
 # shellcheck disable=SC2086
 rbl clean --export json $LIVE $DB AS64502
 expect_status 0 "AS64502: nothing listed, exits 0"
-assert_eq '{"network":"198.51.100.0/24","size":256,"l3":"clean","l2_listed_24s":0,"l2_clean_24s":1,"l2_error_24s":0,"l2_pending_24s":0,"l2_probed_24s":1,"blocks_24":1,"sampled":false}' \
+assert_eq '{"network":"198.51.100.0/24","size":256,"l3":"clean","l2_listed_24s":0,"l2_clean_24s":1,"l2_error_24s":0,"l2_pending_24s":0,"l2_probed_24s":1,"blocks_24":1,"sampled":false,"asn":64502,"as_org":"Réseau \"Doc\", SARL"}' \
 	"$(cat "$T/clean.out")" "AS64502: the JSON line of its network"
 
 # shellcheck disable=SC2086
@@ -70,9 +70,9 @@ printf ':127.0.0.2:Net 100.64.0.0/16 is UCEPROTECT-Level2 listed\n127.0.0.2\n100
 printf ':127.0.0.2:Your ISP BIG-NET/AS64999 is UCEPROTECT-Level3 listed\n127.0.0.2\n100.64.0.0/10\n' >"$T/big/$ZONE_L3"
 rbl bigexact --export csv --zones "$T/big" --db "$T/big.mmdb" AS64999
 expect_status 1 "big ASN from zone files: exits 1"
-assert_eq "network,size,l1,l2,l3,blocked,collateral
-100.64.0.0/10,4194304,0,65536,4194304,4194304,4194304
-198.18.0.0/24,256,0,0,0,0,0" "$(cat "$T/bigexact.out")" "big ASN from zone files: exact, nothing sampled"
+assert_eq "network,size,l1,l2,l3,blocked,collateral,asn,as_org
+100.64.0.0/10,4194304,0,65536,4194304,4194304,4194304,64999,BIG-NET
+198.18.0.0/24,256,0,0,0,0,0,64999,BIG-NET" "$(cat "$T/bigexact.out")" "big ASN from zone files: exact, nothing sampled"
 stop_bg "$RBLDNSD_PID"
 start_rbldnsd "$T/big" $ZONE_L1 $ZONE_L2 $ZONE_L3
 BIGLIVE="--resolver 127.0.0.1:$RBLDNSD_PORT --rate 0 --timeout 3000"

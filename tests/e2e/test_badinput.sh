@@ -48,7 +48,11 @@ done
 # shellcheck disable=SC2086
 bad "no target" $E $Z $DB
 # shellcheck disable=SC2086
-bad "two targets" $E $Z $DB 192.0.2.1 198.51.100.1
+bad "two targets in the terminal UI" $Z $DB 192.0.2.1 198.51.100.1
+# shellcheck disable=SC2086
+bad "two targets, one an ASN" $E $Z $DB 192.0.2.1 AS64500
+# shellcheck disable=SC2086
+bad "two targets, a bad one" $E $Z $DB 192.0.2.1 192.0.2.300
 
 # Options.
 # shellcheck disable=SC2086

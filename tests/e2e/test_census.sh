@@ -169,13 +169,13 @@ rbl asn11 --export csv $ZONES AS65011
 expect_status 1 "AS65011 export: exits 1"
 for net in 10.20.2.0/24 10.30.0.0/25; do
 	set -- $(ask one "$net")
-	assert_eq "$net,$1,$3,$4,$5,$6,$7" "$(grep "^$net," "$T/asn11.out")" \
+	assert_eq "$net,$1,$3,$4,$5,$6,$7,65011,\"Beta, \"\"Hosting\"\"\"" "$(grep "^$net," "$T/asn11.out")" \
 		"AS65011 export: $net exactly as rbldnsd answers every address"
 done
 # shellcheck disable=SC2086
 rbl asn12 --export csv $ZONES AS65012
 expect_status 0 "AS65012 export: nothing listed, exits 0"
-assert_eq "10.40.0.0/24,256,0,0,0,0,0" "$(tail -n 1 "$T/asn12.out")" "AS65012 export: clean, exactly"
+assert_eq "10.40.0.0/24,256,0,0,0,0,0,65012,GAMMA" "$(tail -n 1 "$T/asn12.out")" "AS65012 export: clean, exactly"
 
 # --- nothing listed, and the errors ----------------------------------------
 

@@ -30,7 +30,7 @@ note "hostiledns on 127.0.0.1:$HOSTILE_PORT"
 # One zone (the psbl profile's), served by hostiledns; no retry, so a
 # lost reply is a timeout at once.
 RUN="--profile psbl --zone psbl=$ZONE --resolver 127.0.0.1:$HOSTILE_PORT --rate 0 --timeout 300 --retries 0"
-HEADER=ip,asn,as_org,as_network,psbl,psbl_code,psbl_reason,psbl_txt
+HEADER=ip,asn,as_org,as_network,psbl,psbl_code,psbl_reason,psbl_txt,class,target
 
 # check_cells CSV WHAT: every row of the normalised CSV is what the table
 # says of its last octet (octets not in it: clean).  Prints one line per

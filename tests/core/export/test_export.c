@@ -25,7 +25,7 @@
 #define WHEN ((time_t)1795357800)
 
 #define HEADER "ip,asn,as_org,as_network,l1,l2,l3,l1_code,l1_reason,l1_txt," \
-               "l2_code,l2_reason,l2_txt,l3_code,l3_reason,l3_txt\n"
+               "l2_code,l2_reason,l2_txt,l3_code,l3_reason,l3_txt,class,target\n"
 
 /* ---------------------------------------------------------------- */
 /* Hand-filled scans                                                 */
@@ -134,13 +134,13 @@ static void csv_rows(void **state)
 	static const char want[] =
 		HEADER
 		"192.0.2.0,64496,\"Acme, \"\"Net\"\" \",192.0.2.0/24,clean,clean,clean"
-		",,,,,,,,,\n"
+		",,,,,,,,,,clean,\n"
 		"192.0.2.1,64496,\"Acme, \"\"Net\"\" \",192.0.2.0/24,listed,clean,clean"
-		",127.0.0.2,,\"Listed, see \"\"x\"\" \\ back\",,,,,,\n"
+		",127.0.0.2,,\"Listed, see \"\"x\"\" \\ back\",,,,,,,guilty,\n"
 		"192.0.2.2,,,,clean,listed,clean"
-		",,,,127.0.0.10,,\" lead\",,,\n"
+		",,,,127.0.0.10,,\" lead\",,,,range,\n"
 		"192.0.2.3,,,192.0.2.3/32,error,clean,error"
-		",,timeout,,,,,,blocked,\n";
+		",,timeout,,,,,,blocked,,error,\n";
 	struct scan sc;
 	struct session s;
 	char *out;
@@ -176,9 +176,9 @@ static void csv_quoting_edges(void **state)
 	assert_memory_equal(line, "192.0.2.0,64500,Plain Org,192.0.2.0/30,clean,clean,clean,",
 	                    strlen("192.0.2.0,64500,Plain Org,192.0.2.0/30,clean,clean,clean,"));
 	assert_non_null(strstr(out, "\n192.0.2.1,64501,\"trail \",192.0.2.0/30,clean,clean,listed"
-	                            ",,,,,,,127.0.0.4,,\"\"\"\"\n"));
+	                            ",,,,,,,127.0.0.4,,\"\"\"\",asn,\n"));
 	assert_non_null(strstr(out, "\n192.0.2.2,64502,,192.0.2.0/30,clean,clean,listed"
-	                            ",,,,,,,127.0.0.4,,\"a,b\"\n"));
+	                            ",,,,,,,127.0.0.4,,\"a,b\",asn,\n"));
 	free(out);
 	scan_free(&sc);
 }
@@ -190,23 +190,27 @@ static void json_rows(void **state)
 		"\"as_network\":\"192.0.2.0/24\",\"l1\":\"clean\",\"l2\":\"clean\",\"l3\":\"clean\","
 		"\"l1_code\":\"\",\"l1_reason\":\"\",\"l1_txt\":\"\","
 		"\"l2_code\":\"\",\"l2_reason\":\"\",\"l2_txt\":\"\","
-		"\"l3_code\":\"\",\"l3_reason\":\"\",\"l3_txt\":\"\"}\n"
+		"\"l3_code\":\"\",\"l3_reason\":\"\",\"l3_txt\":\"\","
+		"\"class\":\"clean\",\"target\":\"\"}\n"
 		"{\"ip\":\"192.0.2.1\",\"asn\":64496,\"as_org\":\"Acme, \\\"Net\\\" \","
 		"\"as_network\":\"192.0.2.0/24\",\"l1\":\"listed\",\"l2\":\"clean\",\"l3\":\"clean\","
 		"\"l1_code\":\"127.0.0.2\",\"l1_reason\":\"\","
 		"\"l1_txt\":\"Listed, see \\\"x\\\" \\\\ back\","
 		"\"l2_code\":\"\",\"l2_reason\":\"\",\"l2_txt\":\"\","
-		"\"l3_code\":\"\",\"l3_reason\":\"\",\"l3_txt\":\"\"}\n"
+		"\"l3_code\":\"\",\"l3_reason\":\"\",\"l3_txt\":\"\","
+		"\"class\":\"guilty\",\"target\":\"\"}\n"
 		"{\"ip\":\"192.0.2.2\",\"asn\":null,\"as_org\":\"\","
 		"\"as_network\":\"\",\"l1\":\"clean\",\"l2\":\"listed\",\"l3\":\"clean\","
 		"\"l1_code\":\"\",\"l1_reason\":\"\",\"l1_txt\":\"\","
 		"\"l2_code\":\"127.0.0.10\",\"l2_reason\":\"\",\"l2_txt\":\" lead\","
-		"\"l3_code\":\"\",\"l3_reason\":\"\",\"l3_txt\":\"\"}\n"
+		"\"l3_code\":\"\",\"l3_reason\":\"\",\"l3_txt\":\"\","
+		"\"class\":\"range\",\"target\":\"\"}\n"
 		"{\"ip\":\"192.0.2.3\",\"asn\":null,\"as_org\":\"\","
 		"\"as_network\":\"192.0.2.3/32\",\"l1\":\"error\",\"l2\":\"clean\",\"l3\":\"error\","
 		"\"l1_code\":\"\",\"l1_reason\":\"timeout\",\"l1_txt\":\"\","
 		"\"l2_code\":\"\",\"l2_reason\":\"\",\"l2_txt\":\"\","
-		"\"l3_code\":\"\",\"l3_reason\":\"blocked\",\"l3_txt\":\"\"}\n";
+		"\"l3_code\":\"\",\"l3_reason\":\"blocked\",\"l3_txt\":\"\","
+		"\"class\":\"error\",\"target\":\"\"}\n";
 	struct scan sc;
 	struct session s;
 	char *out;
@@ -238,7 +242,7 @@ static void error_reason_names(void **state)
 		session_blank(&s, &sc);
 		out = export_text(EXPORT_CSV, &s, &sc, NULL);
 		assert_true(lk_error_name((enum lk_error)e)[0]);
-		snprintf(want, sizeof want, "192.0.2.0,,,,clean,error,clean,,,,,%s,,,,\n",
+		snprintf(want, sizeof want, "192.0.2.0,,,,clean,error,clean,,,,,%s,,,,,error,\n",
 		         lk_error_name((enum lk_error)e));
 		assert_string_equal(strchr(out, '\n') + 1, want);
 		free(out);
@@ -266,8 +270,8 @@ static void csv_header_follows_profile(void **state)
 	assert_string_equal(out,
 		"ip,asn,as_org,as_network,l1,l2,l3,bs,wl,l1_code,l1_reason,l1_txt,"
 		"l2_code,l2_reason,l2_txt,l3_code,l3_reason,l3_txt,bs_code,bs_reason,bs_txt,"
-		"wl_code,wl_reason,wl_txt\n"
-		"192.0.2.0,,,,clean,clean,clean,clean,clean,,,,,,,,,,,,,,,\n");
+		"wl_code,wl_reason,wl_txt,class,target\n"
+		"192.0.2.0,,,,clean,clean,clean,clean,clean,,,,,,,,,,,,,,,,clean,\n");
 	free(out);
 	scan_free(&sc);
 }
