@@ -20,6 +20,7 @@ static const struct {
 	[LKE_NODATA] = { "nodata", "no zone file for this zone" },
 	[LKE_UNTRUSTED] = { "untrusted", "zone lists its test entry 127.0.0.1: it lists anything" },
 	[LKE_OTHER] = { "other", "lookup failed" },
+	[LKE_UNEXPECTED] = { "unexpected", "answer is a code the zone does not document" },
 };
 
 const char *lk_state_name(enum lk_state s)

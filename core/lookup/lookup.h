@@ -28,6 +28,7 @@ enum lk_error {
 	LKE_NODATA,      /* the zone file of this zone could not be read */
 	LKE_UNTRUSTED,   /* the zone lists 127.0.0.1 (RFC 5782): it lists anything */
 	LKE_OTHER,
+	LKE_UNEXPECTED,  /* a 127/8 code the zone's profile does not document */
 	LKE_COUNT
 };
 

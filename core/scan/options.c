@@ -21,7 +21,7 @@ enum {
 	OPT_EXPORT = 256, OPT_ZONES, OPT_RESOLVER, OPT_RATE, OPT_TIMEOUT, OPT_RETRIES,
 	OPT_DB, OPT_ZONE, OPT_NO_PROBE, OPT_ASCII, OPT_DEMO, OPT_WINDOW, OPT_ZONE_MAX,
 	OPT_NO_TXT, OPT_DEADLINE,
-	OPT_CENSUS,
+	OPT_CENSUS, OPT_PROFILE_FILE,
 	OPT_CONFIG, OPT_NO_CONFIG, OPT_TARGETS, OPT_SUMMARY, OPT_QUIET,
 };
 
@@ -29,6 +29,7 @@ static const struct option longopts[] = {
 	{ "export", required_argument, NULL, OPT_EXPORT },
 	{ "output", required_argument, NULL, 'o' },
 	{ "profile", required_argument, NULL, 'p' },
+	{ "profile-file", required_argument, NULL, OPT_PROFILE_FILE },
 	{ "zones", required_argument, NULL, OPT_ZONES },
 	{ "zone-max-entries", required_argument, NULL, OPT_ZONE_MAX },
 	{ "resolver", required_argument, NULL, OPT_RESOLVER },
@@ -74,6 +75,8 @@ void options_usage(FILE *f)
 	        "                      whole IPv4 space) drawn from zone files\n"
 	        "  -o, --output FILE   write the export to FILE instead of standard output\n"
 	        "  -p, --profile NAME  the zones to query (default: %s)\n"
+	        "      --profile-file FILE read a profile from FILE (rblscope-profile(5)), as\n"
+	        "                      those of $XDG_CONFIG_HOME/rblscope/profiles/\n"
 	        "      --zone KEY=NAME query zone KEY of the profile under another name\n"
 	        "      --zones DIR     answer from rbldnsd zone files in DIR (offline)\n"
 	        "      --zone-max-entries N  refuse a zone file with more entries (default:\n"
@@ -107,11 +110,42 @@ void options_usage(FILE *f)
 	        PROFILE_DEFAULT, ZONE_MAX_ENTRIES_DEFAULT, OPT_DEFAULT_RATE, OPT_DEFAULT_TIMEOUT_MS, OPT_DEFAULT_RETRIES,
 	        FLOW_WINDOW_DEFAULT_MAX);
 	for (size_t i = 0; i < n; i++) {
-		fprintf(f, "\n  %-16s", p[i].name);
-		for (size_t z = 0; z < p[i].nzones; z++)
+		size_t col = 4;
+
+		fprintf(f, "\n  %-16s %s (%s)\n   ", p[i].name, p[i].title, p[i].source);
+		for (size_t z = 0; z < p[i].nzones; z++) {
+			size_t w = strlen(p[i].zones[z].key) + strlen(p[i].zones[z].zone) + 2;
+
+			if (col > 4 && col + w > 79) {
+				fputs("\n   ", f);
+				col = 4;
+			}
 			fprintf(f, " %s=%s", p[i].zones[z].key, p[i].zones[z].zone);
+			col += w;
+		}
 	}
 	fputc('\n', f);
+}
+
+/* The user's profiles: those of the profile directory (read once),
+ * then file (--profile-file) if not NULL.  -1 to go on, or EXIT_USAGE
+ * after one "path:LINE: reason" line. */
+static int user_profiles(const char *file)
+{
+	static bool dir_read;
+	char dir[4096], err[512];
+
+	if (!dir_read && profile_user_dir(dir, sizeof dir) == 0 &&
+	    profile_add_dir(dir, err, sizeof err) < 0) {
+		msg_line("%s", err);
+		return EXIT_USAGE;
+	}
+	dir_read = true;
+	if (file && profile_add_file(file, err, sizeof err) < 0) {
+		msg_line("%s", err);
+		return EXIT_USAGE;
+	}
+	return -1;
 }
 
 /* Print one line on stderr and return EXIT_USAGE. */
@@ -290,6 +324,7 @@ static int option_set(struct options *o, int c, const char *arg)
 		return usage_error("bad --export format '%.40s': want text, csv, json or png", arg);
 	case 'o': o->output = arg; return -1;
 	case 'p': o->profile_name = arg; return -1;
+	case OPT_PROFILE_FILE: o->profile_file = arg; return -1;
 	case OPT_ZONES: o->zones_dir = arg; return -1;
 	case OPT_RESOLVER: o->resolver = arg; return -1;
 	case OPT_DB: o->db_path = arg; return -1;
@@ -332,6 +367,8 @@ static int option_set(struct options *o, int c, const char *arg)
 		return uint_arg(arg, 1, 65536, &o->window) < 0 ?
 		       usage_error("bad --window '%.40s': want 1 to 65536", arg) : -1;
 	case 'h':
+		if (user_profiles(o->profile_file) >= 0)
+			return EXIT_USAGE;
 		options_usage(stdout);
 		return 0;
 	case 'V':
@@ -449,6 +486,8 @@ int options_parse(struct options *o, int argc, char **argv)
 		o->resolver = NULL;
 	if (o->no_color)
 		setenv("NO_COLOR", "1", 0);   /* what the terminal UI obeys */
+	if ((rc = user_profiles(o->profile_file)) >= 0)
+		return rc;
 	o->profile = profile_find(o->profile_name);
 	if (!o->profile)
 		return usage_error("unknown profile '%.40s'", o->profile_name);

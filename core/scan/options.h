@@ -34,6 +34,7 @@ struct options {
 	enum export_format export;
 	const char *output;          /* --output, NULL for stdout */
 	const char *profile_name;
+	const char *profile_file;     /* --profile-file FILE, or NULL */
 	const char *zones_dir;       /* --zones: offline backend */
 	const char *resolver;        /* --resolver list, NULL for the system's */
 	const char *db_path;         /* --db */

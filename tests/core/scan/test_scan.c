@@ -23,11 +23,11 @@
 
 /* Zones whose names start with "sync." answer inside query(). */
 static const struct profile test_profile = { "test", "scan test", 4, {
-	{ "s", "sync.single.test", ZR_SINGLE, "single" },
-	{ "r", "async.range.test", ZR_RANGE, "range" },
-	{ "a", "async.asn.test", ZR_ASN, "asn" },
-	{ "i", "sync.info.test", ZR_INFO, "info" },
-} };
+	{ "s", "sync.single.test", ZR_SINGLE, "single", "s", true, 0, NULL },
+	{ "r", "async.range.test", ZR_RANGE, "range", "r", true, 0, NULL },
+	{ "a", "async.asn.test", ZR_ASN, "asn", "a", true, 0, NULL },
+	{ "i", "sync.info.test", ZR_INFO, "info", "i", true, 0, NULL },
+}, "test" };
 
 /* ---------------------------------------------------------------- */
 /* The test backend                                                  */
@@ -608,8 +608,8 @@ static void window_is_never_exceeded(void **state)
 static void rate_limits_the_pace(void **state)
 {
 	static const struct profile one = { "one", "one zone", 1, {
-		{ "s", "sync.single.test", ZR_SINGLE, "single" },
-	} };
+		{ "s", "sync.single.test", ZR_SINGLE, "single", "s", true, 0, NULL },
+	}, "test" };
 	const double rate = 200;
 	const size_t n = 64;
 	struct loop *lp = loop_new();
@@ -644,8 +644,8 @@ static void rate_limits_the_pace(void **state)
 static void cache_hits_skip_the_pacing(void **state)
 {
 	static const struct profile one = { "one", "one zone", 1, {
-		{ "s", "sync.single.test", ZR_SINGLE, "single" },
-	} };
+		{ "s", "sync.single.test", ZR_SINGLE, "single", "s", true, 0, NULL },
+	}, "test" };
 	struct loop *lp = loop_new();
 	struct tbe *be = tbe_new(lp, &one);
 	struct scan sc;
@@ -673,8 +673,8 @@ static void cache_hits_skip_the_pacing(void **state)
 static void a_dead_resolver_ends_the_scan(void **state)
 {
 	static const struct profile one = { "one", "one zone", 1, {
-		{ "s", "single.test", ZR_SINGLE, "single" },
-	} };
+		{ "s", "single.test", ZR_SINGLE, "single", "s", true, 0, NULL },
+	}, "test" };
 	struct loop *lp = loop_new();
 	struct tbe *be = tbe_new(lp, &one);
 	struct scan sc;
@@ -1067,8 +1067,8 @@ static void every_query_failing_still_finishes(void **state)
 static void instant_answers_over_a_wide_net(void **state)
 {
 	static const struct profile one = { "one", "one zone", 1, {
-		{ "s", "sync.single.test", ZR_SINGLE, "single" },
-	} };
+		{ "s", "sync.single.test", ZR_SINGLE, "single", "s", true, 0, NULL },
+	}, "test" };
 	struct loop *lp = loop_new();
 	struct tbe *be = tbe_new(lp, &one);
 	struct scan sc;

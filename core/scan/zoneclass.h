@@ -1,0 +1,21 @@
+/* Classifying a DNSBL answer by what its zone's profile documents: every
+ * A code of the answer is a documented listing, a documented error, or
+ * an error of its own; never a listing the operator did not document. */
+#ifndef RBLSCOPE_ZONECLASS_H
+#define RBLSCOPE_ZONECLASS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/lookup/lookup.h"
+#include "core/scan/profile.h"
+
+/* Sets out's state, error and code from the n A codes (host order) of an
+ * answer of zone d, and writes into text (len bytes) the listing's codes
+ * with their meanings, "127.0.0.2 SBL;127.0.0.4 XBL", or the reason of an
+ * error, "unexpected code 127.0.0.99"; "" when clean.  out->txt is kept
+ * unless the answer is an error. */
+void zone_classify(const struct zone_def *d, const uint32_t *codes, size_t n,
+                   struct lookup *out, char *text, size_t len);
+
+#endif
