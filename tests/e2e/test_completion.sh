@@ -37,7 +37,7 @@ complete_line rblscope --profile cat >"$T/cat.txt"
 assert_eq "catalogue" "$(cat "$T/cat.txt")" "bash: the catalogue profile"
 
 if command -v zsh >/dev/null 2>&1; then
-	zsh -fc 'autoload -Uz compinit && compinit -u -d /dev/null && fpath=(assets/completion $fpath) &&
+	zsh -fc 'autoload -Uz compinit && compinit -u -D && fpath=(assets/completion $fpath) &&
 		autoload -Uz _rblscope && whence -w _rblscope' >"$T/zsh.txt" 2>&1 ||
 		{ cat "$T/zsh.txt"; fail "zsh: the completion function does not load"; }
 	assert_contains "$T/zsh.txt" "_rblscope: function" "zsh: _rblscope loads as a function"
