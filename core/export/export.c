@@ -141,18 +141,6 @@ int export_write(FILE *f, enum export_format fmt, const struct session *s,
 	return rows_write(f, fmt, s, sc, policy, when, true);
 }
 
-int export_status(const struct scan *sc)
-{
-	if (sc->failed > 0 || !scan_finished(sc))
-		return EXIT_INCOMPLETE;
-	for (size_t i = 0; i < sc->ncells; i++)
-		for (size_t z = 0; z < sc->nzones; z++)
-			if (sc->cells[i].zone[z].state == LK_LISTED &&
-			    sc->profile->zones[z].role != ZR_ALLOW)
-				return EXIT_LISTED;
-	return EXIT_NOTHING_LISTED;
-}
-
 /* A file name for the target: "192.0.2.0_24". */
 static void target_slug(const struct scan *sc, char *out, size_t len)
 {

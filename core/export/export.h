@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "core/export/report.h"
 #include "core/scan/options.h"
 #include "core/scan/scan.h"
 #include "core/scan/session.h"
@@ -15,9 +16,6 @@
 int export_write(FILE *f, enum export_format fmt, const struct session *s,
                  const struct scan *sc, const char *policy, time_t when);
 
-/* The exit status a finished scan deserves: EXIT_INCOMPLETE if any
- * lookup failed, else EXIT_LISTED if anything is listed, else 0. */
-int export_status(const struct scan *sc);
 
 /* Write a text snapshot to a new file named after the target and time
  * in dir ("rblscope-192.0.2.0_24-20261122-143000.txt"), with policy in

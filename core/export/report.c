@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "core/base/ip.h"
-#include "core/export/export.h"
 #include "core/scan/legend.h"
 #include "core/uceprotect/txt.h"
 #include "core/base/version.h"
@@ -264,4 +263,16 @@ int report_summary_write(FILE *f, const struct session *s, const struct scan *sc
 	lines_cut(f, buf, len);
 	free(buf);
 	return 0;
+}
+
+int export_status(const struct scan *sc)
+{
+	if (sc->failed > 0 || !scan_finished(sc))
+		return EXIT_INCOMPLETE;
+	for (size_t i = 0; i < sc->ncells; i++)
+		for (size_t z = 0; z < sc->nzones; z++)
+			if (sc->cells[i].zone[z].state == LK_LISTED &&
+			    sc->profile->zones[z].role != ZR_ALLOW)
+				return EXIT_LISTED;
+	return EXIT_NOTHING_LISTED;
 }

@@ -22,4 +22,9 @@ void report_write(FILE *f, const struct session *s, const struct scan *sc, const
 int report_summary_write(FILE *f, const struct session *s, const struct scan *sc,
                          const char *policy, time_t when);
 
+/* The exit status a finished scan deserves: EXIT_INCOMPLETE if any
+ * lookup failed, else EXIT_LISTED if anything is listed (allow zones
+ * aside), else 0. */
+int export_status(const struct scan *sc);
+
 #endif

@@ -13,7 +13,6 @@
 
 #include "core/lookup/zonefile.h"
 #include "core/scan/profile.h"
-#include "core/scan/session.h"
 #include "geo/asn.h"
 
 /* What a set of addresses holds, each address counted once. */
@@ -60,17 +59,5 @@ bool acct_sum_listed(const struct acct_sum *s, const struct profile *p);
  * to one decimal ("16382.8"), in out; false (out "") when none is
  * guilty. */
 bool account_ratio_text(const struct acct_sum *s, char out[ACCT_RATIO_MAX]);
-
-/* The session's accounting, built once per backend and kept until the
- * zones are reloaded; NULL unless every zone of the profile has a loaded
- * zone file and none lists everything (probed: 127.0.0.1 listed). */
-const struct account *session_account(const struct session *s);
-
-/* True when the session's figures can be exact: session_account. */
-bool session_exact(const struct session *s);
-
-/* As session_exact, with why not in why ("l2 dnsbl-2.uceprotect.net has
- * no zone file"; "" when exact). */
-bool session_exact_why(const struct session *s, char *why, size_t len);
 
 #endif

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "core/base/parse.h"
-#include "core/scan/options.h"
+#include "core/scan/settings.h"
 
 /* The strings a file gave: options point into these. */
 static struct {

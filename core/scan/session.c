@@ -250,3 +250,57 @@ void session_dead_text(const struct session *s, enum lk_error why, const char *t
 	snprintf(out, len, "%s does not answer (%s)%s", ops->describe(s->be),
 	         cause[0] ? cause : lk_error_text(why), then);
 }
+
+/* ---- exact figures from zone files ---- */
+
+bool session_exact_why(const struct session *s, char *why, size_t len)
+{
+	char buf[256];
+
+	if (!why) {
+		why = buf;
+		len = sizeof buf;
+	}
+	why[0] = '\0';
+	if (!s->opt || !s->opt->zones_dir || !s->be) {
+		snprintf(why, len, "the zones are asked over DNS, not read from zone files");
+		return false;
+	}
+	for (size_t z = 0; z < s->nzones; z++) {
+		if (!zonedir_zonefile(s->be, s->zones[z])) {
+			snprintf(why, len, "%s %s has no zone file", s->profile->zones[z].key, s->zones[z]);
+			return false;
+		}
+		if (!session_zone_trusted(s, z)) {
+			snprintf(why, len, "%s %s lists everything (127.0.0.1 listed)",
+			         s->profile->zones[z].key, s->zones[z]);
+			return false;
+		}
+	}
+	return true;
+}
+
+const struct account *session_account(const struct session *s)
+{
+	/* The cache is the session's own, built on demand: not a change a
+	 * reader of the session sees. */
+	struct session *w = (struct session *)s;
+	const struct zonefile *zf[PROFILE_MAX_ZONES];
+
+	if (!session_exact_why(s, NULL, 0))
+		return NULL;
+	if (s->acct && s->acct_be == s->be)
+		return s->acct;
+	account_free(w->acct);
+	w->acct = NULL;
+	for (size_t z = 0; z < s->nzones; z++)
+		zf[z] = zonedir_zonefile(s->be, s->zones[z]);
+	w->acct = account_new(s->profile, zf);
+	w->acct_be = s->be;
+	return w->acct;
+}
+
+bool session_exact(const struct session *s)
+{
+	return session_account(s) != NULL;
+}

@@ -99,4 +99,18 @@ const char *zone_health_text(enum zone_health h);
 /* Free everything. */
 void session_close(struct session *s);
 
+struct account;
+
+/* The session's accounting, built once per backend and kept until the
+ * zones are reloaded; NULL unless every zone of the profile has a loaded
+ * zone file and none lists everything (probed: 127.0.0.1 listed). */
+const struct account *session_account(const struct session *s);
+
+/* True when the session's figures can be exact: session_account. */
+bool session_exact(const struct session *s);
+
+/* As session_exact, with why not in why ("l2 dnsbl-2.uceprotect.net has
+ * no zone file"; "" when exact). */
+bool session_exact_why(const struct session *s, char *why, size_t len);
+
 #endif

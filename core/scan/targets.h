@@ -5,7 +5,7 @@
 
 #include <stddef.h>
 
-#include "core/scan/options.h"
+#include "core/scan/target.h"
 
 /* The targets of args (n of them) followed by those of path (NULL: none;
  * "-": standard input), networks only, at most OPT_MAX_TARGETS.  0 with
