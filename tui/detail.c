@@ -9,6 +9,7 @@
 
 #include "core/base/ip.h"
 #include "core/scan/legend.h"
+#include "core/scan/zoneclass.h"
 #include "core/uceprotect/txt.h"
 #include "tui/draw.h"
 #include "tui/text.h"
@@ -81,15 +82,23 @@ static void asn_text(const struct ctx *cx, const struct asn_info *info, char *ou
 		snprintf(out, len, "AS%u %s", (unsigned)info->asn, info->org);
 }
 
-/* "listed 127.0.0.2", "clean", "pending" or "error: <reason>". */
-static void state_text(const struct lookup *l, char *out, size_t len)
+/* "listed 127.0.0.4,127.0.0.10" (every code; with_codes false: just
+ * "listed"), "clean", "pending" or "error: <reason>". */
+static void state_text(const struct lookup *l, bool with_codes, char *out, size_t len)
 {
 	char code[IP4_STRLEN];
+	const uint32_t *codes;
+	uint32_t n;
+	size_t used;
 
 	switch (l->state) {
 	case LK_LISTED:
-		ip4_format(l->code, code);
-		snprintf(out, len, "listed %s", code);
+		used = (size_t)snprintf(out, len, "listed");
+		codes = lk_codes(l, &n);
+		for (uint32_t i = 0; with_codes && i < n; i++) {
+			ip4_format(codes[i], code);
+			text_appendf(out, len, &used, "%s%s", i ? "," : " ", code);
+		}
 		break;
 	case LK_ERROR:
 		snprintf(out, len, "error: %s", lk_error_text(l->error));
@@ -168,10 +177,13 @@ static void zone_lines(struct builder *b, const struct scan_cell *c, bool wrap)
 	for (size_t z = 0; z < sc->nzones; z++) {
 		const struct lookup *l = &c->zone[z];
 
-		state_text(l, text, sizeof text);
+		state_text(l, !wrap, text, sizeof text);
 		if (wrap) {
 			add(b, DL_HEADING, -1, "%s  %s", p->zones[z].key, p->zones[z].title);
 			add_kv(b, state_style(l), "state", text);
+			zone_codes_text(&p->zones[z], l, text, sizeof text);
+			if (text[0])
+				add_kv(b, DL_PLAIN, "codes", text);
 		} else {
 			add(b, state_style(l) == DL_PLAIN ? DL_HEADING : state_style(l), -1,
 			    "%s  %s  (%s)", p->zones[z].key, text, p->zones[z].title);
@@ -206,7 +218,7 @@ static void compact_lines(struct builder *b, const struct scan_cell *c)
 	for (size_t z = 0; z < in->sc->nzones; z++) {
 		const struct lookup *l = &c->zone[z];
 
-		state_text(l, state, sizeof state);
+		state_text(l, true, state, sizeof state);
 		says[0] = '\0';
 		if (l->txt[0])
 			says_text(l->txt, says, sizeof says);

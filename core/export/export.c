@@ -14,6 +14,7 @@
 #include "core/export/mappng.h"
 #include "core/scan/asnscan.h"
 #include "core/base/ip.h"
+#include "core/lookup/dnsmsg.h"
 #include "core/base/msg.h"
 #include "core/export/outfile.h"
 #include "core/export/progress.h"
@@ -54,6 +55,60 @@ static void row_fill(struct row *r, const struct scan *sc, const struct scan_cel
 	}
 }
 
+/* What a documented code means, "" for a code its zone does not document. */
+static const char *meaning_of(const struct zone_def *d, uint32_t code)
+{
+	const struct zone_code *k = profile_code_find(d, code);
+
+	return k ? k->meaning : "";
+}
+
+/* Every A code of an answer and their meanings: two CSV fields, each a
+ * list joined by ';' in the order of the answer. */
+static void codes_csv(FILE *f, const struct zone_def *d, const struct lookup *l)
+{
+	char meanings[DNSMSG_MAX_A * (PROFILE_TEXT_MAX + 1)];
+	char ip[IP4_STRLEN];
+	size_t used = 0;
+	uint32_t n;
+	const uint32_t *codes = lk_codes(l, &n);
+
+	meanings[0] = '\0';
+	for (uint32_t i = 0; i < n; i++) {
+		ip4_format(codes[i], ip);
+		fprintf(f, "%s%s", i ? ";" : "", ip);
+		if (used < sizeof meanings) {
+			int w = snprintf(meanings + used, sizeof meanings - used, "%s%s",
+			                 i ? ";" : "", meaning_of(d, codes[i]));
+
+			used = w < 0 ? sizeof meanings : used + (size_t)w;
+		}
+	}
+	fputc(',', f);
+	csv_field(f, meanings);
+}
+
+/* The same as two JSON arrays: <key>_codes and <key>_meanings. */
+static void codes_json(FILE *f, const struct zone_def *d, const struct lookup *l)
+{
+	char ip[IP4_STRLEN];
+	uint32_t n;
+	const uint32_t *codes = lk_codes(l, &n);
+
+	fprintf(f, ",\"%s_codes\":[", d->key);
+	for (uint32_t i = 0; i < n; i++) {
+		ip4_format(codes[i], ip);
+		fprintf(f, "%s\"%s\"", i ? "," : "", ip);
+	}
+	fprintf(f, "],\"%s_meanings\":[", d->key);
+	for (uint32_t i = 0; i < n; i++) {
+		if (i)
+			fputc(',', f);
+		json_string(f, meaning_of(d, codes[i]));
+	}
+	fputc(']', f);
+}
+
 /* The target as the user named it: a plain address or CIDR, checked by
  * target_parse, so no quoting is needed. */
 static const char *target_text(const struct session *s)
@@ -70,9 +125,11 @@ static void csv_write(FILE *f, const struct session *s, const struct scan *sc, b
 		fputs("ip,asn,as_org,as_network", f);
 		for (size_t z = 0; z < sc->nzones; z++)
 			fprintf(f, ",%s", p->zones[z].key);
-		for (size_t z = 0; z < sc->nzones; z++)
-			fprintf(f, ",%s_code,%s_reason,%s_txt", p->zones[z].key, p->zones[z].key,
-			        p->zones[z].key);
+		for (size_t z = 0; z < sc->nzones; z++) {
+			const char *k = p->zones[z].key;
+
+			fprintf(f, ",%s_code,%s_codes,%s_meanings,%s_reason,%s_txt", k, k, k, k, k);
+		}
 		fputs(",class,target\n", f);
 	}
 	for (size_t i = 0; i < sc->ncells; i++) {
@@ -83,7 +140,9 @@ static void csv_write(FILE *f, const struct session *s, const struct scan *sc, b
 		for (size_t z = 0; z < sc->nzones; z++)
 			fprintf(f, ",%s", r.z[z].state);
 		for (size_t z = 0; z < sc->nzones; z++) {
-			fprintf(f, ",%s,%s,", r.z[z].code, r.z[z].reason);
+			fprintf(f, ",%s,", r.z[z].code);
+			codes_csv(f, &p->zones[z], &sc->cells[i].zone[z]);
+			fprintf(f, ",%s,", r.z[z].reason);
 			csv_field(f, r.z[z].txt);
 		}
 		fprintf(f, ",%s,%s\n", legend_of(scan_cell_class(sc, &sc->cells[i]))->name,
@@ -105,9 +164,11 @@ static void json_write(FILE *f, const struct session *s, const struct scan *sc)
 		for (size_t z = 0; z < sc->nzones; z++)
 			fprintf(f, ",\"%s\":\"%s\"", p->zones[z].key, r.z[z].state);
 		for (size_t z = 0; z < sc->nzones; z++) {
-			fprintf(f, ",\"%s_code\":\"%s\",\"%s_reason\":\"%s\",\"%s_txt\":",
-			        p->zones[z].key, r.z[z].code, p->zones[z].key, r.z[z].reason,
-			        p->zones[z].key);
+			const char *k = p->zones[z].key;
+
+			fprintf(f, ",\"%s_code\":\"%s\"", k, r.z[z].code);
+			codes_json(f, &p->zones[z], &sc->cells[i].zone[z]);
+			fprintf(f, ",\"%s_reason\":\"%s\",\"%s_txt\":", k, r.z[z].reason, k);
 			json_string(f, r.z[z].txt);
 		}
 		fprintf(f, ",\"class\":\"%s\",\"target\":\"%s\"}\n",

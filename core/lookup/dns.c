@@ -76,6 +76,7 @@ struct dns_req {
 	backend_ptr_cb ptr_cb;
 	void *arg;
 	struct lookup res;
+	uint32_t codes[DNSMSG_MAX_A];   /* res.codes: the reply's A codes */
 	uint32_t ttl;           /* of the A answer, for the cache */
 	struct dns_ask a_ask, txt_ask, ptr_ask;
 	unsigned asking;        /* questions not answered yet */
@@ -312,6 +313,9 @@ static void a_reply(struct dns_req *r, enum lk_error e, const unsigned char *msg
 	}
 	r->res.txt = "";
 	dnsmsg_classify(m, &r->res);
+	/* The message is reused by the next reply: the request keeps its codes. */
+	memcpy(r->codes, m->a, (size_t)m->na * sizeof *m->a);
+	r->res.codes = r->res.ncodes ? r->codes : NULL;
 	r->ttl = r->res.state == LK_LISTED ? m->a_ttl : m->neg_ttl;
 	hint_set(r->be, r->zone, r->res.state == LK_LISTED);
 	if (r->res.state != LK_LISTED || !(r->flags & BQ_TXT) || r->txt_asked)

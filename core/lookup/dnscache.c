@@ -1,5 +1,5 @@
 /* A cache of DNSBL answers: an open hash table of query names with the
- * state, code, TXT and expiry of each. */
+ * state, A codes, TXT and expiry of each. */
 #include "core/lookup/dnscache.h"
 
 #include <stdlib.h>
@@ -9,7 +9,10 @@ struct entry {
 	struct entry *next;
 	uint64_t expires_ms;
 	enum lk_state state;
-	uint32_t code;
+	uint32_t ncodes;
+	uint32_t *codes;     /* every A code of a listing: &one when there is
+	                      * one (most lists answer one), NULL when none */
+	uint32_t one;
 	bool with_txt;
 	char *txt;           /* NULL when empty */
 	char qname[];
@@ -27,6 +30,13 @@ static uint64_t hash(const char *s)
 	while (*s)
 		h = (h ^ (unsigned char)*s++) * 1099511628211u;
 	return h;
+}
+
+static void codes_free(struct entry *e)
+{
+	if (e->codes != &e->one)
+		free(e->codes);
+	e->codes = NULL;
 }
 
 struct dnscache *dnscache_new(void)
@@ -47,6 +57,7 @@ void dnscache_free(struct dnscache *c)
 	for (size_t i = 0; i < c->nslots; i++) {
 		for (struct entry *e = c->slot[i], *next; e; e = next) {
 			next = e->next;
+			codes_free(e);
 			free(e->txt);
 			free(e);
 		}
@@ -96,6 +107,7 @@ void dnscache_put(struct dnscache *c, const char *qname, const struct lookup *re
 {
 	struct entry **pp, *e;
 	size_t len = strlen(qname);
+	const uint32_t *codes;
 
 	if (ttl == 0 || (res->state != LK_LISTED && res->state != LK_CLEAN))
 		return;
@@ -109,11 +121,19 @@ void dnscache_put(struct dnscache *c, const char *qname, const struct lookup *re
 	}
 	e = *pp;
 	free(e->txt);
+	codes_free(e);
+	codes = lk_codes(res, &e->ncodes);
 	e->txt = res->txt[0] ? strdup(res->txt) : NULL;
+	e->codes = e->ncodes == 1 ? &e->one :
+	           e->ncodes ? malloc(e->ncodes * sizeof *e->codes) : NULL;
+	if (e->codes)
+		memcpy(e->codes, codes, e->ncodes * sizeof *e->codes);
+	else
+		e->ncodes = 0;
+	/* A listing whose codes could not be kept is not answered from here. */
+	e->expires_ms = res->state == LK_LISTED && !e->ncodes ? 0 : now_ms + (uint64_t)ttl * 1000;
 	e->state = res->state;
-	e->code = res->code;
 	e->with_txt = with_txt && (!res->txt[0] || e->txt);
-	e->expires_ms = now_ms + (uint64_t)ttl * 1000;
 	if (c->n > c->nslots)
 		grow(c);
 }
@@ -127,7 +147,9 @@ bool dnscache_get(struct dnscache *c, const char *qname, bool want_txt, uint64_t
 		return false;
 	out->state = e->state;
 	out->error = LKE_NONE;
-	out->code = e->code;
+	out->ncodes = e->ncodes;
+	out->codes = e->codes;
+	out->code = e->ncodes ? e->codes[0] : 0;
 	out->txt = e->txt ? e->txt : "";
 	return true;
 }

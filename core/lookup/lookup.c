@@ -43,6 +43,16 @@ const char *lk_error_text(enum lk_error e)
 	return (unsigned)e < LKE_COUNT ? lk_errors[e].text : "lookup failed";
 }
 
+const uint32_t *lk_codes(const struct lookup *l, uint32_t *n)
+{
+	if (l->ncodes && l->codes) {
+		*n = l->ncodes;
+		return l->codes;
+	}
+	*n = l->code ? 1 : 0;
+	return l->code ? &l->code : NULL;
+}
+
 void lk_set_error(struct lookup *out, enum lk_error e)
 {
 	out->state = LK_ERROR;
@@ -68,6 +78,8 @@ void lk_classify_a(struct lookup *out, const uint32_t *codes, int n)
 
 	out->error = LKE_NONE;
 	out->code = n > 0 ? codes[0] : 0;
+	out->ncodes = n > 0 ? (uint32_t)n : 0;
+	out->codes = n > 0 ? codes : NULL;
 	out->state = n > 0 ? LK_LISTED : LK_CLEAN;
 	for (int i = 0; i < n; i++) {
 		e = code_check(codes[i]);

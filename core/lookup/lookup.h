@@ -38,7 +38,11 @@ enum lk_error {
 struct lookup {
 	enum lk_state state;
 	enum lk_error error;
-	uint32_t code;                /* first A answer (host order), 0 if none */
+	uint32_t code;                /* first A answer (host order), or the one
+	                               * that made it an error; 0 if none */
+	uint32_t ncodes;              /* distinct A answers */
+	const uint32_t *codes;        /* all of them, in the order first seen
+	                               * (NULL when none); valid as long as txt */
 	const char *txt;              /* sanitised TXT, "" if none (never NULL):
 	                               * a backend's text is valid during its
 	                               * callback; a scan keeps its own copy,
@@ -55,10 +59,16 @@ const char *lk_error_name(enum lk_error e);
 const char *lk_error_text(enum lk_error e);
 
 /* Classify the A answers of a DNSBL query (host order).  n == 0 is clean.
- * Any answer that is not a listing makes the whole lookup an error. */
+ * Any answer that is not a listing makes the whole lookup an error.  The
+ * lookup keeps codes (out->codes): they must live as long as it is read. */
 void lk_classify_a(struct lookup *out, const uint32_t *codes, int n);
 
-/* Set out to an error state with the given reason; txt is cleared. */
+/* The A codes of l, *n of them: its codes, or its one code where only
+ * that was set; NULL and 0 when it has none. */
+const uint32_t *lk_codes(const struct lookup *l, uint32_t *n);
+
+/* Set out to an error state with the given reason; txt is cleared, the
+ * A codes that came with the answer stay. */
 void lk_set_error(struct lookup *out, enum lk_error e);
 
 #endif

@@ -161,14 +161,13 @@ static size_t txt_join(const struct zonefile *zf, const uint32_t *list, uint32_t
 	return len;
 }
 
-void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out, char *txt,
-                     size_t txtlen)
+void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out,
+                     uint32_t codes[ZONEFILE_CODES], char *txt, size_t txtlen)
 {
 	const struct zp_index *ix = &zf->ix;
 	size_t lo = 0, hi = ix->n, mid;
 	const struct zp_answer *a;
 	char joined[TXT_JOINED];
-	uint32_t codes[2];
 	int n = 0;
 
 	while (lo < hi) {   /* the first span starting after ip */
@@ -209,7 +208,7 @@ int zonefile_listed(const struct zonefile *zf, struct zone_spans *out)
 	for (size_t i = 0; i < ix->n; i++) {
 		const struct zp_answer *a = &ix->ans[i];
 		struct lookup l = { .txt = "" };
-		uint32_t codes[2];
+		uint32_t codes[ZONEFILE_CODES];
 		int n = 0;
 
 		codes[n++] = zf->val[a->first].a;
@@ -257,6 +256,7 @@ static int zd_query(struct backend *be, uint32_t ip, const char *zone,
 	const struct zonedir *zd = (const struct zonedir *)be;
 	const struct zone_slot *z = NULL;
 	struct lookup res = { .txt = "" };
+	uint32_t codes[ZONEFILE_CODES];
 	char txt[LOOKUP_TXT_MAX];
 
 	(void)flags;  /* the TXT is always at hand, and nothing is cached */
@@ -264,7 +264,7 @@ static int zd_query(struct backend *be, uint32_t ip, const char *zone,
 		if (strcmp(zd->zones[i].name, zone) == 0)
 			z = &zd->zones[i];
 	if (z && z->zf)
-		zonefile_lookup(z->zf, ip, &res, txt, sizeof txt);
+		zonefile_lookup(z->zf, ip, &res, codes, txt, sizeof txt);
 	else
 		lk_set_error(&res, LKE_NODATA);
 	cb(arg, &res);

@@ -30,10 +30,14 @@ struct zone_opts {
 struct zonefile *zonefile_load(const char *path, const struct zone_opts *opt,
                                char *warn, size_t warnlen, char *err, size_t errlen);
 
-/* Answer a lookup of ip: LK_LISTED with code and TXT ($ substituted,
- * sanitised), or LK_CLEAN. */
-void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out, char *txt,
-                     size_t txtlen);
+/* A zone file answers at most this many A codes: an entry's, and the
+ * one of an entry that makes the answer an error. */
+#define ZONEFILE_CODES 2
+
+/* Answer a lookup of ip: LK_LISTED with its code (kept in codes) and TXT
+ * ($ substituted, sanitised, kept in txt), or LK_CLEAN. */
+void zonefile_lookup(const struct zonefile *zf, uint32_t ip, struct lookup *out,
+                     uint32_t codes[ZONEFILE_CODES], char *txt, size_t txtlen);
 
 /* The addresses a zone answers for, as sorted, disjoint, inclusive
  * ranges: what exact counting works on. */

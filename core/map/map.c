@@ -222,6 +222,7 @@ int map_layers_load(struct map_layers *ly, const struct session *s, char *warn,
 		const struct zonefile *zf;
 		struct lookup l = { .txt = "" };
 		char txt[LOOKUP_TXT_MAX];
+		uint32_t zcodes[ZONEFILE_CODES];
 
 		if (!layer)
 			continue;
@@ -230,7 +231,7 @@ int map_layers_load(struct map_layers *ly, const struct session *s, char *warn,
 			rc = 1;   /* the session's zone_note names it */
 			continue;
 		}
-		zonefile_lookup(zf, 0x7f000001u, &l, txt, sizeof txt);
+		zonefile_lookup(zf, 0x7f000001u, &l, zcodes, txt, sizeof txt);
 		if (l.state == LK_LISTED) {
 			warn_line(warn, warnlen, def->key, s->zones[z]);
 			rc = 1;

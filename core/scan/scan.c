@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/base/ip.h"
+#include "core/scan/zoneclass.h"
 
 /* Lookups in flight point at their scan through a link that the scan
  * cuts when it restarts or is freed; answers that arrive after that are
@@ -90,15 +91,38 @@ int scan_init_list(struct scan *sc, const struct profile *p, const char *const *
 	return cells_make(sc, p, zones, ips, 0, n, db);
 }
 
+/* Keep res in l, its TXT and codes the scan's own copies, read by the
+ * codes zone d documents: a code it does not document is an error, not
+ * a listing; backends know only the rules every zone follows. */
+static void keep(struct scan *sc, const struct zone_def *d, const struct lookup *res,
+                 struct lookup *l)
+{
+	const uint32_t *codes;
+	uint32_t n;
+
+	*l = *res;
+	codes = lk_codes(res, &n);
+	l->ncodes = n;
+	l->codes = codepool_intern(&sc->codes, codes, n);
+	if (n && !l->codes) {
+		lk_set_error(l, LKE_OTHER);   /* out of memory: never a listing */
+		l->ncodes = 0;
+		return;
+	}
+	/* One copy per distinct text. */
+	if (!(l->txt = strpool_intern(&sc->txts, res->txt)))
+		l->txt = "";
+	if (n && (l->state == LK_LISTED ||
+	          (l->state == LK_ERROR && (l->error == LKE_BLOCKED || l->error == LKE_BOGUS))))
+		zone_classify(d, l->codes, n, l, NULL, 0);
+}
+
 /* Store one answer and count it, then keep the window full. */
 static void record(struct scan *sc, size_t index, const struct lookup *res)
 {
 	size_t cell = index / sc->nzones, zone = index % sc->nzones;
 
-	sc->cells[cell].zone[zone] = *res;
-	/* The scan's own copy, one per distinct text. */
-	if (!(sc->cells[cell].zone[zone].txt = strpool_intern(&sc->txts, res->txt)))
-		sc->cells[cell].zone[zone].txt = "";
+	keep(sc, &sc->profile->zones[zone], res, &sc->cells[cell].zone[zone]);
 	if (sc->distrust[zone])
 		lk_set_error(&sc->cells[cell].zone[zone], LKE_UNTRUSTED);
 	res = &sc->cells[cell].zone[zone];
@@ -497,6 +521,7 @@ void scan_free(struct scan *sc)
 	free(sc->prev);
 	sc->prev = NULL;
 	strpool_free(&sc->txts);
+	codepool_free(&sc->codes);
 	sc->cells = NULL;
 	sc->answers = NULL;
 	sc->ncells = 0;

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "core/lookup/backend.h"
+#include "core/lookup/codepool.h"
 #include "core/base/loop.h"
 #include "core/lookup/lookup.h"
 #include "core/scan/profile.h"
@@ -60,6 +61,7 @@ struct scan {
 	struct scan_cell *cells;
 	struct lookup *answers; /* ncells x nzones, the cells' zone arrays */
 	struct strpool txts;    /* the answers' TXT texts, each kept once */
+	struct codepool codes;  /* the answers' A codes, each list kept once */
 
 	struct loop *lp;
 	struct backend *be;

@@ -39,15 +39,44 @@ static void error_text(enum lk_error e, uint32_t code, const struct zone_code *k
 		snprintf(text, len, "%s: %s", ip, lk_error_text(e));
 }
 
+void zone_codes_text(const struct zone_def *d, const struct lookup *l, char *text,
+                     size_t len)
+{
+	const struct zone_code *k;
+	const uint32_t *codes;
+	uint32_t n;
+	size_t used = 0;
+
+	if (!len)
+		return;
+	text[0] = '\0';
+	codes = lk_codes(l, &n);
+	if (l->state == LK_ERROR) {
+		if (n && (l->error == LKE_BLOCKED || l->error == LKE_BOGUS ||
+		          l->error == LKE_UNEXPECTED))
+			error_text(l->error, l->code, profile_code_find(d, l->code), text, len);
+		return;
+	}
+	if (l->state != LK_LISTED)
+		return;
+	for (uint32_t i = 0; i < n && used < len; i++) {
+		char ip[IP4_STRLEN];
+		int w;
+
+		ip4_format(codes[i], ip);
+		k = profile_code_find(d, codes[i]);
+		w = snprintf(text + used, len - used, "%s%s%s%s", i ? "; " : "", ip,
+		             k ? " " : "", k ? k->meaning : "");
+		used = w < 0 ? len : used + (size_t)w;
+	}
+}
+
 void zone_classify(const struct zone_def *d, const uint32_t *codes, size_t n,
                    struct lookup *out, char *text, size_t len)
 {
 	const struct zone_code *k;
-	size_t used = 0;
 	enum lk_error e;
 
-	if (len)
-		text[0] = '\0';
 	out->error = LKE_NONE;
 	out->code = n ? codes[0] : 0;
 	out->state = n ? LK_LISTED : LK_CLEAN;
@@ -56,20 +85,16 @@ void zone_classify(const struct zone_def *d, const uint32_t *codes, size_t n,
 		if ((e = code_error(d, codes[i], &k)) != LKE_NONE) {
 			lk_set_error(out, e);
 			out->code = codes[i];
-			error_text(e, codes[i], k, text, len);
-			return;
+			break;
 		}
-	}
-	for (size_t i = 0; i < n && used < len; i++) {
-		char ip[IP4_STRLEN];
-		int w;
-
-		ip4_format(codes[i], ip);
-		k = profile_code_find(d, codes[i]);
-		w = snprintf(text + used, len - used, "%s%s%s%s", i ? ";" : "", ip,
-		             k ? " " : "", k ? k->meaning : "");
-		used = w < 0 ? len : used + (size_t)w;
 	}
 	if (out->state == LK_CLEAN || !out->txt)
 		out->txt = "";
+	if (len) {
+		struct lookup view = *out;
+
+		view.codes = codes;
+		view.ncodes = (uint32_t)n;
+		zone_codes_text(d, &view, text, len);
+	}
 }

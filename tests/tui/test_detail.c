@@ -103,14 +103,16 @@ static void test_full(void **state)
 	i = find(f.lines, n, "l1  UCEPROTECT level 1 (address)");
 	assert_true(i > 0);
 	assert_int_equal(f.lines[i].style, DL_HEADING);
-	assert_string_equal(f.lines[i + 1].text, "  state    listed 127.0.0.2");
+	assert_string_equal(f.lines[i + 1].text, "  state    listed");
 	assert_int_equal(f.lines[i + 1].style, DL_WARN);
+	/* Each code with what the profile says it means. */
+	assert_string_equal(f.lines[i + 2].text, "  codes    127.0.0.2 listed on level 1");
 	/* The TXT wraps under itself, nothing lost; a URL longer than the
 	 * line is cut rather than pushed whole onto a line of its own. */
-	assert_string_equal(f.lines[i + 2].text, "  TXT      IP 192.0.2.5 is UCEPROTECT-Level 1 listed. See");
-	assert_string_equal(f.lines[i + 3].text, "           http://www.uceprotect.net/rblcheck.php?ipr=");
-	assert_string_equal(f.lines[i + 4].text, "           192.0.2.5");
-	assert_string_equal(f.lines[i + 5].text, "  says     level 1, address 192.0.2.5");
+	assert_string_equal(f.lines[i + 3].text, "  TXT      IP 192.0.2.5 is UCEPROTECT-Level 1 listed. See");
+	assert_string_equal(f.lines[i + 4].text, "           http://www.uceprotect.net/rblcheck.php?ipr=");
+	assert_string_equal(f.lines[i + 5].text, "           192.0.2.5");
+	assert_string_equal(f.lines[i + 6].text, "  says     level 1, address 192.0.2.5");
 	assert_true(find(f.lines, n, "says     level 2, net 192.0.2.0/25, 4 impacts, AS64500") > 0);
 	assert_true(find(f.lines, n, "(128 addresses)") > 0);
 	i = find(f.lines, n, "error: no answer before the timeout");

@@ -20,6 +20,9 @@
 #include "core/uceprotect/scenario.h"
 #include "core/lookup/zonefile.h"
 
+/* Where zonefile_lookup keeps an answer's codes. */
+static uint32_t zcodes[ZONEFILE_CODES];
+
 static const char *const zones[] = {
 	"dnsbl-1.uceprotect.net", "dnsbl-2.uceprotect.net", "dnsbl-3.uceprotect.net",
 };
@@ -98,7 +101,7 @@ static enum lk_state lookup(const struct demo *d, int level, const char *addr, c
 		fail_msg("%s", err);
 	memset(&r, 0, sizeof r);
 	r.txt = "";
-	zonefile_lookup(zf, ip(addr), &r, buf, sizeof buf);
+	zonefile_lookup(zf, ip(addr), &r, zcodes, buf, sizeof buf);
 	zonefile_free(zf);
 	if (txt)
 		strcpy(txt, r.txt);

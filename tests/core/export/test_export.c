@@ -24,8 +24,10 @@
 /* 2026-11-22 14:30:00 UTC */
 #define WHEN ((time_t)1795357800)
 
-#define HEADER "ip,asn,as_org,as_network,l1,l2,l3,l1_code,l1_reason,l1_txt," \
-               "l2_code,l2_reason,l2_txt,l3_code,l3_reason,l3_txt,class,target\n"
+#define HEADER "ip,asn,as_org,as_network,l1,l2,l3," \
+               "l1_code,l1_codes,l1_meanings,l1_reason,l1_txt," \
+               "l2_code,l2_codes,l2_meanings,l2_reason,l2_txt," \
+               "l3_code,l3_codes,l3_meanings,l3_reason,l3_txt,class,target\n"
 
 /* ---------------------------------------------------------------- */
 /* Hand-filled scans                                                 */
@@ -134,13 +136,14 @@ static void csv_rows(void **state)
 	static const char want[] =
 		HEADER
 		"192.0.2.0,64496,\"Acme, \"\"Net\"\" \",192.0.2.0/24,clean,clean,clean"
-		",,,,,,,,,,clean,\n"
+		",,,,,,,,,,,,,,,,clean,\n"
 		"192.0.2.1,64496,\"Acme, \"\"Net\"\" \",192.0.2.0/24,listed,clean,clean"
-		",127.0.0.2,,\"Listed, see \"\"x\"\" \\ back\",,,,,,,guilty,\n"
+		",127.0.0.2,127.0.0.2,listed on level 1,,\"Listed, see \"\"x\"\" \\ back\""
+		",,,,,,,,,,,guilty,\n"
 		"192.0.2.2,,,,clean,listed,clean"
-		",,,,127.0.0.10,,\" lead\",,,,range,\n"
+		",,,,,,127.0.0.10,127.0.0.10,,,\" lead\",,,,,,range,\n"
 		"192.0.2.3,,,192.0.2.3/32,error,clean,error"
-		",,timeout,,,,,,blocked,,error,\n";
+		",,,,timeout,,,,,,,,,,blocked,,error,\n";
 	struct scan sc;
 	struct session s;
 	char *out;
@@ -176,9 +179,9 @@ static void csv_quoting_edges(void **state)
 	assert_memory_equal(line, "192.0.2.0,64500,Plain Org,192.0.2.0/30,clean,clean,clean,",
 	                    strlen("192.0.2.0,64500,Plain Org,192.0.2.0/30,clean,clean,clean,"));
 	assert_non_null(strstr(out, "\n192.0.2.1,64501,\"trail \",192.0.2.0/30,clean,clean,listed"
-	                            ",,,,,,,127.0.0.4,,\"\"\"\",asn,\n"));
+	                            ",,,,,,,,,,,127.0.0.4,127.0.0.4,,,\"\"\"\",asn,\n"));
 	assert_non_null(strstr(out, "\n192.0.2.2,64502,,192.0.2.0/30,clean,clean,listed"
-	                            ",,,,,,,127.0.0.4,,\"a,b\",asn,\n"));
+	                            ",,,,,,,,,,,127.0.0.4,127.0.0.4,,,\"a,b\",asn,\n"));
 	free(out);
 	scan_free(&sc);
 }
@@ -188,28 +191,30 @@ static void json_rows(void **state)
 	static const char want[] =
 		"{\"ip\":\"192.0.2.0\",\"asn\":64496,\"as_org\":\"Acme, \\\"Net\\\" \","
 		"\"as_network\":\"192.0.2.0/24\",\"l1\":\"clean\",\"l2\":\"clean\",\"l3\":\"clean\","
-		"\"l1_code\":\"\",\"l1_reason\":\"\",\"l1_txt\":\"\","
-		"\"l2_code\":\"\",\"l2_reason\":\"\",\"l2_txt\":\"\","
-		"\"l3_code\":\"\",\"l3_reason\":\"\",\"l3_txt\":\"\","
+		"\"l1_code\":\"\",\"l1_codes\":[],\"l1_meanings\":[],\"l1_reason\":\"\",\"l1_txt\":\"\","
+		"\"l2_code\":\"\",\"l2_codes\":[],\"l2_meanings\":[],\"l2_reason\":\"\",\"l2_txt\":\"\","
+		"\"l3_code\":\"\",\"l3_codes\":[],\"l3_meanings\":[],\"l3_reason\":\"\",\"l3_txt\":\"\","
 		"\"class\":\"clean\",\"target\":\"\"}\n"
 		"{\"ip\":\"192.0.2.1\",\"asn\":64496,\"as_org\":\"Acme, \\\"Net\\\" \","
 		"\"as_network\":\"192.0.2.0/24\",\"l1\":\"listed\",\"l2\":\"clean\",\"l3\":\"clean\","
-		"\"l1_code\":\"127.0.0.2\",\"l1_reason\":\"\","
+		"\"l1_code\":\"127.0.0.2\",\"l1_codes\":[\"127.0.0.2\"],"
+		"\"l1_meanings\":[\"listed on level 1\"],\"l1_reason\":\"\","
 		"\"l1_txt\":\"Listed, see \\\"x\\\" \\\\ back\","
-		"\"l2_code\":\"\",\"l2_reason\":\"\",\"l2_txt\":\"\","
-		"\"l3_code\":\"\",\"l3_reason\":\"\",\"l3_txt\":\"\","
+		"\"l2_code\":\"\",\"l2_codes\":[],\"l2_meanings\":[],\"l2_reason\":\"\",\"l2_txt\":\"\","
+		"\"l3_code\":\"\",\"l3_codes\":[],\"l3_meanings\":[],\"l3_reason\":\"\",\"l3_txt\":\"\","
 		"\"class\":\"guilty\",\"target\":\"\"}\n"
 		"{\"ip\":\"192.0.2.2\",\"asn\":null,\"as_org\":\"\","
 		"\"as_network\":\"\",\"l1\":\"clean\",\"l2\":\"listed\",\"l3\":\"clean\","
-		"\"l1_code\":\"\",\"l1_reason\":\"\",\"l1_txt\":\"\","
-		"\"l2_code\":\"127.0.0.10\",\"l2_reason\":\"\",\"l2_txt\":\" lead\","
-		"\"l3_code\":\"\",\"l3_reason\":\"\",\"l3_txt\":\"\","
+		"\"l1_code\":\"\",\"l1_codes\":[],\"l1_meanings\":[],\"l1_reason\":\"\",\"l1_txt\":\"\","
+		"\"l2_code\":\"127.0.0.10\",\"l2_codes\":[\"127.0.0.10\"],\"l2_meanings\":[\"\"],"
+		"\"l2_reason\":\"\",\"l2_txt\":\" lead\","
+		"\"l3_code\":\"\",\"l3_codes\":[],\"l3_meanings\":[],\"l3_reason\":\"\",\"l3_txt\":\"\","
 		"\"class\":\"range\",\"target\":\"\"}\n"
 		"{\"ip\":\"192.0.2.3\",\"asn\":null,\"as_org\":\"\","
 		"\"as_network\":\"192.0.2.3/32\",\"l1\":\"error\",\"l2\":\"clean\",\"l3\":\"error\","
-		"\"l1_code\":\"\",\"l1_reason\":\"timeout\",\"l1_txt\":\"\","
-		"\"l2_code\":\"\",\"l2_reason\":\"\",\"l2_txt\":\"\","
-		"\"l3_code\":\"\",\"l3_reason\":\"blocked\",\"l3_txt\":\"\","
+		"\"l1_code\":\"\",\"l1_codes\":[],\"l1_meanings\":[],\"l1_reason\":\"timeout\",\"l1_txt\":\"\","
+		"\"l2_code\":\"\",\"l2_codes\":[],\"l2_meanings\":[],\"l2_reason\":\"\",\"l2_txt\":\"\","
+		"\"l3_code\":\"\",\"l3_codes\":[],\"l3_meanings\":[],\"l3_reason\":\"blocked\",\"l3_txt\":\"\","
 		"\"class\":\"error\",\"target\":\"\"}\n";
 	struct scan sc;
 	struct session s;
@@ -242,7 +247,7 @@ static void error_reason_names(void **state)
 		session_blank(&s, &sc);
 		out = export_text(EXPORT_CSV, &s, &sc, NULL);
 		assert_true(lk_error_name((enum lk_error)e)[0]);
-		snprintf(want, sizeof want, "192.0.2.0,,,,clean,error,clean,,,,,%s,,,,,error,\n",
+		snprintf(want, sizeof want, "192.0.2.0,,,,clean,error,clean,,,,,,,,,%s,,,,,,,error,\n",
 		         lk_error_name((enum lk_error)e));
 		assert_string_equal(strchr(out, '\n') + 1, want);
 		free(out);
@@ -268,10 +273,44 @@ static void csv_header_follows_profile(void **state)
 	session_blank(&s, &sc);
 	out = export_text(EXPORT_CSV, &s, &sc, NULL);
 	assert_string_equal(out,
-		"ip,asn,as_org,as_network,l1,l2,l3,bs,wl,l1_code,l1_reason,l1_txt,"
-		"l2_code,l2_reason,l2_txt,l3_code,l3_reason,l3_txt,bs_code,bs_reason,bs_txt,"
-		"wl_code,wl_reason,wl_txt,class,target\n"
-		"192.0.2.0,,,,clean,clean,clean,clean,clean,,,,,,,,,,,,,,,,clean,\n");
+		"ip,asn,as_org,as_network,l1,l2,l3,bs,wl,"
+		"l1_code,l1_codes,l1_meanings,l1_reason,l1_txt,"
+		"l2_code,l2_codes,l2_meanings,l2_reason,l2_txt,"
+		"l3_code,l3_codes,l3_meanings,l3_reason,l3_txt,"
+		"bs_code,bs_codes,bs_meanings,bs_reason,bs_txt,"
+		"wl_code,wl_codes,wl_meanings,wl_reason,wl_txt,class,target\n"
+		"192.0.2.0,,,,clean,clean,clean,clean,clean"
+		",,,,,,,,,,,,,,,,,,,,,,,,,,clean,\n");
+	free(out);
+	scan_free(&sc);
+}
+
+/* An answer with several codes carries them all, each with its meaning
+ * from the profile, in the order of the answer. */
+static void every_code_with_its_meaning(void **state)
+{
+	static const uint32_t codes[] = { A(127, 0, 0, 4), A(127, 0, 0, 10) };
+	struct scan sc;
+	struct session s;
+	char *out;
+
+	(void)state;
+	scan_of(&sc, "spamhaus", 32);
+	assert_string_equal(sc.profile->zones[0].key, "zen");
+	set_listed(&sc.cells[0].zone[0], codes[0], "");
+	sc.cells[0].zone[0].codes = codes;
+	sc.cells[0].zone[0].ncodes = 2;
+	rest_clean(&sc);
+	finish(&sc);
+	session_blank(&s, &sc);
+	out = export_text(EXPORT_CSV, &s, &sc, NULL);
+	assert_non_null(strstr(out, ",127.0.0.4,127.0.0.4;127.0.0.10,"
+	                            "XBL;PBL,"));
+	free(out);
+	out = export_text(EXPORT_JSON, &s, &sc, NULL);
+	assert_non_null(strstr(out, "\"zen_code\":\"127.0.0.4\","
+	                            "\"zen_codes\":[\"127.0.0.4\",\"127.0.0.10\"],"
+	                            "\"zen_meanings\":[\"XBL\",\"PBL\"]"));
 	free(out);
 	scan_free(&sc);
 }
@@ -432,6 +471,7 @@ int main(void)
 		cmocka_unit_test(json_rows),
 		cmocka_unit_test(error_reason_names),
 		cmocka_unit_test(csv_header_follows_profile),
+		cmocka_unit_test(every_code_with_its_meaning),
 		cmocka_unit_test(status_rules),
 		cmocka_unit_test(status_allow_zone),
 		cmocka_unit_test(snapshot_files),

@@ -23,6 +23,9 @@
 #include "core/base/ip.h"
 #include "core/lookup/zonefile.h"
 
+/* Where zonefile_lookup keeps an answer's codes. */
+static uint32_t zcodes[ZONEFILE_CODES];
+
 /* Where lookups put their TXT. */
 static char txtbuf[LOOKUP_TXT_MAX];
 
@@ -140,7 +143,7 @@ static void listed(const struct zonefile *zf, const char *ip, const char *code, 
 	struct lookup r;
 
 	memset(&r, 0x5a, sizeof(r));
-	zonefile_lookup(zf, ip_of(ip), &r, txtbuf, sizeof txtbuf);
+	zonefile_lookup(zf, ip_of(ip), &r, zcodes, txtbuf, sizeof txtbuf);
 	if (r.state != LK_LISTED)
 		fail_msg("%s: state %s, want listed", ip, lk_state_name(r.state));
 	assert_int_equal(r.error, LKE_NONE);
@@ -153,7 +156,7 @@ static void clean(const struct zonefile *zf, const char *ip)
 	struct lookup r;
 
 	memset(&r, 0x5a, sizeof(r));
-	zonefile_lookup(zf, ip_of(ip), &r, txtbuf, sizeof txtbuf);
+	zonefile_lookup(zf, ip_of(ip), &r, zcodes, txtbuf, sizeof txtbuf);
 	if (r.state != LK_CLEAN)
 		fail_msg("%s: state %s, want clean", ip, lk_state_name(r.state));
 	assert_int_equal(r.error, LKE_NONE);
@@ -166,7 +169,7 @@ static void errored(const struct zonefile *zf, const char *ip, enum lk_error e, 
 	struct lookup r;
 
 	memset(&r, 0x5a, sizeof(r));
-	zonefile_lookup(zf, ip_of(ip), &r, txtbuf, sizeof txtbuf);
+	zonefile_lookup(zf, ip_of(ip), &r, zcodes, txtbuf, sizeof txtbuf);
 	assert_int_equal(r.state, LK_ERROR);
 	assert_int_equal(r.error, e);
 	assert_int_equal(r.code, ip_of(code));
@@ -355,11 +358,11 @@ static void long_lines_and_txt_limit(void **state)
 	zf = load(*state, "long", text);      /* the cut tail is not a line */
 	free(text);
 
-	zonefile_lookup(zf, ip_of("10.0.0.1"), &r, txtbuf, sizeof txtbuf);
+	zonefile_lookup(zf, ip_of("10.0.0.1"), &r, zcodes, txtbuf, sizeof txtbuf);
 	assert_int_equal(r.state, LK_LISTED);
 	assert_int_equal(strlen(r.txt), 254);   /* rbldnsd's longest TXT */
 	assert_int_equal(strspn(r.txt, "a"), 254);
-	zonefile_lookup(zf, ip_of("10.0.0.2"), &r, txtbuf, sizeof txtbuf);
+	zonefile_lookup(zf, ip_of("10.0.0.2"), &r, zcodes, txtbuf, sizeof txtbuf);
 	assert_int_equal(r.code, ip_of("127.0.0.3"));
 	assert_int_equal(strspn(r.txt, "b"), 254);
 	assert_int_equal(strlen(r.txt), 254);

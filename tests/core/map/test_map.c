@@ -23,6 +23,9 @@
 #include "core/scan/options.h"
 #include "core/scan/session.h"
 
+/* Where zonefile_lookup keeps an answer's codes. */
+static uint32_t zcodes[ZONEFILE_CODES];
+
 #define A(a, b, c, d) ((uint32_t)(a) << 24 | (uint32_t)(b) << 16 | (uint32_t)(c) << 8 | (uint32_t)(d))
 
 static const char *const zone_names[3] = {
@@ -130,7 +133,7 @@ static void check_brute_force(const struct map *m, const struct map_scope *sc,
 		for (int z = 0; z < 3; z++) {
 			struct lookup l = { .txt = "" };
 
-			zonefile_lookup(zf[z], ip, &l, txt, sizeof txt);
+			zonefile_lookup(zf[z], ip, &l, zcodes, txt, sizeof txt);
 			hit[z] = l.state == LK_LISTED;
 		}
 		c->addrs++;

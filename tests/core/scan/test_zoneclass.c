@@ -43,12 +43,12 @@ static void spamhaus_codes_decoded(void **state)
 	assert_int_equal(l.state, LK_LISTED);
 	assert_int_equal(l.error, LKE_NONE);
 	assert_int_equal(l.code, IP(127, 0, 0, 4));
-	assert_string_equal(text, "127.0.0.4 XBL;127.0.0.10 PBL");
+	assert_string_equal(text, "127.0.0.4 XBL; 127.0.0.10 PBL");
 	assert_string_equal(l.txt, "listed for spam");
 
 	classify(zen, (const uint32_t[]){ IP(127, 0, 0, 2), IP(127, 0, 0, 3), IP(127, 0, 0, 9) }, 3, &l, text);
 	assert_int_equal(l.state, LK_LISTED);
-	assert_string_equal(text, "127.0.0.2 SBL;127.0.0.3 SBL CSS;127.0.0.9 DROP");
+	assert_string_equal(text, "127.0.0.2 SBL; 127.0.0.3 SBL CSS; 127.0.0.9 DROP");
 }
 
 static void undocumented_code_is_an_error(void **state)
@@ -118,7 +118,7 @@ static void codes_any(void **state)
 	(void)state;
 	classify(&any, (const uint32_t[]){ IP(127, 0, 0, 99), IP(127, 1, 2, 3) }, 2, &l, text);
 	assert_int_equal(l.state, LK_LISTED);
-	assert_string_equal(text, "127.0.0.99;127.1.2.3");
+	assert_string_equal(text, "127.0.0.99; 127.1.2.3");
 	classify(&any, (const uint32_t[]){ IP(127, 0, 0, 251) }, 1, &l, text);
 	assert_int_equal(l.error, LKE_BLOCKED);
 	assert_string_equal(text, "127.0.0.251: rate limited");
