@@ -80,13 +80,17 @@ void zone_classify(const struct zone_def *d, const uint32_t *codes, size_t n,
 	out->error = LKE_NONE;
 	out->code = n ? codes[0] : 0;
 	out->state = n ? LK_LISTED : LK_CLEAN;
-	/* Any code that is not a listing makes the whole answer an error. */
+	/* Any code that is not a listing makes the whole answer an error.
+	 * The one told is the first that says most: an error answer or a
+	 * code that is no listing anywhere (a blocked resolver, a rewritten
+	 * NXDOMAIN) before a code only this zone does not document. */
 	for (size_t i = 0; i < n; i++) {
-		if ((e = code_error(d, codes[i], &k)) != LKE_NONE) {
-			lk_set_error(out, e);
-			out->code = codes[i];
-			break;
-		}
+		e = code_error(d, codes[i], &k);
+		if (e == LKE_NONE || (out->state == LK_ERROR &&
+		                      (e == LKE_UNEXPECTED || out->error != LKE_UNEXPECTED)))
+			continue;
+		lk_set_error(out, e);
+		out->code = codes[i];
 	}
 	if (out->state == LK_CLEAN || !out->txt)
 		out->txt = "";

@@ -12,7 +12,7 @@ E2E_FIX=tests/e2e/fixtures
 E2E_TOOLS=build/tests/tools
 RBLSCOPE=${RBLSCOPE:-./rblscope}
 RUN_TIMEOUT=${RUN_TIMEOUT:-60}
-EXPORT_HEADER='ip,asn,as_org,as_network,l1,l2,l3,l1_code,l1_reason,l1_txt,l2_code,l2_reason,l2_txt,l3_code,l3_reason,l3_txt,class,target'
+EXPORT_HEADER='ip,asn,as_org,as_network,l1,l2,l3,l1_code,l1_codes,l1_meanings,l1_reason,l1_txt,l2_code,l2_codes,l2_meanings,l2_reason,l2_txt,l3_code,l3_codes,l3_meanings,l3_reason,l3_txt,class,target'
 # The error reasons the export contract names for the *_reason columns.
 EXPORT_REASONS='timeout servfail refused blocked bogus network rcode malformed nodata other untrusted'
 ZONE_L1=dnsbl-1.uceprotect.net
@@ -194,8 +194,10 @@ dns_ready() {
 
 # start_rbldnsd DIR ZONE...: serve DIR/ZONE (rbldnsd ip4set) as ZONE on
 # 127.0.0.1; sets RBLDNSD_PORT and RBLDNSD_PID and waits until the first
-# zone's test entry 127.0.0.2 answers.  The files are copied, so that
-# rbldnsd can read them after it drops root.
+# zone's test entry 127.0.0.2 answers.  ZONE=FILE serves DIR/FILE as
+# ZONE: a zone named more than once answers from every one of its files
+# (rbldnsd combines the datasets of a zone).  The files are copied, so
+# that rbldnsd can read them after it drops root.
 start_rbldnsd() {
 	src=$1
 	shift
@@ -203,9 +205,12 @@ start_rbldnsd() {
 	zd=$T/rbldnsd-zones.$$.$(date +%s%N)
 	mkdir -p "$zd"
 	specs=
+	first=${1%%=*}
 	for z in "$@"; do
-		cp "$src/$z" "$zd/$z" || fail "start_rbldnsd: no zone file $src/$z"
-		specs="$specs $z:ip4set:$zd/$z"
+		file=${z#*=}
+		z=${z%%=*}
+		cp "$src/$file" "$zd/$file" || fail "start_rbldnsd: no zone file $src/$file"
+		specs="$specs $z:ip4set:$zd/$file"
 	done
 	chmod -R a+rX "$zd"
 	user=
@@ -217,7 +222,7 @@ start_rbldnsd() {
 		# shellcheck disable=SC2086
 		spawn rbldnsd /usr/sbin/rbldnsd -n $user -b "127.0.0.1/$RBLDNSD_PORT" $specs
 		RBLDNSD_PID=$BG_PID
-		if dns_ready "$RBLDNSD_PORT" "2.0.0.127.$1"; then
+		if dns_ready "$RBLDNSD_PORT" "2.0.0.127.$first"; then
 			note "rbldnsd on 127.0.0.1:$RBLDNSD_PORT serving $*"
 			return 0
 		fi
@@ -384,6 +389,13 @@ json_to_csv() {
 				unless $line =~ /"asn"\s*:\s*(?:null|[0-9]+)\s*[,}]/;
 			for my $k (@keys) {
 				my $v = $o->{$k};
+				# the codes and their meanings are arrays, joined as in the CSV
+				if ($k =~ /_(?:codes|meanings)$/) {
+					die "json_to_csv: line $.: $k is not an array of strings\n"
+						if ref $v ne "ARRAY" || grep { ref || !defined } @$v;
+					$o->{$k} = join ";", @$v;
+					next;
+				}
 				die "json_to_csv: line $.: $k is not a scalar\n" if ref $v && !JSON::PP::is_bool($v);
 			}
 			my @v = map { my $v = $o->{$_}; $v = "" unless defined $v;

@@ -27,7 +27,7 @@ all_errors() {
 	csv_norm 0 <"$T/$1.out" >"$T/$1.all" || fail "$3: not RFC 4180"
 	assert_lines 257 "$T/$1.all" "$3: one row per address"
 	bad=$(awk -F, -v why="$2" 'NR > 1 && ($5 != "error" || $6 != "error" || $7 != "error" ||
-		$9 != why || $12 != why || $15 != why)' "$T/$1.all" | head -n 3)
+		$11 != why || $16 != why || $21 != why)' "$T/$1.all" | head -n 3)
 	assert_empty_text "$bad" "$3: every lookup is error $2"
 }
 assert_empty_text() { [ -z "$1" ] || { echo "$1"; fail "$2"; }; ok "$2"; }
@@ -65,10 +65,10 @@ expect_status 1 "--no-txt: listings found, exit 1"
 csv_norm 0 <"$T/notxt.out" >"$T/notxt.all"
 listed=$(awk -F, 'NR > 1 && ($5 == "listed" || $6 == "listed" || $7 == "listed")' "$T/notxt.all" | wc -l)
 [ "$listed" -gt 0 ] || fail "--no-txt: nothing listed"
-withtxt=$(awk -F, 'NR > 1 && ($10 != "" || $13 != "" || $16 != "")' "$T/notxt.all" | wc -l)
+withtxt=$(awk -F, 'NR > 1 && ($12 != "" || $17 != "" || $22 != "")' "$T/notxt.all" | wc -l)
 assert_eq 0 "$withtxt" "--no-txt: $listed listed rows, none with a TXT"
 rbl withtxt --export csv --rate 0 --resolver "127.0.0.1:$RBLDNSD_PORT" 192.0.2.0/24
-withtxt=$(csv_norm 0 <"$T/withtxt.out" | awk -F, 'NR > 1 && ($10 != "" || $13 != "" || $16 != "")' | wc -l)
+withtxt=$(csv_norm 0 <"$T/withtxt.out" | awk -F, 'NR > 1 && ($12 != "" || $17 != "" || $22 != "")' | wc -l)
 [ "$withtxt" -gt 0 ] || fail "without --no-txt the listings have no TXT"
 ok "without --no-txt, $withtxt rows carry a TXT"
 

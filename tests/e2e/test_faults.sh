@@ -126,7 +126,7 @@ perl -e '
 	while (<$g>) { chomp; my @f = /("(?:[^"]|"")*"|[^,]*)(?:,|$)/g;
 		my $rev = join ".", reverse split /\./, $f[0];
 		for my $i (0 .. 2) { my $n = "$rev.$zone{$h[$i]}"; my $s = $f[4 + $i];
-			my $why = $f[8 + 3 * $i];
+			my $why = $f[10 + 5 * $i];   # l1_reason, l2_reason, l3_reason
 			if ($s eq "error" && !$dropped_any{$n}) { $bad++; print "$n: error ($why) but never lost\n" }
 			if ($s eq "error" && $why ne "timeout") { $bad++; print "$n: reason $why, expected timeout\n" }
 			$lost_a++ if $dropped_a{$n}; $errs++ if $s eq "error" } }

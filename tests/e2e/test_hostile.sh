@@ -30,7 +30,7 @@ note "hostiledns on 127.0.0.1:$HOSTILE_PORT"
 # One zone (the psbl profile's), served by hostiledns; no retry, so a
 # lost reply is a timeout at once.
 RUN="--profile psbl --zone psbl=$ZONE --resolver 127.0.0.1:$HOSTILE_PORT --rate 0 --timeout 300 --retries 0"
-HEADER=ip,asn,as_org,as_network,psbl,psbl_code,psbl_reason,psbl_txt,class,target
+HEADER=ip,asn,as_org,as_network,psbl,psbl_code,psbl_codes,psbl_meanings,psbl_reason,psbl_txt,class,target
 
 # check_cells CSV WHAT: every row of the normalised CSV is what the table
 # says of its last octet (octets not in it: clean).  Prints one line per
@@ -52,7 +52,7 @@ check_cells() {
 		my ($rows, $bad, %seen) = (0, 0);
 		while (my $l = <$g>) {
 			chomp $l; $rows++;
-			my ($ip, $s, $code, $why, $txt) = ($split->($l))[0, 4, 5, 6, 7];
+			my ($ip, $s, $code, $why, $txt) = ($split->($l))[0, 4, 5, 8, 9];
 			my $o = (split /\./, $ip)[3]; $seen{$o} = 1;
 			my ($ws, $wwhy, $wtxt, $what) = @{ $want{$o} || ["clean", "-", "-", "NXDOMAIN"] };
 			my @err;

@@ -32,7 +32,7 @@ assert_contains "$T/help.out" "one=dnsbl-1.uceprotect.net" "--help lists the use
 # The user profile scans: its key is the CSV column.
 # shellcheck disable=SC2086
 rbl mine --profile mine --zones "$E2E_FIX/zones" --db "$T/asn.mmdb" --export csv 192.0.2.0/28
-head -n 1 "$T/mine.out" | grep -q '^ip,asn,as_org,as_network,one,one_code,one_reason,one_txt' ||
+head -n 1 "$T/mine.out" | grep -q '^ip,asn,as_org,as_network,one,one_code,one_codes,one_meanings,one_reason,one_txt' ||
 	fail "the user profile's key is not the column: $(head -n 1 "$T/mine.out")"
 ok "a user profile scans, its key is the CSV column"
 

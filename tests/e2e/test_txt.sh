@@ -39,7 +39,7 @@ wait_port hostiledns
 rbl long --export csv --profile psbl --zone psbl=hostile.test --rate 0 \
 	--resolver "127.0.0.1:$PORT" --no-probe 198.51.100.141/32
 expect_status 1 "a listing with a 765-byte TXT: exit 1"
-len=$(csv_norm 0 <"$T/long.out" | awk -F, 'NR == 2 { print length($8) }')
+len=$(csv_norm 0 <"$T/long.out" | awk -F, 'NR == 2 { print length($10) }')
 assert_eq 765 "$len" "a TXT of 765 bytes is not cut"
 
 done_testing

@@ -295,6 +295,14 @@ static void b_many(struct reply *r, const struct query *q, const struct row *row
 	put_a(r, 12, C_IN, row->a[0]);
 }
 
+/* arg A records, each the row's first address. */
+static void b_repeat(struct reply *r, const struct query *q, const struct row *row)
+{
+	(void)q;
+	for (unsigned i = 0; i < row->arg; i++)
+		put_a(r, 12, C_IN, row->a[0]);
+}
+
 /* An A record of rdlength arg (127.0.0.2 cut short or padded), then the
  * row's addresses; the message stays parseable around it. */
 static void b_rdlen(struct reply *r, const struct query *q, const struct row *row)
@@ -432,8 +440,8 @@ static char long_txt[3 * 255 + 1];   /* three full strings, filled in main */
 static const struct row table[] = {
 	/* Plain listings: one code with its TXT, and two codes at once. */
 	{ 2, b_addrs, 0, { LISTED }, "listed", "-", NULL, "listed 127.0.0.2" },
-	{ 3, b_addrs, 0, { LISTED, IP(127, 0, 0, 4) }, "listed", "-", NULL,
-	  "listed 127.0.0.2 and 127.0.0.4" },
+	{ 3, b_addrs, 0, { LISTED, IP(127, 0, 0, 4) }, "error", "unexpected", NULL,
+	  "127.0.0.2 and 127.0.0.4, a code PSBL does not document" },
 	/* A response code other than NOERROR, NXDOMAIN, SERVFAIL or REFUSED
 	 * is an error whatever the answer section holds: 10-21 with a
 	 * listing code, 30-41 with nothing. */
@@ -442,15 +450,18 @@ static const struct row table[] = {
 	{ 50, b_rcode, RC_SERVFAIL, { 0 }, "error", "servfail", NULL, "SERVFAIL" },
 	{ 51, b_rcode, RC_REFUSED, { 0 }, "error", "refused", NULL, "REFUSED" },
 	/* Many codes: a bad one at the end spoils the lookup, however many
-	 * good ones come first; 40 good ones are a listing. */
+	 * good ones come first; a code the profile (PSBL: 127.0.0.2 only) does
+	 * not document is an error; 40 good records are a listing. */
 	{ 60, b_many, 20, { IP(127, 0, 0, 1) }, "error", "bogus", NULL,
 	  "20 A records, the last 127.0.0.1" },
 	{ 61, b_many, 20, { IP(10, 0, 0, 1) }, "error", "bogus", NULL,
 	  "20 A records, the last 10.0.0.1" },
 	{ 62, b_many, 20, { IP(127, 255, 255, 254) }, "error", "blocked", NULL,
 	  "20 A records, the last 127.255.255.254" },
-	{ 63, b_many, 40, { IP(127, 0, 0, 41) }, "listed", "-", NULL,
-	  "40 A records 127.0.0.2-127.0.0.41 (over TCP)" },
+	{ 63, b_many, 40, { IP(127, 0, 0, 41) }, "error", "unexpected", NULL,
+	  "40 A records 127.0.0.2-127.0.0.41 (over TCP), 39 undocumented" },
+	{ 64, b_repeat, 40, { LISTED }, "listed", "-", NULL,
+	  "40 A records, each 127.0.0.2 (over TCP)" },
 	/* An A record is 4 bytes; the rest of the message is consistent. */
 	{ 70, b_rdlen, 3, { 0 }, "error", "malformed", NULL, "an A record of rdlength 3" },
 	{ 71, b_rdlen, 5, { LISTED }, "error", "malformed", NULL,
