@@ -23,12 +23,35 @@
 struct zonefile {
 	struct zp_index ix;
 	size_t entries;
+	uint32_t codes[ZONEFILE_MAX_KNOWN];   /* the distinct codes it lists with */
+	size_t ncodes;                        /* ZONEFILE_MAX_KNOWN + 1: more */
 	struct zp_value *val;
 	char *text;
 	uint32_t var[ZP_VAR_BASE + 1];
 };
 
 /* ---- the zone file ---- */
+
+/* The distinct codes of the zone's listings, in the order first met. */
+static void codes_collect(struct zonefile *zf)
+{
+	for (size_t i = 0; i < zf->ix.n && zf->ncodes <= ZONEFILE_MAX_KNOWN; i++) {
+		const struct zp_answer *a = &zf->ix.ans[i];
+		uint32_t code = zf->val[a->first].a;
+		struct lookup l = { .txt = "" };
+		size_t k = 0;
+
+		if (a->bad != ZP_NONE && a->bad != a->first)
+			continue;   /* an error answer, not a listing */
+		lk_classify_a(&l, &code, 1);
+		if (l.state != LK_LISTED)
+			continue;
+		while (k < zf->ncodes && zf->codes[k] != code)
+			k++;
+		if (k == zf->ncodes && zf->ncodes++ < ZONEFILE_MAX_KNOWN)
+			zf->codes[k] = code;
+	}
+}
 
 struct zonefile *zonefile_load(const char *path, const struct zone_opts *opt,
                                char *warn, size_t warnlen, char *err, size_t errlen)
@@ -51,7 +74,14 @@ struct zonefile *zonefile_load(const char *path, const struct zone_opts *opt,
 	zf->text = d.text;
 	memcpy(zf->var, d.var, sizeof(zf->var));
 	free(d.ent);
+	codes_collect(zf);
 	return zf;
+}
+
+size_t zonefile_codes(const struct zonefile *zf, const uint32_t **codes)
+{
+	*codes = zf->codes;
+	return zf->ncodes;
 }
 
 size_t zonefile_entries(const struct zonefile *zf)

@@ -30,6 +30,13 @@ struct zone_opts {
 struct zonefile *zonefile_load(const char *path, const struct zone_opts *opt,
                                char *warn, size_t warnlen, char *err, size_t errlen);
 
+/* Distinct listing codes a zone file keeps a list of. */
+#define ZONEFILE_MAX_KNOWN 64
+
+/* The distinct codes the zone lists with (in *codes), error answers
+ * left out; ZONEFILE_MAX_KNOWN + 1 when it has more than that. */
+size_t zonefile_codes(const struct zonefile *zf, const uint32_t **codes);
+
 /* A zone file answers at most this many A codes: an entry's, and the
  * one of an entry that makes the answer an error. */
 #define ZONEFILE_CODES 2

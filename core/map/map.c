@@ -191,8 +191,8 @@ static struct zone_spans *layer_of(struct map_layers *ly, enum zone_role role)
 	}
 }
 
-/* Append one line to warn. */
-static void warn_line(char *warn, size_t warnlen, const char *key, const char *zone)
+/* Add the line "<why>: left out of the map" to warn. */
+static void warn_text(char *warn, size_t warnlen, const char *why)
 {
 	size_t used;
 
@@ -200,8 +200,16 @@ static void warn_line(char *warn, size_t warnlen, const char *key, const char *z
 		return;
 	used = strlen(warn);
 	if (used < warnlen)
-		snprintf(warn + used, warnlen - used, "%s%s %s lists 127.0.0.1, so everything: "
-		         "left out of the map", used ? "\n" : "", key, zone);
+		snprintf(warn + used, warnlen - used, "%s%s: left out of the map", used ? "\n" : "",
+		         why);
+}
+
+static void warn_line(char *warn, size_t warnlen, const char *key, const char *zone)
+{
+	char why[256];
+
+	snprintf(why, sizeof why, "%s %s lists 127.0.0.1, so everything", key, zone);
+	warn_text(warn, warnlen, why);
 }
 
 int map_layers_load(struct map_layers *ly, const struct session *s, char *warn,
@@ -221,7 +229,7 @@ int map_layers_load(struct map_layers *ly, const struct session *s, char *warn,
 		struct zone_spans *layer = layer_of(ly, def->role), spans;
 		const struct zonefile *zf;
 		struct lookup l = { .txt = "" };
-		char txt[LOOKUP_TXT_MAX];
+		char txt[LOOKUP_TXT_MAX], why[256];
 		uint32_t zcodes[ZONEFILE_CODES];
 
 		if (!layer)
@@ -234,6 +242,11 @@ int map_layers_load(struct map_layers *ly, const struct session *s, char *warn,
 		zonefile_lookup(zf, 0x7f000001u, &l, zcodes, txt, sizeof txt);
 		if (l.state == LK_LISTED) {
 			warn_line(warn, warnlen, def->key, s->zones[z]);
+			rc = 1;
+			continue;
+		}
+		if (session_zone_undocumented(s, z, why, sizeof why)) {
+			warn_text(warn, warnlen, why);
 			rc = 1;
 			continue;
 		}

@@ -8,6 +8,8 @@
 #include "core/lookup/dns.h"
 #include "core/scan/account.h"
 #include "core/lookup/zonefile.h"
+#include "core/scan/zoneclass.h"
+#include "core/base/ip.h"
 
 /* Probe answers for RFC 5782's two test addresses. */
 enum { PROBE_LISTED = 0x7f000002, PROBE_CLEAN = 0x7f000001 };
@@ -253,6 +255,33 @@ void session_dead_text(const struct session *s, enum lk_error why, const char *t
 
 /* ---- exact figures from zone files ---- */
 
+bool session_zone_undocumented(const struct session *s, size_t z, char *why, size_t len)
+{
+	const struct zone_def *d = &s->profile->zones[z];
+	const uint32_t *codes;
+	const struct zonefile *zf = s->be ? zonedir_zonefile(s->be, s->zones[z]) : NULL;
+	size_t n = zf ? zonefile_codes(zf, &codes) : 0;
+	char ip[IP4_STRLEN];
+
+	if (n > ZONEFILE_MAX_KNOWN) {
+		snprintf(why, len, "%s %s lists with more than %d codes", d->key, s->zones[z],
+		         ZONEFILE_MAX_KNOWN);
+		return true;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct lookup l = { .txt = "" };
+
+		zone_classify(d, &codes[i], 1, &l, NULL, 0);
+		if (l.state == LK_LISTED)
+			continue;
+		ip4_format(codes[i], ip);
+		snprintf(why, len, "%s %s answers %s, a code its profile does not document",
+		         d->key, s->zones[z], ip);
+		return true;
+	}
+	return false;
+}
+
 bool session_exact_why(const struct session *s, char *why, size_t len)
 {
 	char buf[256];
@@ -276,6 +305,8 @@ bool session_exact_why(const struct session *s, char *why, size_t len)
 			         s->profile->zones[z].key, s->zones[z]);
 			return false;
 		}
+		if (session_zone_undocumented(s, z, why, len))
+			return false;
 	}
 	return true;
 }

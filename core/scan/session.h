@@ -109,6 +109,11 @@ const struct account *session_account(const struct session *s);
 /* True when the session's figures can be exact: session_account. */
 bool session_exact(const struct session *s);
 
+/* Does zone z's file list with a code its profile does not document (or
+ * more codes than are checked)?  Those answers are errors, not listings;
+ * why says which.  False for a zone without a file. */
+bool session_zone_undocumented(const struct session *s, size_t z, char *why, size_t len);
+
 /* As session_exact, with why not in why ("l2 dnsbl-2.uceprotect.net has
  * no zone file"; "" when exact). */
 bool session_exact_why(const struct session *s, char *why, size_t len);

@@ -453,6 +453,14 @@ static void session_cache(void **state)
 	assert_int_equal(session_reload_zones(&s, err, sizeof err), 0);
 	account_range(session_account(&s), A(10, 0, 0, 0), A(10, 0, 0, 255), &sum);
 	assert_int_equal(sum.blocked, 8);
+	/* a code the profile does not document is an error, not a listing:
+	 * no exact figures then */
+	write_zone(zone_names[2], "127.0.0.2\n10.0.0.0/29 :127.0.0.99:\n");
+	assert_int_equal(session_reload_zones(&s, err, sizeof err), 0);
+	assert_false(session_exact_why(&s, why, sizeof why));
+	assert_string_equal(why, "l3 dnsbl-3.uceprotect.net answers 127.0.0.99, "
+	                         "a code its profile does not document");
+	assert_null(session_account(&s));
 	session_close(&s);
 
 	/* live DNS is never exact */
