@@ -286,6 +286,10 @@ static void grid_action(struct screen *scr, enum action act, struct request *req
 		req->kind = REQ_OVERVIEW;
 		req->ip = g->view.cursor;
 		break;
+	case ACT_CHECK:
+		req->kind = REQ_CHECK;
+		req->ip = g->view.cursor;
+		break;
 	default: break;
 	}
 }

@@ -75,8 +75,8 @@ static const struct binding {
 	{ { 'g', '/' }, ACT_GOTO, KS_ALL, "g /", "g /",
 	  "go to an address, a CIDR or AS<n> (the ASN view)", "g", "g", "go to" },
 	/* The views of collateral damage beyond one /24. */
-	{ { 'a' }, ACT_ASN_VIEW, KS_GRID, "a o", "a o",
-	  "ASN view of the address's ASN / overview of its /16", "a", "a", "ASN view" },
+	{ { 'a' }, ACT_ASN_VIEW, KS_GRID, "a o L", "a o L",
+	  "ASN view / overview of its /16 / it on every list", "a", "a", "ASN view" },
 	{ { 'o' }, ACT_OVERVIEW, KS_GRID, NULL, NULL, NULL, "o", "o", "overview" },
 	{ { 'o' }, ACT_OVERVIEW, KS_ASN, "o", "o", "overview of the /16 of the selected network",
 	  "o", "o", "overview" },
@@ -104,6 +104,8 @@ static const struct binding {
 	{ { 'r', 'R' }, ACT_REQUERY, KS_ALL, "r Ctrl-L", "r Ctrl-L",
 	  "query again, old states dimmed until answered / redraw", "r", "r", "re-query" },
 	{ { CTRL('l') }, ACT_REDRAW, KS_ALL, NULL, NULL, NULL, NULL, NULL, NULL },
+	/* Last in the key line: it goes first where the line is short. */
+	{ { 'L' }, ACT_CHECK, KS_GRID, NULL, NULL, NULL, "L", "L", "all lists" },
 };
 
 #define NBINDINGS (sizeof bindings / sizeof bindings[0])

@@ -16,10 +16,11 @@ enum key_scope {
 	KS_ROOT = 1 << 4,             /* the screen shown is the first one */
 	KS_CENSUS = 1 << 5,           /* the census */
 	KS_MAP = 1 << 6,              /* the map of address space */
+	KS_CHECK = 1 << 7,            /* one address on every list */
 };
-#define KS_LISTS (KS_ASN | KS_CENSUS)
-#define KS_VIEWS (KS_ASN | KS_OVERVIEW | KS_CENSUS | KS_MAP)
-#define KS_ALL (KS_GRID | KS_ASN | KS_OVERVIEW | KS_CENSUS | KS_MAP)
+#define KS_LISTS (KS_ASN | KS_CENSUS | KS_CHECK)
+#define KS_VIEWS (KS_ASN | KS_OVERVIEW | KS_CENSUS | KS_MAP | KS_CHECK)
+#define KS_ALL (KS_GRID | KS_ASN | KS_OVERVIEW | KS_CENSUS | KS_MAP | KS_CHECK)
 
 /* What a key asks for; each screen reads the movements its own way. */
 enum action {
@@ -35,6 +36,7 @@ enum action {
 	ACT_OVERVIEW,
 	ACT_CENSUS,                   /* every ASN, exactly (zone files) */
 	ACT_MAP,                      /* the map of the whole space */
+	ACT_CHECK,                    /* the selected address on every list */
 	ACT_SORT,                     /* the census: the next order */
 	ACT_FILTER,                   /* the census: filter by AS name */
 	ACT_OPEN,                     /* the grid of the selected item */

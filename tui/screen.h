@@ -25,13 +25,14 @@ enum request_kind {
 	REQ_OVERVIEW,      /* the overview of the /16 of ip */
 	REQ_CENSUS,        /* the census of the zone files */
 	REQ_MAP,           /* the map of ip/prefix */
+	REQ_CHECK,         /* ip on every list of the catalogue */
 };
 
 struct request {
 	enum request_kind kind;
 	struct target target;        /* REQ_TARGET */
 	uint32_t asn;                /* REQ_ASN */
-	uint32_t ip;                 /* REQ_OVERVIEW, REQ_MAP */
+	uint32_t ip;                 /* REQ_OVERVIEW, REQ_MAP, REQ_CHECK */
 	unsigned prefix;             /* REQ_MAP: the block of ip shown, ip selected */
 	bool moved;                  /* the selection moved: its PTR once it rests */
 	bool error;                  /* msg is an error */

@@ -6,6 +6,7 @@
 
 #include "tui/asnview.h"
 #include "tui/census.h"
+#include "tui/check.h"
 #include "tui/grid.h"
 #include "tui/mapview.h"
 #include "tui/overview.h"
@@ -105,6 +106,10 @@ int stack_route(struct stack *st, const struct request *req, char *err, size_t e
 	case REQ_MAP:
 		if (!(scr = mapview_new(st->cx, req->ip, req->prefix, why, sizeof why)))
 			snprintf(err, errlen, "map: %s", why);
+		break;
+	case REQ_CHECK:
+		if (!(scr = check_new(st->cx, req->ip, why, sizeof why)))
+			snprintf(err, errlen, "every list: %s", why);
 		break;
 	case REQ_CENSUS:
 		if (!(scr = census_new(st->cx, why, sizeof why)))

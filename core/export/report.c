@@ -5,15 +5,32 @@
 #include <string.h>
 
 #include "core/base/ip.h"
+#include "core/export/checkreport.h"
 #include "core/scan/legend.h"
 #include "core/uceprotect/txt.h"
 #include "core/base/version.h"
+
+/* Write " item" on a line that is at column col, or on a new line
+ * indented under the header's values when it would pass
+ * REPORT_SUMMARY_COLS; the column after it. */
+static size_t item_write(FILE *f, const char *item, size_t col)
+{
+	size_t len = strlen(item);
+
+	if (col > 12 && col + 1 + len > REPORT_SUMMARY_COLS) {
+		fputs("\n           ", f);
+		col = 11;
+	}
+	fprintf(f, " %s", item);
+	return col + 1 + len;
+}
 
 static void header_write(FILE *f, const struct session *s, const struct scan *sc,
                          const char *policy, time_t when)
 {
 	const struct profile *p = sc->profile;
-	char buf[64], net[CIDR_STRLEN];
+	char buf[64], net[CIDR_STRLEN], item[PROFILE_KEY_MAX + 300];
+	size_t col;
 	struct tm tm;
 	time_t built;
 
@@ -24,8 +41,11 @@ static void header_write(FILE *f, const struct session *s, const struct scan *sc
 	if (s->opt && s->opt->has_target && s->opt->target.text[0])
 		fprintf(f, " (asked: %s)", s->opt->target.text);
 	fprintf(f, "\n  profile   %s:", p->name);
-	for (size_t z = 0; z < sc->nzones; z++)
-		fprintf(f, " %s=%s", p->zones[z].key, sc->zones[z]);
+	col = 13 + strlen(p->name);
+	for (size_t z = 0; z < sc->nzones; z++) {
+		snprintf(item, sizeof item, "%s=%s", p->zones[z].key, sc->zones[z]);
+		col = item_write(f, item, col);
+	}
 	fprintf(f, "\n  source    %s\n", s->be ? s->be->ops->describe(s->be) : "-");
 	if (policy)
 		fprintf(f, "  policy    %s\n", policy);
@@ -37,13 +57,15 @@ static void header_write(FILE *f, const struct session *s, const struct scan *sc
 		fprintf(f, "  asn db    none: %s\n", s->db_note[0] ? s->db_note : "not opened");
 	}
 	fputs("  zones    ", f);
+	col = 11;
 	for (size_t z = 0; z < sc->nzones; z++) {
-		fprintf(f, " %s %s%s%s%s", p->zones[z].key, zone_health_text(s->health[z]),
-		        s->health[z] == ZH_FAILED ? " (" : "",
-		        s->health[z] == ZH_FAILED ? lk_error_name(s->health_error[z]) : "",
-		        s->health[z] == ZH_FAILED ? ")" : "");
-		fputc(z + 1 < sc->nzones ? ';' : '\n', f);
+		snprintf(item, sizeof item, "%s %s%s%s%s%s", p->zones[z].key,
+		         zone_health_text(s->health[z]), s->health[z] == ZH_FAILED ? " (" : "",
+		         s->health[z] == ZH_FAILED ? lk_error_name(s->health_error[z]) : "",
+		         s->health[z] == ZH_FAILED ? ")" : "", z + 1 < sc->nzones ? ";" : "");
+		col = item_write(f, item, col);
 	}
+	fputc('\n', f);
 	for (const char *note = s->zone_note, *nl; *note; note = *nl ? nl + 1 : nl) {
 		nl = note + strcspn(note, "\n");
 		fprintf(f, "  warning   %.*s\n", (int)(nl - note), note);
@@ -184,8 +206,14 @@ static void listed_write(FILE *f, const struct scan *sc)
 void report_write(FILE *f, const struct session *s, const struct scan *sc, const char *policy,
                   time_t when)
 {
-	header_write(f, s, sc, policy, when);
 	size_t blocks = sc->prefix >= 24 ? 1 : (size_t)1 << (24 - sc->prefix);
+
+	header_write(f, s, sc, policy, when);
+	/* One address: list by list, what each says about it. */
+	if (sc->ncells == 1) {
+		checkreport_write(f, sc, &sc->cells[0]);
+		return;
+	}
 
 	for (size_t b = 0; b < blocks; b++) {
 		if (b)

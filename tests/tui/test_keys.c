@@ -123,7 +123,7 @@ static void test_help_lists_every_action(void **state)
 {
 	static const char *const grid[] = {
 		"q", "? F1", "p P", "i u U", "arrows hjkl", "Home End ^ $", "[ ] PgUp PgDn", "g /",
-		"a o", "C M", "x", "1 2 3 0", "A", "r Ctrl-L",
+		"a o L", "C M", "x", "1 2 3 0", "A", "r Ctrl-L",
 	};
 	static const char *const asn[] = {
 		"q Esc", "? F1", "p P", "i u U", "arrows jk", "Enter", "g /", "o", "C M", "x",
@@ -136,6 +136,9 @@ static void test_help_lists_every_action(void **state)
 	static const char *const census[] = {
 		"q Esc", "? F1", "p P", "i u U", "arrows jk", "Enter", "g /", "s f",
 		"x", "r Ctrl-L",
+	};
+	static const char *const check[] = {
+		"q Esc", "? F1", "p P", "i u U", "arrows jk", "g /", "x", "r Ctrl-L",
 	};
 	static const char *const map[] = {
 		"q Esc", "? F1", "p P", "i u U", "arrows hjkl", "Enter", "g /", "C M", "x",
@@ -151,6 +154,7 @@ static void test_help_lists_every_action(void **state)
 	help_is(KS_OVERVIEW, overview, sizeof overview / sizeof overview[0]);
 	help_is(KS_CENSUS, census, sizeof census / sizeof census[0]);
 	help_is(KS_MAP, map, sizeof map / sizeof map[0]);
+	help_is(KS_CHECK, check, sizeof check / sizeof check[0]);
 	assert_true(keys_help(0, KS_GRID, false, &h));
 	assert_string_equal(h.keys, "q Esc");
 	assert_true(keys_help(4, KS_GRID, true, &h));
@@ -187,11 +191,11 @@ static void test_key_line(void **state)
 	assert_string_equal(key, "hjkl");
 	bar_of(KS_GRID | KS_ROOT, bar, sizeof bar);
 	assert_string_equal(bar, "quit help move /24 go to ASN view overview save layer ASN layer "
-	                         "re-query");
+	                         "re-query all lists");
 	/* The simulator's keys are offered in the demo only. */
 	bar_of(KS_GRID | KS_DEMO | KS_ROOT, bar, sizeof bar);
 	assert_string_equal(bar, "quit help policy impact undo move /24 go to ASN view overview "
-	                         "save layer ASN layer re-query");
+	                         "save layer ASN layer re-query all lists");
 	bar_of(KS_ASN | KS_DEMO, bar, sizeof bar);
 	assert_string_equal(bar, "back help policy impact undo move grid go to overview save "
 	                         "re-query");

@@ -232,6 +232,15 @@ static void test_map(void **state)
 	four_ways("map", "M");
 }
 
+/* A guilty address of the demo on every list of the catalogue, with L:
+ * the demo's zone files answer UCEPROTECT's lists, the rest have no
+ * file (errors, never clean). */
+static void test_check(void **state)
+{
+	(void)state;
+	four_ways("check", "g198.18.7.25\rL");
+}
+
 /* The lesson's turn: 8 Feb 2021 rules, one impact, the whole ASN. */
 static void test_tipped(void **state)
 {
@@ -266,6 +275,7 @@ int main(void)
 		cmocka_unit_test(test_tipped),
 		cmocka_unit_test(test_census),
 		cmocka_unit_test(test_map),
+		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_back),
 		cmocka_unit_test(test_small),
 	};

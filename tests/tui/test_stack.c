@@ -13,6 +13,7 @@
 #include "tests/tui/demofix.h"
 #include "tui/asnview.h"
 #include "tui/census.h"
+#include "tui/check.h"
 #include "tui/grid.h"
 #include "tui/mapview.h"
 #include "tui/overview.h"
@@ -185,6 +186,15 @@ static void test_every_scan(void **state)
 	assert_ptr_equal(sc[0], screen_scan(f->st.v[0]));
 	assert_ptr_equal(sc[2], screen_scan(f->st.v[2]));
 	assert_int_equal(stack_scans(&f->st, sc, 2), 2);
+	/* L on the grid: the address alone, on every list of the catalogue */
+	assert_true(stack_back(&f->st));
+	assert_true(stack_back(&f->st));
+	press(f, ACT_CHECK);
+	assert_string_equal(names(&f->st), "grid check");
+	assert_int_equal(stack_scans(&f->st, sc, 8), 2);
+	assert_int_equal(sc[1]->ncells, 1);
+	assert_int_equal(sc[1]->cells[0].ip, ((struct gridscreen *)f->st.v[0])->view.cursor);
+	assert_string_equal(sc[1]->profile->name, "catalogue");
 }
 
 /* Deeper than STACK_MAX, the oldest screen goes. */
@@ -208,7 +218,7 @@ static void test_depth(void **state)
 static void test_every_op(void **state)
 {
 	const struct screen_ops *all[] = { &grid_ops, &asnview_ops, &overview_ops, &census_ops,
-	                                   &mapview_ops };
+	                                   &mapview_ops, &check_ops };
 
 	(void)state;
 	for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
