@@ -1,5 +1,6 @@
 /* Lookup outcomes and the classification of DNSBL answers (RFC 5782 and
- * the error codes lists use in practice, see DOMAIN.md). */
+ * the error codes lists use in practice, see rblscope-facts(7), sections
+ * DNSBL QUERIES and ANSWERS THAT ARE NOT LISTINGS). */
 #include "core/lookup/lookup.h"
 
 #include <string.h>

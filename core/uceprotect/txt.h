@@ -1,5 +1,6 @@
 /* What a UCEPROTECT TXT record says, read tolerantly: its formats have
- * changed over the years (see DOMAIN.md); the raw text is kept apart. */
+ * changed over the years (see rblscope-facts(7), section UCEPROTECT
+ * LEVELS); the raw text is kept apart. */
 #ifndef RBLSCOPE_TXT_H
 #define RBLSCOPE_TXT_H
 

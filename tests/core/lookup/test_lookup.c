@@ -1,6 +1,6 @@
 /* Unit tests for core/lookup/lookup.c: what the A answers of a DNSBL query mean
- * (RFC 5782 and the error codes of DOMAIN.md), and the names of states
- * and errors. */
+ * (RFC 5782 and the error codes of rblscope-facts(7), ANSWERS THAT ARE NOT
+ * LISTINGS), and the names of states and errors. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>

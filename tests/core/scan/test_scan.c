@@ -545,7 +545,8 @@ static void tally_of_a_real_run(void **state)
 	scan_start(&sc, lp, &be->base, 0, 16, 0);
 	scan_run(&sc, &w.stop);
 	assert_true(scan_finished(&sc));
-	/* the DOMAIN.md definitions, applied to the rule's answers */
+	/* the definitions of rblscope-facts(7) (WORDS AND CLASSES), applied
+	 * to the rule's answers */
 	for (unsigned h = 0; h < 32; h++) {
 		enum lk_state l1 = rule_answer(h, 0, 0).state;
 		bool range = rule_answer(h, 1, 0).state == LK_LISTED;

@@ -1,5 +1,5 @@
 /* Unit tests for core/uceprotect/policy.c and core/uceprotect/policyparse.c: the built-in
- * policies, the examples of DOMAIN.md ("Listing criteria, by date"), the
+ * policies, the examples of rblscope-facts(7) (LISTING CRITERIA BY DATE), the
  * level 2 block search and the parser's errors.  Expected figures are
  * worked out by hand in the comments, not copied from the program. */
 #include <stdarg.h>
@@ -144,7 +144,7 @@ static void eval(const struct policy *p, const struct policy_addr *a, size_t na,
 	assert_int_equal(policy_evaluate(p, a, na, n, nn, ev), 0);
 }
 
-/* DOMAIN.md: one address with 4 impacts lists its /24 under the 8 Feb
+/* rblscope-facts(7): one address with 4 impacts lists its /24 under the 8 Feb
  * 2021 rule, and not under the earlier one (it counted listed addresses:
  * one address lists only the /26 around it). */
 static void four_impacts_list_the_24_from_feb_2021(void **state)
@@ -279,7 +279,7 @@ static void l3(void **state, const char *name, uint64_t count, uint64_t total,
 	policy_l3_compute(pol(state, name), count, total, r);
 }
 
-/* DOMAIN.md: 0.05% of 2,097,152 is 1,048.576; "more than" it is 1,049. */
+/* rblscope-facts(7): 0.05% of 2,097,152 is 1,048.576; "more than" it is 1,049. */
 static void rule_005_lists_2m_network_after_1048_impacts(void **state)
 {
 	struct policy_l3 r;
@@ -298,7 +298,7 @@ static void rule_005_lists_2m_network_after_1048_impacts(void **state)
 	assert_int_equal(r.spamscore, 50);
 }
 
-/* DOMAIN.md: 0.2% of 2,097,152 is 4,194.304; "or more" needs 4,195. */
+/* rblscope-facts(7): 0.2% of 2,097,152 is 4,194.304; "or more" needs 4,195. */
 static void rule_02_needs_4195_addresses(void **state)
 {
 	struct policy_l3 r;
@@ -315,7 +315,7 @@ static void rule_02_needs_4195_addresses(void **state)
 	assert_false(r.listed);
 }
 
-/* DOMAIN.md: AS16509's 156.7 million addresses need about 78,000 impacts
+/* rblscope-facts(7): AS16509's 156.7 million addresses need about 78,000 impacts
  * at 0.05%: 156,700,000 x 0.0005 = 78,350 exactly, "more than" is 78,351. */
 static void as16509_needs_about_78000_impacts(void **state)
 {

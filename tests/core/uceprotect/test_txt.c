@@ -1,5 +1,6 @@
-/* Unit tests for core/uceprotect/txt.c: every UCEPROTECT TXT format of DOMAIN.md,
- * texts it does not know, hostile texts, and the one-line summary. */
+/* Unit tests for core/uceprotect/txt.c: every UCEPROTECT TXT format rblscope
+ * knows (rblscope-facts(7), UCEPROTECT LEVELS), texts it does not know,
+ * hostile texts, and the one-line summary. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
