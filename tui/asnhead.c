@@ -10,6 +10,7 @@
 
 #include "core/base/ip.h"
 #include "core/base/numfmt.h"
+#include "tui/draw.h"
 #include "tui/text.h"
 
 void asnview_figures(const struct asnview *av, struct asn_figures *f)
@@ -28,7 +29,7 @@ void asnview_figures(const struct asnview *av, struct asn_figures *f)
 			f->l3_nets++;
 			f->l3_addrs += size;
 		} else {
-			/* Level 2 inside a level-3 listing blocks nothing more. */
+			/* A range listing inside an ASN listing blocks nothing more. */
 			f->l2_more += asnscan_l2_addrs(as, i);
 		}
 	}
@@ -66,7 +67,7 @@ static void add(struct hbuild *b, const char *label, enum asn_hstyle st, const c
 
 	if (b->n >= b->max)
 		return;
-	b->out[b->n].label = label;
+	snprintf(b->out[b->n].label, sizeof b->out[b->n].label, "%s", label);
 	b->out[b->n].style = st;
 	va_start(ap, fmt);
 	vsnprintf(b->out[b->n].value, sizeof b->out[b->n].value, fmt, ap);
@@ -115,17 +116,24 @@ static void rule_lines(const struct asnview *av, struct hbuild *b, const struct 
 		add(b, "", AH_DIM, "in 7 days; UCEPROTECT does not publish an ASN's impact count");
 }
 
-/* What the level-3 TXT says: a spamscore (impacts per 100,000
+/* What the ASN zone's TXT says: a spamscore (impacts per 100,000
  * addresses, rounded down, so it bounds the count from below) or an
- * abuser count. */
+ * abuser count.  Its line is labelled "UCE-3 TXT", or "TXT" where the
+ * zone's label leaves no room. */
 static void said_line(const struct asnview *av, struct hbuild *b, const struct asn_figures *f)
 {
-	char figure[96] = "no figure", least[32];
+	const char *zone = profile_role_label(av->base.cx->s->profile, ZR_ASN);
+	char figure[96] = "no figure", least[32], label[PROFILE_LABEL_MAX + 8];
 	uint64_t lower;
 
+	snprintf(label, sizeof label, "%s TXT", zone);
+	if (text_width(label, av->base.cx->th->utf8) > DRAW_KV_LABEL_W - 1)
+		snprintf(label, sizeof label, "TXT");
 	if (!f->l3_txt[0]) {
-		add(b, "L3 TXT", AH_DIM, "%s", av->as.sc.done < av->as.sc.total ?
-		    "none so far: probes still running" : "none: no network is listed on level 3");
+		if (av->as.sc.done < av->as.sc.total)
+			add(b, label, AH_DIM, "none so far: probes still running");
+		else
+			add(b, label, AH_DIM, "none: %s lists no network", zone);
 		return;
 	}
 	if (f->said.spamscore >= 0) {
@@ -137,7 +145,7 @@ static void said_line(const struct asnview *av, struct hbuild *b, const struct a
 	} else if (f->said.abusers >= 0) {
 		snprintf(figure, sizeof figure, "%ld abusers", f->said.abusers);
 	}
-	add(b, "L3 TXT", AH_LISTED, "%s: %s", figure, f->l3_txt);
+	add(b, label, AH_LISTED, "%s: %s", figure, f->l3_txt);
 }
 
 /* What each zone lists of the ASN, counted from the zone files. */
@@ -159,6 +167,9 @@ static void damage_line(const struct asnview *av, struct hbuild *b, const struct
 {
 	/* Two columns in ASCII: not a theme symbol, which takes one. */
 	const char *arrow = av->base.cx->th->utf8 ? "\u2192" : "->";
+	const struct profile *p = av->base.cx->s->profile;
+	const char *single = profile_role_label(p, ZR_SINGLE);
+	const char *range = profile_role_label(p, ZR_RANGE), *asn = profile_role_label(p, ZR_ASN);
 	char guilty[32], blocked[32], l3[32], l2[32], ratio[48] = "n/a (none guilty)";
 	enum asn_hstyle st = f->blocked ? AH_LISTED : AH_PLAIN;
 
@@ -175,14 +186,14 @@ static void damage_line(const struct asnview *av, struct hbuild *b, const struct
 			exact_line(av, b, f);
 			return;
 		}
-		add(b, "probed", AH_DIM, "level 3 lists %zu of %zu networks (%s addresses); "
-		    "level 2 about %s more (one probe per /24)", f->l3_nets, av->as.nnets,
-		    num_grouped(f->l3_addrs, l3), num_grouped(f->l2_more, l2));
+		add(b, "probed", AH_DIM, "%s lists %zu of %zu networks (%s addresses); "
+		    "%s about %s more (one probe per /24)", asn, f->l3_nets, av->as.nnets,
+		    num_grouped(f->l3_addrs, l3), range, num_grouped(f->l2_more, l2));
 		return;
 	}
-	add(b, "damage", st, "guilty unknown (level 1 not probed per address) %s %s addresses "
-	    "blocked (level 3: %s, level 2 est.: %s more); collateral ratio unknown", arrow, blocked,
-	    num_grouped(f->l3_addrs, l3), num_grouped(f->l2_more, l2));
+	add(b, "damage", st, "guilty unknown (%s not probed per address) %s %s addresses "
+	    "blocked (%s: %s, %s est.: %s more); collateral ratio unknown", single, arrow, blocked,
+	    asn, num_grouped(f->l3_addrs, l3), range, num_grouped(f->l2_more, l2));
 }
 
 size_t asnview_header(const struct asnview *av, struct asn_hline *out, size_t max)

@@ -21,15 +21,16 @@
 #define L3_W 8            /* "pending" */
 #define HLINE_MAX_ROWS 3  /* a header value wraps at most this often */
 
-/* Per class, what it says about a network: level 3 covers every
- * address of it, so it reads before level 2 here. */
+/* Per class, what it says about a network, in the slots of
+ * legend_words: an ASN listing covers every address of it, so it reads
+ * before a range listing here. */
 static const char *const meanings[CC_COUNT] = {
-	[CC_GUILTY] = "level 1 lists some of its addresses, no range or ASN does",
-	[CC_RANGE] = "collateral: level 2 lists some of the network's /24s",
-	[CC_ASN] = "collateral: level 3 lists the network, all its addresses",
+	[CC_GUILTY] = "{single} lists some of its addresses, no range or ASN does",
+	[CC_RANGE] = "collateral: {range} lists some of the network's /24s",
+	[CC_ASN] = "collateral: {asn} lists the network, all its addresses",
 	[CC_ERROR] = "a probe failed: state unknown, not clean",
 	[CC_PENDING] = "waiting for the probes",
-	[CC_CLEAN] = "listed on neither level where probed",
+	[CC_CLEAN] = "listed on no zone where probed",
 };
 
 const char *asnview_meaning(enum cell_class cls)
@@ -86,9 +87,9 @@ struct screen *asnview_new(const struct ctx *cx, uint32_t asn, char *err, size_t
 
 /* ---- the list ---- */
 
-/* One network as the list shows it; counted exactly, l2 holds every
- * figure from the size on (EXACT_W columns each) and l3 and size are
- * not drawn. */
+/* One network as the list shows it: l3 the ASN zone's state, l2 the
+ * range zone's /24s; counted exactly, l2 holds every figure from the
+ * size on (EXACT_W columns each) and l3 and size are not drawn. */
 struct net_row {
 	const char *mark, *glyph;
 	attr_t mark_attr, glyph_attr, net_attr, l3_attr, l2_attr;
@@ -98,8 +99,8 @@ struct net_row {
 
 #define EXACT_W 8         /* "16777216": a /8, in digits */
 
-/* The class a network reads as at a glance: level 3 covers all of it,
- * so it comes before level 2 here. */
+/* The class a network reads as at a glance: an ASN listing covers all
+ * of it, so it comes before a range listing here. */
 static enum cell_class net_class(const struct asnscan_sum *sum)
 {
 	if (sum->l3 == LK_LISTED)
@@ -188,6 +189,15 @@ static void net_row(const struct asnview *av, size_t i, struct net_row *r)
 	r->l2_attr = sum.listed ? theme_class_attr(th, CC_RANGE) : A_NORMAL;
 }
 
+/* Columns of the ASN zone's column: its label, at least L3_W. */
+static int l3_width(const struct asnview *av)
+{
+	int w = text_width(profile_role_label(av->base.cx->s->profile, ZR_ASN),
+	                   av->base.cx->th->utf8);
+
+	return w > L3_W ? w : L3_W;
+}
+
 void asnview_row_text(const struct asnview *av, size_t i, char *out, size_t len)
 {
 	struct net_row r;
@@ -197,7 +207,7 @@ void asnview_row_text(const struct asnview *av, size_t i, char *out, size_t len)
 		snprintf(out, len, "%s %s %-*s %s", r.mark, r.glyph, NET_W, r.net, r.l2);
 	else
 		snprintf(out, len, "%s %s %-*s %*s  %-*s  %s", r.mark, r.glyph, NET_W, r.net, SIZE_W,
-		         r.size, L3_W, r.l3, r.l2);
+		         r.size, l3_width(av), r.l3, r.l2);
 }
 
 static void asnview_title(const struct screen *scr, char *out, size_t len)
@@ -406,8 +416,12 @@ static void heading_draw(const struct asnview *av, int y, size_t top, int rows)
 		text_appendf(text, sizeof text, &used, " %*s %*s%s", EXACT_W, "blocked", EXACT_W + 2,
 		             "collateral", range);
 	} else {
-		snprintf(text, sizeof text, "    %-*s %*s  %-*s  level 2: /24s listed of probed%s",
-		         NET_W, "network", SIZE_W, "addresses", L3_W, "level 3", range);
+		const char *asn = profile_role_label(cx->s->profile, ZR_ASN);
+
+		snprintf(text, sizeof text, "    %-*s %*s  %s%*s  %s: /24s listed of probed%s",
+		         NET_W, "network", SIZE_W, "addresses", asn,
+		         l3_width(av) - text_width(asn, cx->th->utf8), "",
+		         profile_role_label(cx->s->profile, ZR_RANGE), range);
 	}
 	draw_text(y, 1, cx->lay->cols - 1, theme_elem_attr(cx->th, TE_HEADING), text, cx->th->utf8);
 }
@@ -433,7 +447,7 @@ static void row_draw(const struct asnview *av, int y, size_t i)
 	draw_text(y, x, w - x, A_NORMAL, size, th->utf8);
 	x += SIZE_W + 2;
 	draw_text(y, x, w - x, r.l3_attr, r.l3, th->utf8);
-	x += L3_W + 2;
+	x += l3_width(av) + 2;
 	draw_text(y, x, w - x, r.l2_attr, r.l2, th->utf8);
 }
 

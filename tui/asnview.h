@@ -1,8 +1,8 @@
 /* The ASN view: the networks of one ASN from the ASN database, the
- * level-3 state and level-2 coverage of each as the probes come in
- * (core/scan/asnscan.h), and a header with the level-3 arithmetic: what it
- * takes to list the whole ASN, and how many addresses the abuse of a few
- * blocks. */
+ * state on the profile's ASN zone and the coverage of its range zone of
+ * each as the probes come in (core/scan/asnscan.h), and a header with the
+ * arithmetic: what it takes to list the whole ASN, and how many
+ * addresses the abuse of a few blocks. */
 #ifndef RBLSCOPE_TUI_ASNVIEW_H
 #define RBLSCOPE_TUI_ASNVIEW_H
 
@@ -31,14 +31,14 @@ struct asnview {
  * under the active policy. */
 struct asn_figures {
 	uint64_t total;             /* IPv4 addresses of the ASN */
-	size_t l3_nets;             /* networks a level-3 probe found listed */
+	size_t l3_nets;             /* networks an ASN zone's probe found listed */
 	uint64_t l3_addrs;          /* their addresses */
-	uint64_t l2_more;           /* addresses of the other networks in listed
-	                               level-2 /24s (estimated where sampled) */
-	const char *l3_txt;         /* the first level-3 TXT, "" if none */
+	uint64_t l2_more;           /* addresses of the other networks in /24s
+	                               a range zone lists (estimated where sampled) */
+	const char *l3_txt;         /* the ASN zone's first TXT, "" if none */
 	struct txt_info said;       /* what that TXT says */
 	const struct demo_asn *scenario;   /* demo: the ASN in the scenario, else NULL */
-	bool guilty_known;          /* zone files or the scenario know level 1 */
+	bool guilty_known;          /* zone files or the scenario know the guilty */
 	uint64_t guilty, blocked;
 	bool exact;                 /* counted from zone files (core/scan/account.h) */
 	struct acct_sum sum;        /* exact: the ASN's figures */
@@ -48,7 +48,7 @@ enum asn_hstyle { AH_PLAIN, AH_LISTED, AH_DIM };
 
 /* One line of the header: a label and its value (wrapped when drawn). */
 struct asn_hline {
-	const char *label;
+	char label[PROFILE_LABEL_MAX + 8];
 	enum asn_hstyle style;
 	char value[ASNVIEW_LINE_MAX];
 };
@@ -64,11 +64,12 @@ void asnview_figures(const struct asnview *av, struct asn_figures *f);
 size_t asnview_header(const struct asnview *av, struct asn_hline *out, size_t max);
 
 /* Network i as the list shows it, without attributes: mark, glyph,
- * network, then addresses, level 3, level 2 as probed, or, counted
- * exactly, addresses, every zone, blocked and collateral. */
+ * network, then addresses, the ASN zone's state, the range zone's /24s
+ * as probed, or, counted exactly, addresses, every zone, blocked and
+ * collateral. */
 void asnview_row_text(const struct asnview *av, size_t i, char *out, size_t len);
 
-/* What a glyph means beside a network, for the help. */
+/* What a glyph means beside a network, for the help (legend_words). */
 const char *asnview_meaning(enum cell_class cls);
 
 /* The ASN view's screen functions. */

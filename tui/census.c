@@ -242,9 +242,9 @@ static void census_title(const struct screen *scr, char *out, size_t len)
 static const char *census_meaning(enum cell_class cls)
 {
 	static const char *const m[CC_COUNT] = {
-		[CC_GUILTY] = "guilty: addresses listed themselves (level 1)",
-		[CC_RANGE] = "collateral: blocked by a listed range (level 2)",
-		[CC_ASN] = "collateral: blocked by a listed ASN (level 3)",
+		[CC_GUILTY] = "guilty: addresses listed themselves ({single})",
+		[CC_RANGE] = "collateral: blocked by a listed range ({range})",
+		[CC_ASN] = "collateral: blocked by a listed ASN ({asn})",
 		[CC_ERROR] = "(not in the census: it counts zone files, which do not fail)",
 		[CC_PENDING] = "(not in the census: every figure is there at once)",
 		[CC_CLEAN] = "clean: listed nowhere",

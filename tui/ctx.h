@@ -25,7 +25,7 @@ struct ctx {
 	const struct theme *th;
 	const struct layout *lay;
 	const struct ptr_cache *ptr;  /* PTR names of selected addresses */
-	struct seen *seen;            /* level 1 counts of the /24s scanned so
+	struct seen *seen;            /* guilty counts of the /24s scanned so
 	                                 far: grids add to it, the overview reads */
 	int layer;                    /* CTX_LAYER_ALL or a zone index */
 	/* Something a screen shows changed: draw soon. */

@@ -143,9 +143,11 @@ static void header_lines(struct builder *b, const struct scan_cell *c, bool mean
 		add(b, DL_DIM, -1, "  not scanned: outside %s", net);
 		return;
 	}
-	add(b, DL_HEADING, cls, "%s  %s", ip, legend_of((enum cell_class)cls)->label);
+	legend_label((enum cell_class)cls, in->sc->profile, text, sizeof text);
+	add(b, DL_HEADING, cls, "%s  %s", ip, text);
+	legend_meaning((enum cell_class)cls, in->sc->profile, text, sizeof text);
 	if (meaning)
-		add(b, DL_DIM, -1, "  %s", legend_of((enum cell_class)cls)->meaning);
+		add(b, DL_DIM, -1, "  %s", text);
 	add_kv(b, DL_PLAIN, "PTR", ptr_text(b->cx->ptr, in->view->cursor, &known));
 	asn_text(b->cx, &c->asn, text, sizeof text);
 	add_kv(b, DL_PLAIN, "ASN", text);
@@ -206,15 +208,15 @@ static void compact_lines(struct builder *b, const struct scan_cell *c)
 {
 	const struct detail_in *in = b->in;
 	const struct profile *p = in->sc->profile;
-	char ip[IP4_STRLEN], asn[256], state[128], says[DETAIL_TEXT_MAX];
+	char ip[IP4_STRLEN], asn[256], state[128], says[DETAIL_TEXT_MAX], label[LEGEND_LABEL_MAX];
 	bool known;
 	int cls = in->cls;
 	const char *ptr = ptr_text(b->cx->ptr, in->view->cursor, &known);
 
 	ip4_format(in->view->cursor, ip);
 	asn_text(b->cx, &c->asn, asn, sizeof asn);
-	add(b, DL_HEADING, cls, "%s %s  %s%s%s", ip, legend_of((enum cell_class)cls)->label, asn,
-	    known ? "  " : "", known ? ptr : "");
+	legend_label((enum cell_class)cls, p, label, sizeof label);
+	add(b, DL_HEADING, cls, "%s %s  %s%s%s", ip, label, asn, known ? "  " : "", known ? ptr : "");
 	for (size_t z = 0; z < in->sc->nzones; z++) {
 		const struct lookup *l = &c->zone[z];
 

@@ -17,7 +17,7 @@ void draw_blank(int y, int x, int width, attr_t attr);
 /* Draw s centred in the columns [x, x + width). */
 void draw_centred(int y, int x, int width, attr_t attr, const char *s, bool utf8);
 
-/* Columns of the label in draw_kv ("level 3   "). */
+/* Columns of the label in draw_kv ("damage    "). */
 #define DRAW_KV_LABEL_W 10
 
 /* Draw "label     value" from row y, column x, in width columns: the

@@ -39,7 +39,7 @@ static void on_answer(void *arg, size_t cell, size_t zone)
 
 	(void)cell;
 	(void)zone;
-	/* A /24 scanned to the end tells the overview its level 1 count. */
+	/* A /24 scanned to the end tells the overview its guilty count. */
 	if (scan_finished(g->sc))
 		seen_note(g);
 	ctx_changed(g->base.cx);
@@ -190,7 +190,7 @@ static void grid_title(const struct screen *scr, char *out, size_t len)
 
 static const char *grid_meaning(enum cell_class cls)
 {
-	return legend_of(cls)->meaning;
+	return legend_of(cls)->meaning_tpl;
 }
 
 static void grid_draw(const struct screen *scr)

@@ -14,11 +14,11 @@
 #define HELP_KEY_W 14
 #define HELP_MAX_LINES 64
 
-/* The terms the screens use, defined once. */
+/* The terms the screens use, defined once, in the profile's words
+ * (legend_words). */
 static const char *const terms[] = {
-	"collateral: an address blocked for its neighbours (level 2 or 3) "
-	"while it is not listed itself",
-	"collateral ratio: collateral addresses per guilty (level 1) address",
+	"collateral: blocked by a listed range or ASN, not listed itself",
+	"collateral ratio: collateral per guilty ({single}) address",
 };
 
 struct hbuild {
@@ -46,14 +46,37 @@ static struct help_line *line_add(struct hbuild *b, int kind, const char *fmt, .
 	return l;
 }
 
-size_t help_build(unsigned scope, help_meaning_fn meaning, bool utf8, struct help_line *out,
-                  size_t max)
+/* The glyphs' lines: each class's label in p's words, padded to the
+ * widest, and what it means on the screen. */
+static void classes_add(struct hbuild *b, const struct profile *p, help_meaning_fn meaning,
+                        bool utf8)
+{
+	char label[CC_COUNT][LEGEND_LABEL_MAX], text[LEGEND_TEXT_MAX];
+	struct help_line *l;
+	int lw = 0;
+	size_t n;
+	const enum cell_class *order = legend_order(&n);
+
+	for (size_t i = 0; i < n; i++) {
+		legend_label(order[i], p, label[i], sizeof label[i]);
+		if (text_width(label[i], utf8) > lw)
+			lw = text_width(label[i], utf8);
+	}
+	for (size_t i = 0; i < n; i++) {
+		legend_explain(order[i], p, meaning(order[i]), text, sizeof text);
+		if ((l = line_add(b, HL_CLASS, "%s%*s  %s", label[i],
+		                  lw - text_width(label[i], utf8), "", text)))
+			l->cls = (int)order[i];
+	}
+}
+
+size_t help_build(unsigned scope, const struct profile *p, help_meaning_fn meaning, bool utf8,
+                  struct help_line *out, size_t max)
 {
 	struct hbuild b = { out, 0, max };
-	const enum cell_class *order;
+	char text[LEGEND_TEXT_MAX];
 	struct help_line *l;
 	struct key_help k;
-	size_t n;
 
 	line_add(&b, HL_HEADING, "rblscope keys (arrows scroll, any other key closes)");
 	for (size_t i = 0; keys_help(i, scope, utf8, &k); i++)
@@ -61,14 +84,12 @@ size_t help_build(unsigned scope, help_meaning_fn meaning, bool utf8, struct hel
 			l->keys = k.keys;
 	line_add(&b, HL_TEXT, "%s", "");
 	line_add(&b, HL_HEADING, "What the glyphs mean");
-	order = legend_order(&n);
-	for (size_t i = 0; i < n; i++)
-		if ((l = line_add(&b, HL_CLASS, "%-12s %s", legend_of(order[i])->label,
-		                  meaning(order[i]))))
-			l->cls = (int)order[i];
+	classes_add(&b, p, meaning, utf8);
 	line_add(&b, HL_TEXT, "%s", "");
-	for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++)
-		line_add(&b, HL_TEXT, "%s", terms[i]);
+	for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++) {
+		legend_words(p, terms[i], text, sizeof text);
+		line_add(&b, HL_TEXT, "%s", text);
+	}
 	return b.n;
 }
 
@@ -127,7 +148,7 @@ static void line_draw(const struct ctx *cx, const struct help_line *l, int y, in
 int help_draw(const struct ctx *cx, unsigned scope, help_meaning_fn meaning, int scroll)
 {
 	struct help_line lines[HELP_MAX_LINES];
-	size_t n = help_build(scope, meaning, cx->th->utf8, lines, HELP_MAX_LINES);
+	size_t n = help_build(scope, cx->s->profile, meaning, cx->th->utf8, lines, HELP_MAX_LINES);
 	const char *up = cx->th->utf8 ? " \u2191 more " : " ^ more ";
 	const char *down = cx->th->utf8 ? " \u2193 more " : " v more ";
 	struct help_box b;

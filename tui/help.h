@@ -11,7 +11,8 @@
 
 #define HELP_LINE_MAX 256
 
-/* What a glyph means on the screen the help is for. */
+/* What a glyph means on the screen the help is for, with the slots of
+ * legend_words ("{range}") for the profile's words. */
 typedef const char *(*help_meaning_fn)(enum cell_class cls);
 
 /* One line of the help's text. */
@@ -22,10 +23,10 @@ struct help_line {
 	char text[HELP_LINE_MAX];
 };
 
-/* The help's lines for the screen of scope (KS_ bits); returns how many
- * (at most max). */
-size_t help_build(unsigned scope, help_meaning_fn meaning, bool utf8, struct help_line *out,
-                  size_t max);
+/* The help's lines for the screen of scope (KS_ bits), in the words of
+ * profile p; returns how many (at most max). */
+size_t help_build(unsigned scope, const struct profile *p, help_meaning_fn meaning, bool utf8,
+                  struct help_line *out, size_t max);
 
 /* Draw the help overlay from line scroll on (clamped); returns the
  * scroll drawn, so the caller's offset stays in range. */

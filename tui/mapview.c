@@ -12,6 +12,7 @@
 #include "core/base/numfmt.h"
 #include "core/export/mappng.h"
 #include "core/export/snapfile.h"
+#include "core/scan/legend.h"
 #include "tui/draw.h"
 #include "tui/text.h"
 
@@ -125,9 +126,9 @@ static void mapview_title(const struct screen *scr, char *out, size_t len)
 static const char *mapview_meaning(enum cell_class cls)
 {
 	static const char *const m[CC_COUNT] = {
-		[CC_GUILTY] = "a cell with addresses listed themselves (level 1)",
-		[CC_RANGE] = "a cell blocked by a listed range (level 2), none guilty",
-		[CC_ASN] = "a cell blocked by a listed ASN (level 3) alone",
+		[CC_GUILTY] = "a cell with addresses listed themselves ({single})",
+		[CC_RANGE] = "a cell blocked by a listed range ({range}), none guilty",
+		[CC_ASN] = "a cell blocked by a listed ASN ({asn}) alone",
 		[CC_ERROR] = "(not on the map: it counts zone files, which do not fail)",
 		[CC_PENDING] = "(not on the map: every cell is counted at once)",
 		[CC_CLEAN] = "a cell whose addresses are listed nowhere",
@@ -159,25 +160,35 @@ static void char_draw(const struct mapview *mv, int sy, int sx, uint32_t x, uint
 static void info_draw(const struct mapview *mv, int y)
 {
 	static const enum theme_tone legend[] = { TT_GUILTY, TT_RANGE, TT_ASN, TT_CLEAN };
-	static const char *const names[] = { "guilty (L1)", "level 2 only", "level 3 only",
-	                                     "clean" };
+	static const enum cell_class named[] = { CC_GUILTY, CC_RANGE, CC_ASN, CC_CLEAN };
 	const struct ctx *cx = mv->base.cx;
+	const struct profile *p = cx->s->profile;
 	const struct map_cell *c = map_cell_at(&mv->m, mv->x, mv->y);
 	uint32_t addr = map_cell_addr(&mv->m, mv->x, mv->y);
 	char line[LINE_MAX_W], net[CIDR_STRLEN], a[32], b[32], d[32], e[32], f[32];
+	char name[LEGEND_LABEL_MAX];
 	struct asn_info info = { 0 };
+	size_t n;
 	int x = 1;
 
 	for (size_t i = 0; i < sizeof legend / sizeof legend[0]; i++) {
 		x += draw_text(y, x, 1, theme_halves_attr(cx->th, legend[i], legend[i]),
 		               cx->th->depth != THEME_MONO && cx->th->utf8 ? "\u2580" :
 		               theme_tone_glyph(cx->th, legend[i]), cx->th->utf8);
-		x += draw_text(y, x + 1, cx->lay->cols - x - 1, A_NORMAL, names[i], cx->th->utf8) + 3;
+		legend_label(named[i], p, name, sizeof name);
+		x += draw_text(y, x + 1, cx->lay->cols - x - 1, A_NORMAL, name, cx->th->utf8) + 3;
 	}
 	cidr_format(addr, 32 - mv->m.cell_bits, net);
-	snprintf(line, sizeof line, "%s: %s addresses, %s blocked: %s guilty, %s by level 2, "
-	         "%s by level 3", net, num_grouped(c->addrs, a), num_grouped(c->blocked, b),
-	         num_grouped(c->guilty, d), num_grouped(c->range, e), num_grouped(c->asn, f));
+	n = (size_t)snprintf(line, sizeof line, "%s: %s addresses, %s blocked: %s guilty", net,
+	                     num_grouped(c->addrs, a), num_grouped(c->blocked, b),
+	                     num_grouped(c->guilty, d));
+	/* by the range and the ASN zone, where the profile has them */
+	if (profile_role_zone(p, ZR_RANGE))
+		text_appendf(line, sizeof line, &n, ", %s by %s", num_grouped(c->range, e),
+		             profile_role_label(p, ZR_RANGE));
+	if (profile_role_zone(p, ZR_ASN))
+		text_appendf(line, sizeof line, &n, ", %s by %s", num_grouped(c->asn, f),
+		             profile_role_label(p, ZR_ASN));
 	draw_kv(y + 1, 1, cx->lay->cols - 1, 1, c->blocked ? theme_elem_attr(cx->th, TE_WARN) :
 	        A_NORMAL, "cell", line, cx->th->utf8);
 	if (cx->s->db && asn_db_lookup(cx->s->db, addr, &info) == 0 && info.found && info.asn)
@@ -310,7 +321,8 @@ static int mapview_snapshot(const struct screen *scr, const char *dir, time_t wh
 	const struct mapview *mv = (const struct mapview *)scr;
 	char slug[CIDR_STRLEN + 8], net[CIDR_STRLEN], policy[DEMO_POLICY_LINE_MAX];
 	struct mappng_text t = { net, scr->cx->s->be ? scr->cx->s->be->ops->describe(scr->cx->s->be) :
-	                         "-", demo_policy_line(scr->cx->demo, policy, sizeof policy), when };
+	                         "-", demo_policy_line(scr->cx->demo, policy, sizeof policy), when,
+	                         scr->cx->s->profile };
 	struct map big;
 	FILE *f;
 	int rc;

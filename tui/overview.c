@@ -18,15 +18,16 @@
 
 #define SLASH16 0xffff0000u
 
-/* Per class, what it says about a /24 block: one probe speaks for the
- * whole block, which the legend must not hide. */
+/* Per class, what it says about a /24 block, in the slots of
+ * legend_words: one probe speaks for the whole block, which the legend
+ * must not hide. */
 static const char *const meanings[CC_COUNT] = {
-	[CC_GUILTY] = "scanned here: some addresses are listed on level 1",
-	[CC_RANGE] = "collateral: its .0 address is in a range listed on level 2",
-	[CC_ASN] = "collateral: its .0 address is in an ASN listed on level 3",
+	[CC_GUILTY] = "scanned here: some addresses are listed on {single}",
+	[CC_RANGE] = "collateral: its .0 address is in a range listed on {range}",
+	[CC_ASN] = "collateral: its .0 address is in an ASN listed on {asn}",
 	[CC_ERROR] = "the probe failed: state unknown, not clean",
 	[CC_PENDING] = "waiting for the probe",
-	[CC_CLEAN] = "its .0 address is listed on neither level",
+	[CC_CLEAN] = "its .0 address is clean on every zone probed",
 };
 
 const char *overview_meaning(enum cell_class cls)
@@ -110,7 +111,7 @@ static const struct seen_entry *block_seen(const struct overview *ov, unsigned b
 }
 
 /* The zone of the probes that the context's layer shows alone: -1 for
- * all, -2 for a zone the probes do not ask (level 1). */
+ * all, -2 for a zone the probes do not ask (the single zone). */
 static int layer_zone(const struct overview *ov)
 {
 	const struct ctx *cx = ov->base.cx;
@@ -130,7 +131,7 @@ static enum cell_class block_class(const struct overview *ov, unsigned block, bo
 	int zone = layer_zone(ov);
 
 	*stale = false;
-	if (zone == -2)   /* level 1 alone: only the scans of this run know it */
+	if (zone == -2)   /* the single zone alone: only the scans of this run know it */
 		return !e ? CC_PENDING : e->guilty ? CC_GUILTY : e->errors ? CC_ERROR : CC_CLEAN;
 	if (e && e->guilty && zone == -1)
 		return CC_GUILTY;
@@ -236,26 +237,29 @@ size_t overview_detail(const struct overview *ov, struct overview_line *out, siz
 	const struct scan_cell *c = &ov->sc.cells[ov->cursor];
 	const struct seen_entry *e = block_seen(ov, ov->cursor);
 	enum cell_class cls = overview_block_class(ov, ov->cursor);
-	char net[CIDR_STRLEN], ip[IP4_STRLEN], text[OVERVIEW_LINE_MAX];
+	const struct profile *p = ov->base.cx->s->profile;
+	const char *single = profile_role_label(p, ZR_SINGLE);
+	char net[CIDR_STRLEN], ip[IP4_STRLEN], text[OVERVIEW_LINE_MAX], label[LEGEND_LABEL_MAX];
 	size_t n = 0;
 
 	cidr_format(c->ip, 24, net);
 	ip4_format(c->ip, ip);
+	legend_label(cls, p, label, sizeof label);
 	if (c->asn.found && c->asn.asn)
 		line_add(out, &n, max, "block", cls == CC_GUILTY || cls == CC_RANGE || cls == CC_ASN,
-		         "%s  %s  AS%u %s", net, legend_of(cls)->label, (unsigned)c->asn.asn, c->asn.org);
+		         "%s  %s  AS%u %s", net, label, (unsigned)c->asn.asn, c->asn.org);
 	else
 		line_add(out, &n, max, "block", cls == CC_GUILTY || cls == CC_RANGE || cls == CC_ASN,
-		         "%s  %s  %s", net, legend_of(cls)->label,
+		         "%s  %s  %s", net, label,
 		         ov->base.cx->s->db ? "not in the ASN database" : "no ASN database");
 	probe_text(ov, c, text, sizeof text);
 	line_add(out, &n, max, "probe", false, "%s: %s", ip, text);
 	if (e)
-		line_add(out, &n, max, "level 1", e->guilty > 0, "%u of %u addresses guilty%s (scanned "
+		line_add(out, &n, max, single, e->guilty > 0, "%u of %u addresses guilty%s (scanned "
 		         "in this session)", (unsigned)e->guilty, (unsigned)e->cells,
 		         e->errors ? ", some unknown" : "");
 	else
-		line_add(out, &n, max, "level 1", false, "not scanned yet: Enter scans its addresses");
+		line_add(out, &n, max, single, false, "not scanned yet: Enter scans its addresses");
 	/* The texts last: they are long, and a short terminal cuts them. */
 	for (size_t z = 0; z < ov->sub.nzones; z++)
 		if (c->zone[z].state == LK_LISTED && c->zone[z].txt[0])

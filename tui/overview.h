@@ -1,7 +1,7 @@
 /* The range overview: the /16 around an address as 256 /24 blocks in a
  * 16x16 map, each probed once (at its .0 address) on the range and ASN
- * zones, so that how far level 2 and level 3 reach shows at a glance;
- * the /24s scanned address by address in this session add their level 1
+ * zones, so that how far range and ASN listings reach shows at a glance;
+ * the /24s scanned address by address in this session add their guilty
  * counts (tui/seen.h). */
 #ifndef RBLSCOPE_TUI_OVERVIEW_H
 #define RBLSCOPE_TUI_OVERVIEW_H
@@ -34,7 +34,7 @@ struct overview {
 struct overview_tally {
 	size_t cls[CC_COUNT];          /* blocks per class */
 	size_t scanned;                /* blocks scanned address by address */
-	size_t guilty;                 /* level 1 addresses found in them */
+	size_t guilty;                 /* guilty addresses found in them */
 };
 
 /* A line of the detail: a label and its value. */
@@ -50,7 +50,7 @@ struct overview_line {
 struct screen *overview_new(const struct ctx *cx, uint32_t ip, char *err, size_t errlen);
 
 /* The class block (0-255) reads as: guilty when a scan of this run
- * found level 1 addresses in it, else what its probe says (the
+ * found guilty addresses in it, else what its probe says (the
  * context's layer applied). */
 enum cell_class overview_block_class(const struct overview *ov, unsigned block);
 

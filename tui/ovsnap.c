@@ -1,6 +1,7 @@
 /* The overview as a text snapshot: ASCII only, so that it reads the same
- * in a ticket, a mail or a terminal without UTF-8, with its legend, the
- * level-2 texts the probes returned and the level 1 counts known. */
+ * in a ticket, a mail or a terminal without UTF-8, with its legend in the
+ * profile's words, the range zone's texts the probes returned and the
+ * counts of guilty addresses known. */
 #include "tui/overview.h"
 
 #include <string.h>
@@ -13,7 +14,7 @@ static void header_write(FILE *f, const struct overview *ov, const struct overvi
                          time_t when)
 {
 	const struct session *s = ov->base.cx->s;
-	char policy[DEMO_POLICY_LINE_MAX];
+	char policy[DEMO_POLICY_LINE_MAX], label[LEGEND_LABEL_MAX];
 	const enum cell_class *order;
 	char stamp[64], net[CIDR_STRLEN];
 	struct tm tm;
@@ -30,10 +31,12 @@ static void header_write(FILE *f, const struct overview *ov, const struct overvi
 	        ov->sc.total, ov->sc.failed, scan_finished(&ov->sc) ? "" : " (unfinished)");
 	fprintf(f, "  blocks   ");
 	order = legend_order(&n);
-	for (size_t i = 0; i < n; i++)
-		fprintf(f, "%s %zu %s", i ? "," : "", t->cls[order[i]], legend_of(order[i])->label);
-	fprintf(f, "\n  scanned   %zu /24s address by address in this session: %zu on level 1\n",
-	        t->scanned, t->guilty);
+	for (size_t i = 0; i < n; i++) {
+		legend_label(order[i], s->profile, label, sizeof label);
+		fprintf(f, "%s %zu %s", i ? "," : "", t->cls[order[i]], label);
+	}
+	fprintf(f, "\n  scanned   %zu /24s address by address in this session: %zu listed on %s\n",
+	        t->scanned, t->guilty, profile_role_label(s->profile, ZR_SINGLE));
 }
 
 /* The map: one row per 16 blocks, labelled by the third octet of its
@@ -60,25 +63,31 @@ static void map_write(FILE *f, const struct overview *ov)
 	}
 }
 
-static void legend_write(FILE *f)
+static void legend_write(FILE *f, const struct profile *p)
 {
+	char label[LEGEND_LABEL_MAX], meaning[LEGEND_TEXT_MAX];
 	const enum cell_class *order;
+	int lw = legend_label_width(p);
 	size_t n;
 
 	fprintf(f, "\n  legend\n");
 	order = legend_order(&n);
-	for (size_t i = 0; i < n; i++)
-		fprintf(f, "    %s  %-12s %s\n", legend_of(order[i])->ascii, legend_of(order[i])->label,
-		        overview_meaning(order[i]));
-	fprintf(f, "    +  %-12s %s\n", "scanned", "scanned address by address in this session");
+	for (size_t i = 0; i < n; i++) {
+		legend_label(order[i], p, label, sizeof label);
+		legend_explain(order[i], p, overview_meaning(order[i]), meaning, sizeof meaning);
+		fprintf(f, "    %s  %-*s  %s\n", legend_of(order[i])->ascii, lw, label, meaning);
+	}
+	fprintf(f, "    +  %-*s  %s\n", lw, "scanned", "scanned address by address in this session");
 }
 
 /* Every block whose probe found a listing with a text, or that was
  * scanned, one line each: what the map cannot say. */
 static void blocks_write(FILE *f, const struct overview *ov)
 {
+	const struct profile *p = ov->base.cx->s->profile;
+	const char *single = profile_role_label(p, ZR_SINGLE);
 	bool any = false;
-	char net[CIDR_STRLEN];
+	char net[CIDR_STRLEN], label[LEGEND_LABEL_MAX];
 
 	for (unsigned b = 0; b < OVERVIEW_BLOCKS; b++) {
 		const struct scan_cell *c = &ov->sc.cells[b];
@@ -91,12 +100,15 @@ static void blocks_write(FILE *f, const struct overview *ov)
 		if (!range && !e)
 			continue;
 		if (!any)
-			fprintf(f, "\n  blocks with a level-2 answer or a level-1 count\n");
+			fprintf(f, "\n  blocks with an answer of %s or a count of %s\n",
+			        profile_role_label(p, ZR_RANGE), single);
 		any = true;
 		cidr_format(c->ip, 24, net);
-		fprintf(f, "    %-18s %s", net, legend_of(overview_block_class(ov, b))->label);
+		legend_label(overview_block_class(ov, b), p, label, sizeof label);
+		fprintf(f, "    %-18s %s", net, label);
 		if (e)
-			fprintf(f, ", level 1: %u of %u addresses", (unsigned)e->guilty, (unsigned)e->cells);
+			fprintf(f, ", %s: %u of %u addresses", single, (unsigned)e->guilty,
+			        (unsigned)e->cells);
 		fprintf(f, "\n");
 		for (size_t z = 0; z < ov->sub.nzones; z++)
 			if (ov->sub.zones[z].role == ZR_RANGE && c->zone[z].state == LK_LISTED)
@@ -115,7 +127,7 @@ int overview_write(FILE *f, const struct overview *ov, time_t when)
 	overview_tally(ov, &t);
 	header_write(f, ov, &t, when);
 	map_write(f, ov);
-	legend_write(f);
+	legend_write(f, ov->base.cx->s->profile);
 	blocks_write(f, ov);
 	return ferror(f) ? -1 : 0;
 }

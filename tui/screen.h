@@ -54,7 +54,8 @@ struct screen_ops {
 	bool grid_layout;            /* the 16x16 layout, with its warning line */
 	/* The place shown, for the title line. */
 	void (*title)(const struct screen *scr, char *out, size_t len);
-	/* What a glyph means on this screen, for the help. */
+	/* What a glyph means on this screen, for the help, with the slots
+	 * of legend_words ("{range}") for the profile's words. */
 	const char *(*meaning)(enum cell_class cls);
 	/* Draw between the status line and the key line. */
 	void (*draw)(const struct screen *scr);

@@ -1,5 +1,5 @@
 /* The /24s scanned address by address in this session, and how many of
- * their addresses were on level 1: what the overview knows beyond its
+ * their addresses were guilty: what the overview knows beyond its
  * one probe per /24.  Level 1 does not depend on the demo's policy, so
  * a switch of policy leaves these counts true. */
 #ifndef RBLSCOPE_TUI_SEEN_H
@@ -13,8 +13,8 @@
 struct seen_entry {
 	uint32_t base;             /* the /24 */
 	uint16_t cells;            /* addresses scanned (256, fewer for a /25 target) */
-	uint16_t guilty;           /* of which on level 1 */
-	uint16_t errors;           /* of which unknown on level 1 */
+	uint16_t guilty;           /* of which guilty */
+	uint16_t errors;           /* of which unknown on the single zone */
 };
 
 struct seen {

@@ -287,38 +287,49 @@ static bool summary_skips(const struct scan_tally *t, const struct summary_plan 
 	return p->skip_zero && t->cls[c] == 0 && (c == CC_PENDING || c == CC_ERROR);
 }
 
+/* What the summary calls class c: its label in the words of profile
+ * prof ("guilty (UCE-1)") or its short name ("guilty"). */
+static void summary_name(const struct profile *prof, enum cell_class c, bool labels, char *out,
+                         size_t len)
+{
+	if (labels)
+		legend_label(c, prof, out, len);
+	else
+		snprintf(out, len, "%s", legend_of(c)->name);
+}
+
 /* One summary item: glyph in its class's look, then "label count". */
-static int summary_item(const struct ctx *cx, int y, int x, int maxw, enum cell_class c,
-                        size_t count, bool labels)
+static int summary_item(const struct ctx *cx, const struct profile *prof, int y, int x, int maxw,
+                        enum cell_class c, size_t count, bool labels)
 {
 	const struct theme *th = cx->th;
-	const struct legend_entry *e = legend_of(c);
-	char text[64];
+	char name[LEGEND_LABEL_MAX], text[LEGEND_LABEL_MAX + 32];
 	int used;
 
 	if (maxw < 3)
 		return 0;
 	used = draw_text(y, x, 1, theme_class_attr(th, c), theme_glyph(th, c), th->utf8);
-	snprintf(text, sizeof text, " %s %zu", labels ? e->label : e->name, count);
+	summary_name(prof, c, labels, name, sizeof name);
+	snprintf(text, sizeof text, " %s %zu", name, count);
 	return used + draw_text(y, x + used, maxw - used, A_NORMAL, text, th->utf8);
 }
 
-/* Columns the summary needs in the form p describes. */
-static int summary_width(const struct scan_tally *t, const struct summary_plan *p)
+/* Columns the summary of a scan of profile prof needs in the form p
+ * describes. */
+static int summary_width(const struct profile *prof, const struct scan_tally *t,
+                         const struct summary_plan *p)
 {
 	const enum cell_class *order;
 	size_t n;
 	int w = 0;
-	char text[64];
+	char name[LEGEND_LABEL_MAX], text[LEGEND_LABEL_MAX + 32];
 
 	order = legend_order(&n);
 	for (size_t i = 0; i < n; i++) {
-		const struct legend_entry *e = legend_of(order[i]);
-
 		if (summary_skips(t, p, order[i]))
 			continue;
-		w += snprintf(text, sizeof text, "x %s %zu  ", p->labels ? e->label : e->name,
-		              t->cls[order[i]]);
+		summary_name(prof, order[i], p->labels, name, sizeof name);
+		w += snprintf(text, sizeof text, "x %s %zu  ", name, t->cls[order[i]]);
 	}
 	if (p->reach[0])
 		w += (int)strlen(p->reach) + 2;
@@ -336,22 +347,22 @@ void summary_plan(const struct scan *sc, const struct scan_tally *t, int width,
 	p->skip_zero = false;
 	status_reach(p->reach, sizeof p->reach, sc, t, true);
 	status_ratio(p->ratio, sizeof p->ratio, t, true);
-	if (summary_width(t, p) <= width)
+	if (summary_width(sc->profile, t, p) <= width)
 		return;
 	p->labels = false;
-	if (summary_width(t, p) <= width)
+	if (summary_width(sc->profile, t, p) <= width)
 		return;
 	p->skip_zero = true;
-	if (summary_width(t, p) <= width)
+	if (summary_width(sc->profile, t, p) <= width)
 		return;
 	status_ratio(p->ratio, sizeof p->ratio, t, false);
-	if (summary_width(t, p) <= width)
+	if (summary_width(sc->profile, t, p) <= width)
 		return;
 	status_reach(p->reach, sizeof p->reach, sc, t, false);
-	if (summary_width(t, p) <= width)
+	if (summary_width(sc->profile, t, p) <= width)
 		return;
 	p->reach[0] = '\0';
-	if (summary_width(t, p) <= width)
+	if (summary_width(sc->profile, t, p) <= width)
 		return;
 	p->ratio[0] = '\0';
 }
@@ -370,7 +381,8 @@ void summary_draw(const struct ctx *cx, const struct scan *sc)
 	for (size_t i = 0; i < n && x < w; i++) {
 		if (summary_skips(&t, &plan, order[i]))
 			continue;
-		x += summary_item(cx, y, x, w - x, order[i], t.cls[order[i]], plan.labels) + 2;
+		x += summary_item(cx, sc->profile, y, x, w - x, order[i], t.cls[order[i]],
+		                  plan.labels) + 2;
 	}
 	if (plan.reach[0] && x < w)
 		x += draw_text(y, x, w - x, A_NORMAL, plan.reach, cx->th->utf8) + 2;
@@ -401,9 +413,10 @@ void notes_draw(const struct ctx *cx)
 	const struct theme *th = cx->th;
 	const enum cell_class *order;
 	char warn[STATUS_WARN_MAX][STATUS_LINE_MAX], line[STATUS_LINE_MAX];
+	char label[CC_COUNT][LEGEND_LABEL_MAX], meaning[CC_COUNT][LEGEND_TEXT_MAX];
 	const struct layout *l = cx->lay;
 	int y = l->notes_y, end = l->notes_y + l->notes_h, x = l->notes_x + 1;
-	int right = l->notes_x + l->notes_w;
+	int right = l->notes_x + l->notes_w, lw = 0;
 	size_t n, nwarn;
 	bool oneline;
 
@@ -412,21 +425,22 @@ void notes_draw(const struct ctx *cx)
 	/* Label and meaning on one line when every one fits, else each
 	 * meaning indented under its label: one form for the whole legend. */
 	order = legend_order(&n);
-	oneline = true;
 	for (size_t i = 0; i < n; i++) {
-		const struct legend_entry *e = legend_of(order[i]);
-
-		snprintf(line, sizeof line, "%-12s %s", e->label, e->meaning);
-		oneline = oneline && text_width(line, th->utf8) <= right - x - 2;
+		legend_label(order[i], cx->s->profile, label[i], sizeof label[i]);
+		legend_meaning(order[i], cx->s->profile, meaning[i], sizeof meaning[i]);
+		if (text_width(label[i], th->utf8) > lw)
+			lw = text_width(label[i], th->utf8);
 	}
+	oneline = true;
+	for (size_t i = 0; i < n; i++)
+		oneline = oneline && lw + 2 + text_width(meaning[i], th->utf8) <= right - x - 2;
 	for (size_t i = 0; i < n && y < end; i++) {
-		const struct legend_entry *e = legend_of(order[i]);
-
 		draw_text(y, x, 1, theme_class_attr(th, order[i]), theme_glyph(th, order[i]), th->utf8);
-		snprintf(line, sizeof line, "%-12s %s", e->label, e->meaning);
-		draw_text(y++, x + 2, right - x - 2, A_NORMAL, oneline ? line : e->label, th->utf8);
+		snprintf(line, sizeof line, "%s%*s  %s", label[i], lw - text_width(label[i], th->utf8),
+		         "", meaning[i]);
+		draw_text(y++, x + 2, right - x - 2, A_NORMAL, oneline ? line : label[i], th->utf8);
 		if (!oneline)
-			y += wrapped_draw(cx, y, x + 2, 0, right, end - y, A_DIM, e->meaning);
+			y += wrapped_draw(cx, y, x + 2, 0, right, end - y, A_DIM, meaning[i]);
 	}
 	if (y < end) {
 		draw_text(y, x, 1, theme_elem_attr(th, TE_OTHER_ASN), theme_sym(th, TS_OTHER_ASN),

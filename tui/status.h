@@ -50,7 +50,7 @@ void status_reach(char *out, size_t len, const struct scan *sc, const struct sca
 
 /* The form of the summary line that fits. */
 struct summary_plan {
-	bool labels;          /* "guilty (L1)" rather than "guilty" */
+	bool labels;          /* "guilty (UCE-1)" rather than "guilty" */
 	bool skip_zero;       /* no "pending 0" or "error 0" item */
 	char ratio[64];       /* the ratio, "" when it does not fit */
 	char reach[160];      /* the reach per zone, "" when it does not fit */

@@ -27,15 +27,15 @@ struct style {
  * the middle band of lightness: at least 3:1 (WCAG 2.x contrast ratio,
  * https://www.w3.org/TR/WCAG21/#dfn-contrast-ratio, relative luminance Y
  * from linearised sRGB) against black AND against white.  Nothing pale:
- * the old level 3 colour, 222 (#ffd787), had 1.4:1 on white; the old
+ * the old ASN colour, 222 (#ffd787), had 1.4:1 on white; the old
  * cursor 51 (#00ffff) 1.25:1, "scanned" 231 (#ffffff) 1:1, headings 75
  * (#5fafff) 2.3:1.
  *
  * 256 colours, xterm's cube (0, 95, 135, ... 255) and grey ramp; Y, then
  * contrast against black / white (listings and errors in bold):
- *   guilty (L1)  160 #d70000  Y .144  3.9 / 5.4  red
- *   range (L2)   202 #ff5f00  Y .294  6.9 / 3.0  orange
- *   ASN (L3)     129 #af00ff  Y .163  4.3 / 4.9  violet
+ *   guilty       160 #d70000  Y .144  3.9 / 5.4  red
+ *   range        202 #ff5f00  Y .294  6.9 / 3.0  orange
+ *   ASN          129 #af00ff  Y .163  4.3 / 4.9  violet
  *   error        163 #d700af  Y .175  4.5 / 4.7  magenta
  *   pending      244 #808080  Y .216  5.3 / 3.9  grey
  *   clean         -1 the terminal's own foreground: the most of a grid,
@@ -53,7 +53,7 @@ struct style {
  * (20 is two patches no one mistakes).  The pair that red-green colour
  * blindness brings closest, guilty red and range orange, differs in
  * lightness: L* 45 and 61 (protanopia 33 and 52, deuteranopia 51 and
- * 66); the violet of level 3 keeps its blue for them (b* -80 against +42
+ * 66); the violet of ASN listings keeps its blue for them (b* -80 against +42
  * for red, protanopia).  A washed-out projector (modelled as 60% of the
  * signal plus 15% white flare) still leaves 14 between red and orange
  * and 30 or more elsewhere.  The glyphs of core/scan/legend.c tell every
@@ -70,8 +70,8 @@ struct style {
  *
  * Monochrome: the glyphs and these attributes.  The full block of a
  * guilty address is never in reverse video (it would draw in the
- * background's colour: a blank); collateral addresses are, so a level 2
- * or level 3 listing is a run of inverted cells. */
+ * background's colour: a blank); collateral addresses are, so a range
+ * or ASN listing is a run of inverted cells. */
 static const struct style classes[CC_COUNT] = {
 	[CC_GUILTY] = { 160, -1, COLOR_RED, -1, A_BOLD, A_BOLD | A_UNDERLINE },
 	[CC_RANGE] = { 202, -1, COLOR_YELLOW, COLOR_BLACK, A_BOLD, A_REVERSE },

@@ -35,7 +35,7 @@ enum theme_sym {
 	TS_BAR_TODO,   /* one cell of the progress bar, to do */
 	TS_WARN,       /* before a warning */
 	TS_SEP,        /* between items of a line */
-	TS_SCANNED,    /* beside an overview block whose level 1 count is known */
+	TS_SCANNED,    /* beside an overview block whose guilty count is known */
 	TS_COUNT
 };
 

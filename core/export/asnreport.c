@@ -72,8 +72,8 @@ static void head_write(FILE *f, const struct session *s, const struct asnscan *a
 		fprintf(f, "  asn db    %s (%s)\n", asn_db_path(s->db), asn_db_type(s->db));
 }
 
-/* What the level-3 TXT says, when a probe got one. */
-static void l3_reason_write(FILE *f, const struct asnscan *a)
+/* What the ASN zone's TXT says, when a probe got one. */
+static void l3_reason_write(FILE *f, const struct profile *p, const struct asnscan *a)
 {
 	char parsed[200];
 	struct txt_info ti;
@@ -81,12 +81,19 @@ static void l3_reason_write(FILE *f, const struct asnscan *a)
 	txt_parse(asnscan_l3_txt(a), &ti);
 	txt_summary(&ti, parsed, sizeof parsed);
 	if (parsed[0])
-		fprintf(f, "  l3 reason %s\n            (%s)\n", asnscan_l3_txt(a), parsed);
+		fprintf(f, "  reason    %s: %s\n            (%s)\n", profile_role_label(p, ZR_ASN),
+		        asnscan_l3_txt(a), parsed);
 }
+
+/* The column of the ASN zone's state: its label, at least 8 wide. */
+#define L3_COL_MIN 8
 
 static void text_write(FILE *f, const struct session *s, const struct asnscan *a,
                        const char *policy, time_t when)
 {
+	const char *asn = profile_role_label(s->profile, ZR_ASN);
+	const char *range = profile_role_label(s->profile, ZR_RANGE);
+	int l3w = strlen(asn) > L3_COL_MIN ? (int)strlen(asn) : L3_COL_MIN;
 	uint64_t l3_addrs, l2_addrs;
 	size_t l3_nets, sampled = 0;
 	char net[CIDR_STRLEN];
@@ -94,18 +101,18 @@ static void text_write(FILE *f, const struct session *s, const struct asnscan *a
 
 	head_write(f, s, a, policy, when);
 	asnscan_totals(a, &l3_addrs, &l2_addrs, &l3_nets);
-	fprintf(f, "  level 3   %zu of %zu networks listed: %llu addresses blocked\n", l3_nets,
-	        a->nnets, (unsigned long long)l3_addrs);
-	fprintf(f, "  level 2   about %llu addresses in listed ranges (estimate: one probe per /24)\n",
-	        (unsigned long long)l2_addrs);
-	l3_reason_write(f, a);
-	fprintf(f, "\n  %-20s %12s %-8s %s\n", "network", "addresses", "level 3",
-	        "level 2 (/24s listed of probed)");
+	fprintf(f, "  by ASN    %zu of %zu networks listed on %s: %llu addresses blocked\n", l3_nets,
+	        a->nnets, asn, (unsigned long long)l3_addrs);
+	fprintf(f, "  by range  about %llu addresses in ranges listed on %s (estimate: one probe "
+	        "per /24)\n", (unsigned long long)l2_addrs, range);
+	l3_reason_write(f, s->profile, a);
+	fprintf(f, "\n  %-20s %12s %-*s %s: /24s listed of probed\n", "network", "addresses", l3w,
+	        asn, range);
 	for (size_t i = 0; i < a->nnets; i++) {
 		asnscan_summary(a, i, &sum);
 		cidr_format(a->nets[i].net, a->nets[i].prefix, net);
-		fprintf(f, "  %-20s %12llu %-8s %zu of %zu%s%s\n", net,
-		        (unsigned long long)cidr_size(a->nets[i].prefix), lk_state_name(sum.l3),
+		fprintf(f, "  %-20s %12llu %-*s %zu of %zu%s%s\n", net,
+		        (unsigned long long)cidr_size(a->nets[i].prefix), l3w, lk_state_name(sum.l3),
 		        sum.listed, sum.probes, sum.sampled ? " (sampled)" : "",
 		        sum.error ? ", some failed" : "");
 		sampled += sum.sampled;
@@ -161,7 +168,7 @@ static void exact_text(FILE *f, const struct session *s, const struct asnscan *a
 	for (size_t z = 0; z < p->nzones; z++)
 		fprintf(f, "  %-9s %llu addresses: %s\n", p->zones[z].key,
 		        (unsigned long long)t->zone[z], p->zones[z].title);
-	l3_reason_write(f, a);
+	l3_reason_write(f, p, a);
 	fprintf(f, "\n  %-18s %10s", "network", "addresses");
 	for (size_t z = 0; z < p->nzones; z++)
 		fprintf(f, " %10s", p->zones[z].key);

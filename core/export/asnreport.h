@@ -1,6 +1,7 @@
 /* Snapshots of an ASN: one row per network, with the exact figures of
  * every zone when the zones are zone files (core/scan/account.h), else
- * with its level-3 state and level-2 coverage as probed. */
+ * with its state on the profile's ASN zone and the coverage of its range
+ * zone as probed. */
 #ifndef RBLSCOPE_ASNREPORT_H
 #define RBLSCOPE_ASNREPORT_H
 

@@ -17,6 +17,7 @@
 #include "core/base/version.h"
 #include "core/map/hilbert.h"
 #include "core/map/palette.h"
+#include "core/scan/legend.h"
 
 #define MARGIN 32
 #define HEADER 104      /* title and subtitle above the map */
@@ -151,11 +152,13 @@ static void cell_size_text(const struct map *m, char *out, size_t len)
 		         num_grouped((uint64_t)1 << m->cell_bits, n));
 }
 
-/* One legend row: a swatch, a label, a count on the right, a line
- * saying what it means. */
-static void legend_row(cairo_t *cr, double x, double y, const struct map_colour *c,
-                       const char *count, const char *meaning)
+/* One legend row: a swatch, a label in the words of profile p, a count
+ * on the right, a line saying what it means. */
+static void legend_row(cairo_t *cr, const struct profile *p, double x, double y,
+                       const struct map_colour *c, const char *count, const char *meaning)
 {
+	char label[LEGEND_LABEL_MAX];
+
 	set_rgb(cr, c, 1);
 	cairo_rectangle(cr, x, y - 17, 22, 22);
 	cairo_fill_preserve(cr);
@@ -164,7 +167,8 @@ static void legend_row(cairo_t *cr, double x, double y, const struct map_colour 
 	cairo_stroke(cr);
 	set_rgb(cr, map_colour_text(), 1);
 	font(cr, 17, true);
-	text_at(cr, x + 34, y, 0, c->label);
+	legend_words(p, c->label, label, sizeof label);
+	text_at(cr, x + 34, y, 0, label);
 	font(cr, 17, false);
 	if (count)
 		text_at(cr, x + PANEL, y, 1, count);
@@ -173,7 +177,8 @@ static void legend_row(cairo_t *cr, double x, double y, const struct map_colour 
 }
 
 /* The classes, each with its count: the y below them. */
-static double classes_draw(cairo_t *cr, const struct map_totals *t, double x, double y)
+static double classes_draw(cairo_t *cr, const struct profile *p, const struct map_totals *t,
+                           double x, double y)
 {
 	static const enum map_class order[] = { MC_GUILTY, MC_RANGE, MC_ASN, MC_CLEAN, MC_OUTSIDE };
 	const uint64_t counts[MC_COUNT] = {
@@ -189,8 +194,8 @@ static double classes_draw(cairo_t *cr, const struct map_totals *t, double x, do
 	for (size_t i = 0; i < sizeof order / sizeof order[0]; i++, y += 50) {
 		const struct map_colour *c = map_colour(order[i]);
 
-		legend_row(cr, x, y, c, order[i] == MC_OUTSIDE ? NULL : num_grouped(counts[order[i]], n),
-		           c->meaning);
+		legend_row(cr, p, x, y, c,
+		           order[i] == MC_OUTSIDE ? NULL : num_grouped(counts[order[i]], n), c->meaning);
 	}
 	return y;
 }
@@ -226,18 +231,20 @@ static void total_row(cairo_t *cr, double x, double y, const char *label, const 
 }
 
 /* The totals, as the README defines them: the y below them. */
-static double totals_draw(cairo_t *cr, const struct map_totals *t, double x, double y)
+static double totals_draw(cairo_t *cr, const struct profile *p, const struct map_totals *t,
+                          double x, double y)
 {
 	uint64_t coll = t->blocked - t->guilty;
 	double share = t->addrs ? 100.0 * (double)t->blocked / (double)t->addrs : 0.0;
-	char n[32], text[48];
+	char n[32], text[48], label[LEGEND_LABEL_MAX];
 
 	set_rgb(cr, map_colour_text(), 1);
 	font(cr, 17, true);
 	text_at(cr, x, y, 0, "Totals");
 	total_row(cr, x, y += 32, "addresses", num_grouped(t->addrs, n));
-	total_row(cr, x, y += 24, "guilty (level 1)", num_grouped(t->guilty, n));
-	total_row(cr, x, y += 24, "blocked (any level)", num_grouped(t->blocked, n));
+	legend_label(CC_GUILTY, p, label, sizeof label);
+	total_row(cr, x, y += 24, label, num_grouped(t->guilty, n));
+	total_row(cr, x, y += 24, "blocked (guilty or collateral)", num_grouped(t->blocked, n));
 	if (share > 0 && share < 0.01)
 		snprintf(text, sizeof text, "less than 0.01%% of the addresses");
 	else
@@ -267,12 +274,14 @@ static void scale_draw(cairo_t *cr, const struct map *m, double x, double y)
 	text_at(cr, x + PANEL, y + 19, 1, text);
 }
 
-/* The panel beside the map: legend, totals, scale. */
-static void panel_draw(cairo_t *cr, const struct map *m, double x, double y)
+/* The panel beside the map: legend and totals in the words of profile
+ * p, scale. */
+static void panel_draw(cairo_t *cr, const struct profile *p, const struct map *m, double x,
+                       double y)
 {
-	y = classes_draw(cr, &m->total, x, y);
+	y = classes_draw(cr, p, &m->total, x, y);
 	y = strength_draw(cr, x, y);
-	y = totals_draw(cr, &m->total, x, y);
+	y = totals_draw(cr, p, &m->total, x, y);
 	scale_draw(cr, m, x, y);
 }
 
@@ -322,7 +331,7 @@ int mappng_write(FILE *f, const struct map *m, const struct mappng_text *t)
 	cairo_stroke(cr);
 	octets_draw(cr, m, MARGIN, HEADER, px);
 	title_draw(cr, t, width);
-	panel_draw(cr, m, MARGIN + mw + GAP, HEADER + 20);
+	panel_draw(cr, t->profile, m, MARGIN + mw + GAP, HEADER + 20);
 	set_rgb(cr, map_colour_text(), 0.8);
 	font(cr, 12.5, false);
 	snprintf(foot, sizeof foot, "rblscope %s. Hilbert curve, as ipv4-heatmap and xkcd 195 lay "
@@ -380,7 +389,7 @@ static int scope_of(const struct session *s, struct map_scope *sc, char *name, s
 int mappng_export(FILE *f, const struct session *s, const char *policy, time_t when,
                   struct msg_held *warn, char *err, size_t errlen)
 {
-	struct mappng_text text = { .policy = policy, .when = when };
+	struct mappng_text text = { .policy = policy, .when = when, .profile = s->profile };
 	struct map_layers ly;
 	struct map_scope sc;
 	struct map m;

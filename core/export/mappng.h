@@ -16,6 +16,7 @@ struct mappng_text {
 	const char *source;   /* where the listings come from */
 	const char *policy;   /* the demo's policy line, or NULL */
 	time_t when;
+	const struct profile *profile;   /* whose zones the legend names */
 };
 
 /* The side of the map in a picture, in pixels, at most. */

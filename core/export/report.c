@@ -96,14 +96,30 @@ static void grid_write(FILE *f, const struct scan *sc, uint32_t base)
 	}
 }
 
-static void legend_write(FILE *f)
+/* Columns of the legend's lines; the items go on under "legend". */
+#define LEGEND_COLS 80
+#define LEGEND_INDENT 9   /* "  legend " */
+
+/* The glyphs with their labels in the words of profile p. */
+static void legend_write(FILE *f, const struct profile *p)
 {
-	size_t n;
+	size_t n, col = LEGEND_INDENT;
 	const enum cell_class *order = legend_order(&n);
+	char label[LEGEND_LABEL_MAX];
 
 	fputs("\n  legend ", f);
-	for (size_t i = 0; i < n; i++)
-		fprintf(f, "  %s %s", legend_of(order[i])->ascii, legend_of(order[i])->label);
+	for (size_t i = 0; i < n; i++) {
+		size_t w;
+
+		legend_label(order[i], p, label, sizeof label);
+		w = 3 + strlen(legend_of(order[i])->ascii) + strlen(label);
+		if (col > LEGEND_INDENT && col + w > LEGEND_COLS) {
+			fprintf(f, "\n%*s", LEGEND_INDENT, "");
+			col = LEGEND_INDENT;
+		}
+		fprintf(f, "  %s %s", legend_of(order[i])->ascii, label);
+		col += w;
+	}
 	fputs("\n\n", f);
 }
 
@@ -220,7 +236,7 @@ void report_write(FILE *f, const struct session *s, const struct scan *sc, const
 			fputc('\n', f);
 		grid_write(f, sc, (sc->net & ip4_mask(24)) + (uint32_t)b * 256);
 	}
-	legend_write(f);
+	legend_write(f, sc->profile);
 	counts_write(f, sc);
 	listed_write(f, sc);
 }

@@ -6,8 +6,8 @@
  * character block.
  *
  * The class of a cell, for colouring (map_cell_class): its worst class
- * present, in the order of the terminal grid (guilty, then level 2, then
- * level 3, then clean); a cell without an address of the scope is
+ * present, in the order of the terminal grid (guilty, then range, then
+ * ASN, then clean); a cell without an address of the scope is
  * outside.  How much of its addresses are blocked (map_cell_share) says
  * how strongly it shows that colour. */
 #ifndef RBLSCOPE_MAP_H
@@ -24,9 +24,9 @@
 enum map_class {
 	MC_OUTSIDE,   /* no address of the scope */
 	MC_CLEAN,     /* addresses of the scope, none listed */
-	MC_ASN,       /* some listed on level 3 (ZR_ASN), none on 1 or 2 */
-	MC_RANGE,     /* some listed on level 2 (ZR_RANGE), none on level 1 */
-	MC_GUILTY,    /* some listed on level 1 (ZR_SINGLE) */
+	MC_ASN,       /* some listed on the ASN zone (ZR_ASN) alone */
+	MC_RANGE,     /* some listed on the range zone (ZR_RANGE), none guilty */
+	MC_GUILTY,    /* some listed on the single zone (ZR_SINGLE) */
 	MC_COUNT
 };
 
@@ -34,9 +34,9 @@ enum map_class {
  * guilty.  A cell holds 2^31 addresses at most, so 32 bits hold them. */
 struct map_cell {
 	uint32_t addrs;     /* addresses of the scope */
-	uint32_t guilty;    /* listed on a level 1 (ZR_SINGLE) zone */
-	uint32_t range;     /* listed on a level 2 (ZR_RANGE) zone */
-	uint32_t asn;       /* listed on a level 3 (ZR_ASN) zone */
+	uint32_t guilty;    /* listed on the single (ZR_SINGLE) zone */
+	uint32_t range;     /* listed on the range (ZR_RANGE) zone */
+	uint32_t asn;       /* listed on the ASN (ZR_ASN) zone */
 	uint32_t blocked;   /* listed on any of them */
 };
 

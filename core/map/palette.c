@@ -12,9 +12,9 @@ static const struct map_colour classes[MC_COUNT] = {
 	[MC_OUTSIDE] = { "outside the scope", "no address of the scope (nor loopback)",
 	                 0xff, 0xff, 0xff, 231 },
 	[MC_CLEAN] = { "clean", "addresses listed nowhere", 0xd0, 0xd0, 0xd0, 252 },
-	[MC_ASN] = { "level 3 (ASN)", "addresses whose whole ASN is listed", 0xaf, 0x00, 0xff, 129 },
-	[MC_RANGE] = { "level 2 (range)", "addresses whose range is listed", 0xff, 0x5f, 0x00, 202 },
-	[MC_GUILTY] = { "guilty (level 1)", "addresses listed themselves", 0xd7, 0x00, 0x00, 160 },
+	[MC_ASN] = { "ASN ({asn})", "addresses whose whole ASN is listed", 0xaf, 0x00, 0xff, 129 },
+	[MC_RANGE] = { "range ({range})", "addresses whose range is listed", 0xff, 0x5f, 0x00, 202 },
+	[MC_GUILTY] = { "guilty ({single})", "addresses listed themselves", 0xd7, 0x00, 0x00, 160 },
 };
 
 static const struct map_colour ground = { "ground", "", 0xff, 0xff, 0xff, 231 };

@@ -9,7 +9,8 @@
 #include "core/map/map.h"
 
 struct map_colour {
-	const char *label;    /* for a legend: "guilty (level 1)" */
+	const char *label;    /* for a legend, with the profile's words to fill
+	                         in (legend_words): "guilty ({single})" */
 	const char *meaning;  /* "addresses listed themselves" */
 	uint8_t r, g, b;
 	int xterm;            /* the same colour in xterm's 256 */

@@ -197,7 +197,7 @@ uint64_t asnscan_l2_addrs(const struct asnscan *a, size_t i)
 				nnamed++;
 			else
 				unnamed++;
-			break;   /* one level-2 listing per probe is enough */
+			break;   /* one range listing per probe is enough */
 		}
 	}
 	qsort(named, nnamed, sizeof *named, range_cmp);

@@ -1,6 +1,6 @@
 /* How far listings cover one ASN: its networks from the ASN database,
- * the level-3 state of each and its level-2 coverage, probed one query
- * per /24 (sampled evenly when the ASN is large). */
+ * the state of each on the ASN zone and its coverage by the range zone,
+ * probed one query per /24 (sampled evenly when the ASN is large). */
 #ifndef RBLSCOPE_ASNSCAN_H
 #define RBLSCOPE_ASNSCAN_H
 
@@ -24,7 +24,7 @@ struct asnscan_net {
 
 struct asnscan_sum {
 	enum lk_state l3;      /* listed if any probe says so, else error, pending, clean */
-	size_t listed, clean, error, pending;   /* /24 probes by level-2 state */
+	size_t listed, clean, error, pending;   /* /24 probes by range zone state */
 	size_t probes;
 	bool sampled;          /* fewer probes than /24 blocks */
 };
@@ -53,16 +53,16 @@ void asnscan_start(struct asnscan *a, struct session *s, double rate, unsigned w
 /* The state of network i so far. */
 void asnscan_summary(const struct asnscan *a, size_t i, struct asnscan_sum *out);
 
-/* Addresses of network i that level 2 lists, as far as the probes
+/* Addresses of network i that the range zone lists, as far as the probes
  * tell: the networks the listings' TXT names (clipped to network i), and
  * for listings whose TXT names none, the share of the probes listed. */
 uint64_t asnscan_l2_addrs(const struct asnscan *a, size_t i);
 
-/* The first level-3 TXT a probe returned, or "". */
+/* The first TXT of the ASN zone a probe returned, or "". */
 const char *asnscan_l3_txt(const struct asnscan *a);
 
-/* Addresses covered by a level-3 listing, by level-2 listings (estimated
- * from the probes where sampled), and the networks listed at level 3. */
+/* Addresses covered by an ASN listing, by range listings (estimated
+ * from the probes where sampled), and the networks the ASN zone lists. */
 void asnscan_totals(const struct asnscan *a, uint64_t *l3_addrs, uint64_t *l2_addrs,
                     size_t *l3_nets);
 

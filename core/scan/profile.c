@@ -166,6 +166,27 @@ int profile_add_dir(const char *dir, char *err, size_t errlen)
 	return rc;
 }
 
+const struct zone_def *profile_role_zone(const struct profile *p, enum zone_role r)
+{
+	for (size_t z = 0; p && z < p->nzones; z++)
+		if (p->zones[z].role == r)
+			return &p->zones[z];
+	return NULL;
+}
+
+const char *profile_role_label(const struct profile *p, enum zone_role r)
+{
+	static const char *const generic[] = {
+		[ZR_SINGLE] = "an address list", [ZR_RANGE] = "a range list",
+		[ZR_ASN] = "an ASN list", [ZR_INFO] = "another list", [ZR_ALLOW] = "a whitelist",
+	};
+	const struct zone_def *d = profile_role_zone(p, r);
+
+	if (d)
+		return d->label;
+	return (unsigned)r < sizeof generic / sizeof generic[0] ? generic[r] : "a list";
+}
+
 int profile_user_dir(char *buf, size_t size)
 {
 	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");

@@ -19,9 +19,9 @@
 
 /* What a listing in a zone says about an address. */
 enum zone_role {
-	ZR_SINGLE,    /* the address itself (level 1: guilty) */
-	ZR_RANGE,     /* a range around it (level 2: collateral by range) */
-	ZR_ASN,       /* its whole ASN (level 3: collateral by ASN) */
+	ZR_SINGLE,    /* the address itself: guilty */
+	ZR_RANGE,     /* a range around it: collateral by range */
+	ZR_ASN,       /* its whole ASN: collateral by ASN */
 	ZR_INFO,      /* another list, shown but not counted */
 	ZR_ALLOW,     /* a whitelist */
 };
@@ -38,7 +38,7 @@ struct zone_def {
 	const char *key;    /* column name in exports: "l1" */
 	const char *zone;   /* DNS zone: "dnsbl-1.uceprotect.net" */
 	enum zone_role role;
-	const char *title;  /* for people: "UCEPROTECT level 1" */
+	const char *title;  /* for people: "UCEPROTECT level 1 (address)" */
 	const char *label;  /* short, for the UI: "UCE-1" */
 	bool any;           /* "codes any": every 127/8 code but 127.0.0.1 lists */
 	size_t ncodes;
@@ -81,6 +81,15 @@ void profile_free(struct profile *p);
 
 /* The documented code or error range of zone d holding code, or NULL. */
 const struct zone_code *profile_code_find(const struct zone_def *d, uint32_t code);
+
+/* The zone of p holding role r, or NULL: a profile has one single zone
+ * and at most one range and one ASN zone; of its info or allow zones,
+ * the first. */
+const struct zone_def *profile_role_zone(const struct profile *p, enum zone_role r);
+
+/* What every screen and report calls the zone of p holding role r: its
+ * label ("UCE-2"), or a generic word ("a range list") when p has none. */
+const char *profile_role_label(const struct profile *p, enum zone_role r);
 
 /* The profile used when none is named. */
 #define PROFILE_DEFAULT "uceprotect"

@@ -22,9 +22,9 @@ enum cell_class {
 	CC_CLEAN = 0,   /* answered clean in every counted zone */
 	CC_PENDING,     /* some answers missing */
 	CC_ERROR,       /* some lookup failed and nothing is listed */
-	CC_ASN,         /* collateral: its ASN is listed (L3) */
-	CC_RANGE,       /* collateral: its range is listed (L2) */
-	CC_GUILTY,      /* listed itself (L1) */
+	CC_ASN,         /* collateral: its ASN is listed (ZR_ASN) */
+	CC_RANGE,       /* collateral: its range is listed (ZR_RANGE) */
+	CC_GUILTY,      /* listed itself (ZR_SINGLE) */
 	CC_COUNT
 };
 

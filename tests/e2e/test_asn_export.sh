@@ -55,7 +55,7 @@ assert_eq '{"network":"198.51.100.0/24","size":256,"l3":"clean","l2_listed_24s":
 # shellcheck disable=SC2086
 rbl text --export text $LIVE $DB AS64500
 assert_contains "$T/text.out" "AS64500 EXAMPLE-NET" "text: names the ASN and its organisation"
-assert_contains "$T/text.out" "2 of 2 networks listed: 384 addresses blocked" "text: the level-3 arithmetic"
+assert_contains "$T/text.out" "2 of 2 networks listed on UCE-3: 384 addresses blocked" "text: the ASN zone's arithmetic"
 assert_contains "$T/text.out" "spamscore 66" "text: what the level-3 TXT says"
 
 # A large ASN: 100.64.0.0/10 is 16,384 /24s, more than the probe budget

@@ -142,7 +142,7 @@ story() {
 	expect_title "policy 2021-02-08" "p: the title names the 8 Feb 2021 policy"
 	expect_grid "p: the whole /24 on level 2 but .10" ■ ■ 25 30
 	expect_summary "█ guilty 2  ■ range 253  ▲ asn 0  ○ clean 1 .*$(reach 2 255 0)" "p: 253 collateral, level 3 still lists nothing"
-	expect_row "198\.18\.7\.200 +range \(L2\)" "p: 198.18.7.200 is now collateral of level 2"
+	expect_row "198\.18\.7\.200 +range \(UCE-2\)" "p: 198.18.7.200 is now collateral of level 2"
 
 	# 4. a: the ASN view of AS64512 and its level-3 arithmetic.  Level
 	# 2 lists five /24s (198.18.7.0, 198.18.200.0, 198.19.44.0,
@@ -153,7 +153,7 @@ story() {
 	asn_done
 	expect_title "policy 2021-02-08" "a: the ASN view's title names the policy"
 	expect_flat "65 impacts / 131,072 addresses = 0.04959%: needs > 0.05% (66 impacts): not listed" "a: has 65 impacts, needs 66: not listed"
-	expect_flat "none: no network is listed on level 3" "a: no level-3 TXT"
+	expect_flat "none: UCE-3 lists no network" "a: no level-3 TXT"
 	expect_flat "7 guilty → 1,278 addresses blocked" "a: 7 guilty, 1,278 blocked"
 	# Counted from the zone files: size, l1, l2, l3, blocked, collateral.
 	expect_row "198\.18\.0\.0/15 +131072 +7 +1278 +0 +1278 +1271$" "a: the /15 exactly: 7 guilty, 1,278 on level 2, none on level 3"

@@ -105,7 +105,11 @@ perl -CSD -e '
 	use strict; use warnings;
 	my ($exp, $text) = @ARGV;
 	open my $t, "<", $text or die; my @lines = map { s/\s+\z//r } <$t>;
-	my ($legend) = grep { /legend/i } @lines or die "no legend line\n";
+	# the legend goes on, indented, on the lines under its first one
+	my ($at) = grep { $lines[$_] =~ /legend/i } 0 .. $#lines;
+	defined $at or die "no legend line\n";
+	my $legend = $lines[$at];
+	$legend .= " $lines[$at]" while $lines[++$at] =~ /^ {9,}\S/;
 	my %glyph;
 	while ($legend =~ /(?:^|\s)(\S)\s+(\w+)(?:\s*\(([^)]*)\))?/g) {
 		my ($g, $w, $p) = ($1, lc $2, lc($3 // ""));

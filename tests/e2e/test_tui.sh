@@ -67,7 +67,7 @@ assert_contains "$T/s1" "asn 1" "summary: 1 collateral by ASN only"
 assert_contains "$T/s1" "clean 61" "summary: 61 clean"
 assert_contains "$T/s1" "ratio 26.9" "summary: collateral ratio"
 assert_contains "$T/s1" "resolver 127.0.0.1:$RBLDNSD_PORT" "title names the resolver"
-assert_contains "$T/s1" "192.0.2.77  range (L2)" "detail: the target address and its class"
+assert_contains "$T/s1" "192.0.2.77  range (UCE-2)" "detail: the target address and its class"
 assert_contains "$T/s1" "Net 192.0.2.0/25 is UCEPROTECT-Level2 listed" "detail: the L2 TXT"
 assert_contains "$T/s1" "q quit" "the key line"
 screen -e >"$T/s1.esc"
@@ -86,7 +86,7 @@ ok "no CPU used while idle ($((after - before)) ticks in 1 s)"
 
 # Up, then right five times: from .77 to .66 (arrows and hjkl alike).
 keys Up l l Right l l
-wait_for "192.0.2.66  guilty (L1)"
+wait_for "192.0.2.66  guilty (UCE-1)"
 screen >"$T/s2"
 assert_contains "$T/s2" "IP 192.0.2.66 is UCEPROTECT-Level 1 listed." "detail: the L1 TXT of the selected address"
 assert_contains "$T/s2" "ASN      AS64500 EXAMPLE-NET" "detail: the ASN of the selected address"
@@ -99,13 +99,13 @@ assert_file_eq "$T/grid.want" "$T/grid.got" "the cursor mark moved to .66"
 # A click (SGR mouse report, as xterm sends it) on .130: row 8, column 2.
 keys -l "$(printf '\033[<0;13;11M')"
 keys -l "$(printf '\033[<0;13;11m')"
-wait_for "192.0.2.130  guilty (L1)"
+wait_for "192.0.2.130  guilty (UCE-1)"
 ok "a mouse click selects the address under it"
 # The wheel moves the cursor three rows: down to .178, up again to .130.
 keys -l "$(printf '\033[<65;13;11M')"
-wait_for "192.0.2.178  range (L2)"
+wait_for "192.0.2.178  range (UCE-2)"
 keys -l "$(printf '\033[<64;13;11M')"
-wait_for "192.0.2.130  guilty (L1)"
+wait_for "192.0.2.130  guilty (UCE-1)"
 ok "the mouse wheel moves the cursor by rows"
 
 # An unknown escape sequence (here ESC [ 2 5 ~) is not read as "[" and
@@ -151,7 +151,7 @@ keys g
 wait_for "Go to address, CIDR or AS<n>:"
 keys -l 198.51.100.77
 keys Enter
-wait_for "198.51.100.77  guilty (L1)"
+wait_for "198.51.100.77  guilty (UCE-1)"
 screen >"$T/s4"
 assert_contains "$T/s4" "rblscope  198.51.100.0/24" "g: the title shows the new /24"
 assert_contains "$T/s4" "AS64502 Réseau \"Doc\", SARL" "g: UTF-8 organisation name"
@@ -198,7 +198,7 @@ wait_for "768/768 lookups"
 # q: back to the first target, its cursor where it was; q there quits.
 keys q
 wait_for "rblscope  192.0.2.0/24"
-wait_for "192.0.2.130  guilty (L1)"
+wait_for "192.0.2.130  guilty (UCE-1)"
 wait_for "q quit"
 ok "q goes back to the first screen as it was"
 quit_tui q 0

@@ -107,7 +107,7 @@ expect_row "198\.18\.0\.0/15 +131072 +7 +446 +0 +446 +439$" "2010: the /15 exact
 # addresses, less the two whitelisted addresses inside them (198.18.7.10
 # and 198.19.44.20): 446; the 7 guilty are inside; (446-7)/7 = 62.7.
 assert_contains "$T/row.txt" "7 guilty → 446 addresses blocked (collateral ratio 62.7)" "2010: 7 guilty, 446 blocked"
-assert_contains "$T/row.txt" "none: no network is listed on level 3" "2010: no level-3 TXT"
+assert_contains "$T/row.txt" "none: UCE-3 lists no network" "2010: no level-3 TXT"
 
 keys '?'
 wait_for "back to the screen before"
@@ -183,7 +183,7 @@ grep -qxF "$row12" "$snap" || { cat "$snap"; fail "overview snapshot: row 192"; 
 ok "overview snapshot: the map in ASCII"
 assert_contains "$snap" "198.18.0.0/16: 256 /24 blocks" "overview snapshot: names the /16"
 assert_contains "$snap" "policy    2021-02-08: UCEPROTECT from 8 Feb 2021 (impacts) (demo)" "overview snapshot: the policy"
-assert_contains "$snap" "=  range (L2)   collateral: its .0 address is in a range listed on level 2" "overview snapshot: the legend"
+assert_contains "$snap" "=  range (UCE-2)   collateral: its .0 address is in a range listed on UCE-2" "overview snapshot: the legend"
 assert_contains "$snap" "l2: Net 198.18.200.0/24 is UCEPROTECT-Level2 listed because 35 impacts" "overview snapshot: a level-2 TXT"
 [ "$(control_bytes "$snap")" -eq 0 ] || fail "overview snapshot: control characters"
 LC_ALL=C grep -q "$(printf '[\200-\377]')" "$snap" && fail "overview snapshot: not ASCII"
@@ -262,7 +262,7 @@ expect_row "203\.0\.113\.0/24 +256 +listed +0 of 1$" "203.0.113.0/24: level 3 li
 assert_contains "$T/row.txt" "50 impacts under UCEPROTECT from 2024 (spamscore) [2024-10]" "outside the demo: impacts needed under the 2024 rule"
 assert_contains "$T/row.txt" "1 impact under UCEPROTECT from 8 Feb 2021 (impacts) [2021-02-08]" "outside the demo: and under the 8 Feb 2021 rule"
 assert_contains "$T/row.txt" "spamscore 66: Your ISP EXAMPLE-NET, ZZ/AS64500" "the level-3 TXT's spamscore"
-assert_contains "$T/row.txt" "guilty unknown (level 1 not probed per address) → 384 addresses blocked" "guilty unknown, 384 blocked"
+assert_contains "$T/row.txt" "guilty unknown (UCE-1 not probed per address) → 384 addresses blocked" "guilty unknown, 384 blocked"
 
 pane_pid=$(tm list-panes -t tui -F '#{pane_pid}')
 tui_pid=$(ps -o pid= --ppid "$pane_pid" | tr -d ' ' | head -n 1)
@@ -276,7 +276,7 @@ ok "no CPU used while the ASN view is idle ($((after - before)) ticks in 1 s)"
 keys x
 wait_for "saved rblscope-AS64500-"
 snap=$(ls "$T"/snap/rblscope-AS64500-*.txt 2>/dev/null | head -n 1)
-assert_contains "$snap" "2 of 2 networks listed: 384 addresses blocked" "x: the ASN snapshot over DNS"
+assert_contains "$snap" "2 of 2 networks listed on UCE-3: 384 addresses blocked" "x: the ASN snapshot over DNS"
 
 keys j Enter
 wait_for "rblscope  203.0.113.0/24"

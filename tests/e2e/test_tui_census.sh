@@ -47,7 +47,7 @@ TUI_COLS=100 TUI_ROWS=30 start_tui C.UTF-8 "$DEMO_ENV" --demo
 wait_for "768/768 lookups"
 keys M
 wait_for "rblscope  map of 0.0.0.0/0"
-wait_for "cell      198.0.0.0/10: 4,194,304 addresses, 446 blocked: 7 guilty, 446 by level 2"
+wait_for "cell      198.0.0.0/10: 4,194,304 addresses, 446 blocked: 7 guilty, 446 by UCE-2"
 ok "M: the whole space, on the cell of the selected address"
 keys Enter
 wait_for "rblscope  map of 198.0.0.0/8"

@@ -167,7 +167,7 @@ static void test_pending(void **state)
 	asnview_row_text(&f.av, 0, row, sizeof row);
 	assert_string_equal(row, "> ? 192.0.2.0/25                 128  pending   0 of 1, 1 to go");
 	n = asnview_header(&f.av, h, ASNVIEW_HEADER_MAX);
-	assert_string_equal(header_value(h, n, "L3 TXT"), "none so far: probes still running");
+	assert_string_equal(header_value(h, n, "UCE-3 TXT"), "none so far: probes still running");
 	asnview_ops.title(&f.av.base, row, sizeof row);
 	assert_string_equal(row, "rblscope  AS64500 EXAMPLE-NET");
 	fixture_close(&f);
@@ -208,10 +208,10 @@ static void test_real_asn(void **state)
 	assert_string_equal(h[2].value, "1 impact under UCEPROTECT from 8 Feb 2021 (impacts) "
 	                                "[2021-02-08]: > 0.05% of 384");
 	/* 66 x 384 / 100,000 is below one impact: no bound is given. */
-	assert_string_equal(header_value(h, n, "L3 TXT"), "spamscore 66: " L3_TXT_64500);
+	assert_string_equal(header_value(h, n, "UCE-3 TXT"), "spamscore 66: " L3_TXT_64500);
 	assert_string_equal(header_value(h, n, "damage"),
-	                    "guilty unknown (level 1 not probed per address) -> 384 addresses "
-	                    "blocked (level 3: 384, level 2 est.: 0 more); collateral ratio unknown");
+	                    "guilty unknown (UCE-1 not probed per address) -> 384 addresses "
+	                    "blocked (UCE-3: 384, UCE-2 est.: 0 more); collateral ratio unknown");
 	assert_null(header_value(h, n, "level 3"));
 
 	asnview_row_text(&f.av, 0, row, sizeof row);
@@ -297,10 +297,10 @@ static void test_sampled_and_failed(void **state)
 	asnview_row_text(&f.av, 1, row, sizeof row);
 	assert_string_equal(row, "  ! 10.1.0.0/24                  256  clean     0 of 1, 1 failed");
 	n = asnview_header(&f.av, h, ASNVIEW_HEADER_MAX);
-	assert_string_equal(header_value(h, n, "L3 TXT"), "none: no network is listed on level 3");
+	assert_string_equal(header_value(h, n, "UCE-3 TXT"), "none: UCE-3 lists no network");
 	assert_string_equal(header_value(h, n, "damage"),
-	                    "guilty unknown (level 1 not probed per address) -> 512 addresses "
-	                    "blocked (level 3: 0, level 2 est.: 512 more); collateral ratio unknown");
+	                    "guilty unknown (UCE-1 not probed per address) -> 512 addresses "
+	                    "blocked (UCE-3: 0, UCE-2 est.: 512 more); collateral ratio unknown");
 	fixture_close(&f);
 }
 
@@ -352,8 +352,8 @@ static void test_demo(void **state)
 	                    "rules) (the demo's scenario; p P switch)");
 	assert_string_equal(header_value(h, n, "damage"),
 	                    "7 guilty -> 446 addresses blocked (collateral ratio 62.7)");
-	assert_string_equal(header_value(h, n, "probed"), "level 3 lists 0 of 1 networks "
-	                    "(0 addresses); level 2 about 0 more (one probe per /24)");
+	assert_string_equal(header_value(h, n, "probed"), "UCE-3 lists 0 of 1 networks "
+	                    "(0 addresses); UCE-2 about 0 more (one probe per /24)");
 	assert_null(header_value(h, n, "needs"));
 
 	/* 8 Feb 2021: 65 impacts, not more than 0.05% of 131,072 (65.5):
@@ -380,10 +380,10 @@ static void test_demo(void **state)
 	                    "0.05035%: needs > 0.05% (66 impacts): listed");
 	assert_string_equal(header_value(h, n, "damage"),
 	                    "8 guilty -> 131,070 addresses blocked (collateral ratio 16382.8)");
-	assert_string_equal(header_value(h, n, "probed"), "level 3 lists 1 of 1 networks "
-	                    "(131,072 addresses); level 2 about 0 more (one probe per /24)");
+	assert_string_equal(header_value(h, n, "probed"), "UCE-3 lists 1 of 1 networks "
+	                    "(131,072 addresses); UCE-2 about 0 more (one probe per /24)");
 	/* The scenario knows the count: no lower bound from the spamscore. */
-	assert_string_equal(header_value(h, n, "L3 TXT"), "spamscore 50: Your ISP DEMO-HOSTING, "
+	assert_string_equal(header_value(h, n, "UCE-3 TXT"), "spamscore 50: Your ISP DEMO-HOSTING, "
 	                    "ZZ/AS64512 is UCEPROTECT-Level3 listed because of a spamscore of 50.");
 	fixture_close(&f);
 }
@@ -441,7 +441,9 @@ static void test_meanings(void **state)
 	(void)state;
 	for (int c = 0; c < CC_COUNT; c++)
 		assert_true(strlen(asnview_meaning((enum cell_class)c)) > 0);
-	assert_string_equal(asnview_meaning(CC_ASN), "collateral: level 3 lists the network, all its addresses");
+	/* the profile's words are filled in by the help (legend_words) */
+	assert_string_equal(asnview_meaning(CC_ASN),
+	                    "collateral: {asn} lists the network, all its addresses");
 }
 
 int main(void)

@@ -94,9 +94,9 @@ static void test_full(void **state)
 	f.s.db = (struct asn_db *)&f;   /* only tested for NULL here */
 	n = build(&f, 60, 40, f.lines);
 	assert_true(n > 10);
-	assert_string_equal(f.lines[0].text, "192.0.2.5  guilty (L1)");
+	assert_string_equal(f.lines[0].text, "192.0.2.5  guilty (UCE-1)");
 	assert_int_equal(f.lines[0].cls, CC_GUILTY);
-	assert_true(find(f.lines, n, "listed itself on level 1") > 0);
+	assert_true(find(f.lines, n, "listed itself on UCE-1") > 0);
 	assert_true(find(f.lines, n, "PTR      not looked up (zone files, no DNS)") > 0);
 	assert_true(find(f.lines, n, "ASN      AS64500 EXAMPLE-NET") > 0);
 	assert_true(find(f.lines, n, "network  192.0.2.0/25 (ASN DB)") > 0);
@@ -135,7 +135,7 @@ static void test_one_line_per_txt(void **state)
 	/* Too short for the wrapped form, tall enough for a line per TXT. */
 	n = build(&f, 99, 14, f.lines);
 	assert_int_equal(n, 11);
-	assert_string_equal(f.lines[0].text, "192.0.2.5  guilty (L1)");
+	assert_string_equal(f.lines[0].text, "192.0.2.5  guilty (UCE-1)");
 	assert_int_equal(find(f.lines, n, "listed itself"), -1);
 	i = find(f.lines, n, "l1  listed 127.0.0.2  (UCEPROTECT level 1 (address))");
 	assert_true(i > 0);
@@ -158,7 +158,7 @@ static void test_compact_when_short(void **state)
 	guilty_cell(&f);
 	n = build(&f, 78, 4, f.lines);
 	assert_int_equal(n, 4);
-	assert_string_equal(f.lines[0].text, "192.0.2.5 guilty (L1)  no ASN database");
+	assert_string_equal(f.lines[0].text, "192.0.2.5 guilty (UCE-1)  no ASN database");
 	assert_int_equal(strncmp(f.lines[1].text, "l1 listed 127.0.0.2  level 1, address 192.0.2.5", 47), 0);
 	assert_int_equal(strncmp(f.lines[2].text, "l2 listed 127.0.0.2  level 2, net 192.0.2.0/25", 46), 0);
 	assert_string_equal(f.lines[3].text, "l3 error: no answer before the timeout");

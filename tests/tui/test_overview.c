@@ -171,17 +171,17 @@ static void test_detail(void **state)
 	fixture_open(&f);
 	answer_demo(&f);
 	n = overview_detail(&f.ov, l, OVERVIEW_DETAIL_MAX);
-	assert_string_equal(detail_value(l, n, "block"), "198.18.7.0/24  guilty (L1)  no ASN database");
+	assert_string_equal(detail_value(l, n, "block"), "198.18.7.0/24  guilty (UCE-1)  no ASN database");
 	assert_true(l[0].listed);
 	assert_string_equal(detail_value(l, n, "probe"), "198.18.7.0: l2 clean, l3 listed");
-	assert_string_equal(detail_value(l, n, "level 1"),
+	assert_string_equal(detail_value(l, n, "UCE-1"),
 	                    "2 of 256 addresses guilty (scanned in this session)");
 
 	f.ov.cursor = 9;
 	n = overview_detail(&f.ov, l, OVERVIEW_DETAIL_MAX);
 	snprintf(want, sizeof want, "198.18.9.0: l2 error: %s, l3 clean", lk_error_text(LKE_TIMEOUT));
 	assert_string_equal(detail_value(l, n, "probe"), want);
-	assert_string_equal(detail_value(l, n, "level 1"), "not scanned yet: Enter scans its addresses");
+	assert_string_equal(detail_value(l, n, "UCE-1"), "not scanned yet: Enter scans its addresses");
 	assert_false(l[n - 1].listed);
 
 	f.ov.cursor = 200;
@@ -251,10 +251,10 @@ static void test_snapshot(void **state)
 	assert_non_null(strstr(text, "\n  range     198.18.0.0/16: 256 /24 blocks, one probe each at "
 	                             "its .0 address\n  source    -\n"));
 	assert_non_null(strstr(text, "\n  probes    512 of 512 lookups answered, 0 failed\n"));
-	assert_non_null(strstr(text, "\n  blocks    1 guilty (L1), 1 range (L2), 252 ASN (L3), "
-	                             "1 error, 0 pending, 1 clean\n"));
+	assert_non_null(strstr(text, "\n  blocks    1 guilty (UCE-1), 1 range (UCE-2), 252 ASN "
+	                             "(UCE-3), 1 error, 0 pending, 1 clean\n"));
 	assert_non_null(strstr(text, "\n  scanned   2 /24s address by address in this session: "
-	                             "2 on level 1\n"));
+	                             "2 listed on UCE-1\n"));
 	assert_null(strstr(text, "policy"));   /* not the demo */
 	assert_non_null(strstr(text, "\n  third octet  +0 +1 +2 +3 +4 +5 +6 +7 +8 +9+10+11+12+13"
 	                             "+14+15\n"));
@@ -262,16 +262,16 @@ static void test_snapshot(void **state)
 	                             "  ~\n"));
 	assert_non_null(strstr(text, "\n          192   ~  ~  ~  ~  ~  ~  ~  ~  =  ~  ~  ~  ~  ~  ~"
 	                             "  ~\n"));
-	assert_non_null(strstr(text, "\n    #  guilty (L1)  scanned here: some addresses are listed on "
-	                             "level 1\n"));
-	assert_non_null(strstr(text, "\n    +  scanned      scanned address by address in this "
+	assert_non_null(strstr(text, "\n    #  guilty (UCE-1)  scanned here: some addresses are listed "
+	                             "on UCE-1\n"));
+	assert_non_null(strstr(text, "\n    +  scanned         scanned address by address in this "
 	                             "session\n"));
-	assert_non_null(strstr(text, "\n    198.18.7.0/24      guilty (L1), level 1: 2 of 256 "
+	assert_non_null(strstr(text, "\n    198.18.7.0/24      guilty (UCE-1), UCE-1: 2 of 256 "
 	                             "addresses\n"));
-	assert_non_null(strstr(text, "\n    198.18.8.0/24      ASN (L3), level 1: 0 of 256 "
+	assert_non_null(strstr(text, "\n    198.18.8.0/24      ASN (UCE-3), UCE-1: 0 of 256 "
 	                             "addresses\n"));
 	assert_non_null(strstr(text, "\n    198.18.9.0/24      error\n      l2: error: "));
-	assert_non_null(strstr(text, "\n    198.18.200.0/24    range (L2)\n      l2: " L2_TXT_200
+	assert_non_null(strstr(text, "\n    198.18.200.0/24    range (UCE-2)\n      l2: " L2_TXT_200
 	                             "\n"));
 	/* Blocks with nothing to add get no line. */
 	assert_null(strstr(text, "198.18.10.0/24"));

@@ -16,10 +16,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <wchar.h>
 #include <cmocka.h>
 
+#include "core/scan/options.h"
+#include "core/scan/session.h"
 #include "tests/tui/demofix.h"
 #include "tui/app.h"
 #include "tui/curses.h"
@@ -149,24 +153,24 @@ static void expect_screen(const char *name)
 	free(got);
 }
 
-/* The demo at cols x rows in UTF-8 or ASCII, after keys; then compare
- * with the screen called name. */
-static void demo_screen(const char *name, int cols, int rows, bool utf8, const char *keys)
+/* The app over session s (and the demo d, or NULL) at cols x rows in
+ * UTF-8 or ASCII, started on target and given keys; then compare with the
+ * screen called name, and leave its text in text (len bytes). */
+static void app_screen(struct session *s, struct demo *d, const struct target *target,
+                       const char *name, int cols, int rows, bool utf8, const char *keys,
+                       char *text, size_t len)
 {
 	struct theme th = { THEME_MONO, utf8 };
 	struct scan *sc[STACK_MAX * SCREEN_SCANS_MAX];
-	struct demofix f;
 	struct term t;
 	struct app *a = calloc(1, sizeof *a);
 	char full[128];
 	size_t n;
 
 	assert_non_null(a);
-	memset(&f, 0, sizeof f);
-	assert_int_equal(demofix_open(&f, NULL), 0);
 	term_open(&t, cols, rows);
-	assert_int_equal(app_open(a, &f.s, f.d, &th, COLS, LINES), 0);
-	assert_int_equal(app_start(a, &f.opt.target), 0);
+	assert_int_equal(app_open(a, s, d, &th, COLS, LINES), 0);
+	assert_int_equal(app_start(a, target), 0);
 	for (const char *k = keys; *k; k++)
 		app_key(a, (unsigned char)*k);
 	/* Zone files answer at once; the clock is the one thing that
@@ -179,10 +183,25 @@ static void demo_screen(const char *name, int cols, int rows, bool utf8, const c
 	app_draw(a);
 	snprintf(full, sizeof full, "%s-%dx%d-%s", name, cols, rows, utf8 ? "utf8" : "ascii");
 	expect_screen(full);
+	screen_text(text, len);
 	app_close(a);
 	free(a);
 	term_close(&t);
+}
+
+/* The demo at cols x rows in UTF-8 or ASCII, after keys; then compare
+ * with the screen called name. */
+static void demo_screen(const char *name, int cols, int rows, bool utf8, const char *keys)
+{
+	struct demofix f;
+	char *text = malloc(SCREEN_TEXT_MAX);
+
+	assert_non_null(text);
+	memset(&f, 0, sizeof f);
+	assert_int_equal(demofix_open(&f, NULL), 0);
+	app_screen(&f.s, f.d, &f.opt.target, name, cols, rows, utf8, keys, text, SCREEN_TEXT_MAX);
 	demofix_close(&f);
+	free(text);
 }
 
 /* Each screen at both sizes, in both glyph sets. */
@@ -265,6 +284,61 @@ static void test_small(void **state)
 	demo_screen("large", 200, 60, true, "");
 }
 
+/* ---- another profile than UCEPROTECT's ---- */
+
+/* A zone file of Spamhaus ZEN in the folder dir: two addresses of the
+ * demo's 198.18.7.0/24 listed, and the RFC 5782 test entry. */
+static void zen_zone_write(const char *dir)
+{
+	char path[512];
+
+	snprintf(path, sizeof path, "%s/zen.spamhaus.org", dir);
+	file_write(path, ":127.0.0.2:Listed in the SBL\n127.0.0.2\n198.18.7.25\n198.18.7.30\n");
+}
+
+/* The screen after keys, scanning 198.18.7.0/24 with the profile
+ * spamhaus over zone files: it names the profile's zone, ZEN, and never
+ * a level, which only UCEPROTECT has. */
+static void spamhaus_screen(const char *name, int cols, int rows, bool utf8, const char *keys,
+                            const char *must)
+{
+	/* A fixed folder: the title names it. */
+	char dir[] = "build/tests/zones-spamhaus", path[512], err[512];
+	char *argv[] = { "rblscope", "--profile", "spamhaus", "--zones", dir, "--db",
+	                 "build/demo/asn.mmdb", "198.18.7.0/24", NULL };
+	char *text = malloc(SCREEN_TEXT_MAX);
+	struct options opt;
+	struct session s;
+
+	assert_non_null(text);
+	mkdir("build/tests", 0777);
+	assert_true(mkdir(dir, 0777) == 0 || errno == EEXIST);
+	zen_zone_write(dir);
+	assert_true(options_parse(&opt, 8, argv) < 0);
+	assert_int_equal(session_open(&s, &opt, err, sizeof err), 0);
+	app_screen(&s, NULL, &opt.target, name, cols, rows, utf8, keys, text, SCREEN_TEXT_MAX);
+	session_close(&s);
+	snprintf(path, sizeof path, "%s/zen.spamhaus.org", dir);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(rmdir(dir), 0);
+	for (const char *p = text; *p; p++)
+		if (strncasecmp(p, "level", 5) == 0 || strncmp(p, "L1", 2) == 0)
+			fail_msg("screen %s speaks of levels:\n%s", name, text);
+	if (!strstr(text, must))
+		fail_msg("screen %s lacks \"%s\":\n%s", name, must, text);
+	free(text);
+}
+
+static void test_other_profile(void **state)
+{
+	(void)state;
+	spamhaus_screen("spamhaus-grid", 120, 40, true, "", "guilty (ZEN)");
+	spamhaus_screen("spamhaus-grid", 80, 24, false, "", "guilty 2");
+	spamhaus_screen("spamhaus-help", 120, 40, false, "?", "# guilty (ZEN)  listed itself on ZEN");
+	spamhaus_screen("spamhaus-census", 80, 24, true, "C", "ZEN");
+	spamhaus_screen("spamhaus-map", 80, 24, true, "M", "guilty (ZEN)");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -278,6 +352,7 @@ int main(void)
 		cmocka_unit_test(test_check),
 		cmocka_unit_test(test_back),
 		cmocka_unit_test(test_small),
+		cmocka_unit_test(test_other_profile),
 	};
 
 	/* Wide characters reach curses as text in the locale's encoding. */

@@ -155,16 +155,17 @@ static void test_summary_plan(void **state)
 	t.cls[CC_ASN] = 1;
 	t.cls[CC_CLEAN] = 61;
 	t.collateral = 188;
-	/* Every level's reach, not only the class that wins. */
+	/* Every zone's reach, not only the class that wins. */
 	t.listed[0] = 7;
 	t.listed[1] = 187;
 	t.listed[2] = 256;
-	summary_plan(&sc, &t, 140, &p);
+	/* The labels name the profile's zones: "guilty (UCE-1) 7". */
+	summary_plan(&sc, &t, 145, &p);
 	assert_true(p.labels);
 	assert_false(p.skip_zero);
 	assert_string_equal(p.reach, "listed: l1 7, l2 187, l3 256");
 	assert_string_equal(p.ratio, "collateral ratio 26.9");
-	summary_plan(&sc, &t, 125, &p);
+	summary_plan(&sc, &t, 144, &p);
 	assert_false(p.labels);
 	assert_false(p.skip_zero);
 	assert_string_equal(p.ratio, "collateral ratio 26.9");

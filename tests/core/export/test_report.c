@@ -390,11 +390,23 @@ static void grid_two_blocks(void **state)
 	scan_free(&sc);
 }
 
+/* The legend's lines, from "  legend " to the blank line after them,
+ * into buf; each within 80 columns. */
+static void legend_block(const char *text, char *buf, size_t len)
+{
+	const char *at = strstr(text, "\n  legend "), *end = at ? strstr(at + 1, "\n\n") : NULL;
+
+	assert_non_null(end);
+	snprintf(buf, len, "%.*s", (int)(end - at - 1), at + 1);
+	for (const char *p = buf, *nl; *p; p = *nl ? nl + 1 : nl)
+		assert_true((nl = p + strcspn(p, "\n")) - p <= 80);
+}
+
 static void legend_line(void **state)
 {
 	struct scan sc;
 	struct session s;
-	char line[512], want[64];
+	char block[512], want[64], label[LEGEND_LABEL_MAX];
 	char *out;
 	size_t n;
 	const enum cell_class *order = legend_order(&n);
@@ -403,19 +415,47 @@ static void legend_line(void **state)
 	(void)state;
 	sample(&sc, &s);
 	out = report_text(&s, &sc, NULL);
-	must_line(out, "  legend ", line, sizeof line);
-	/* every class, in the legend's order */
+	legend_block(out, block, sizeof block);
+	/* every class, in the legend's order, in the profile's words */
 	for (size_t i = 0; i < n; i++) {
 		const char *at;
 
-		snprintf(want, sizeof want, "%s %s", legend_of(order[i])->ascii,
-		         legend_of(order[i])->label);
-		at = strstr(line, want);
+		legend_label(order[i], sc.profile, label, sizeof label);
+		snprintf(want, sizeof want, "%s %s", legend_of(order[i])->ascii, label);
+		at = strstr(block, want);
 		if (!at)
-			fail_msg("\"%s\" not in legend \"%s\"", want, line);
+			fail_msg("\"%s\" not in legend \"%s\"", want, block);
 		assert_true(!prev || at > prev);
 		prev = at;
 	}
+	assert_non_null(strstr(block, "# guilty (UCE-1)  = range (UCE-2)"));
+	free(out);
+	scan_free(&sc);
+}
+
+/* Another profile than UCEPROTECT's: the snapshot speaks of its zone,
+ * ZEN, and never of levels; the classes it has no zone for keep their
+ * plain names. */
+static void other_profile(void **state)
+{
+	const struct profile *p = profile_find("spamhaus");
+	struct scan sc;
+	struct session s = { .profile = p, .nzones = 1, .zones = { "zen.spamhaus.org" } };
+	char block[512];
+	char *out;
+
+	(void)state;
+	assert_int_equal(scan_init(&sc, p, NULL, A(192, 0, 2, 0), 28, NULL), 0);
+	all_clean(&sc);
+	set_listed(&sc.cells[5].zone[0], "Listed by SBL");
+	count(&sc);
+	out = report_text(&s, &sc, NULL);
+	if (strstr(out, "level") || strstr(out, "Level") || strstr(out, "L1"))
+		fail_msg("a spamhaus snapshot speaks of levels:\n%s", out);
+	legend_block(out, block, sizeof block);
+	assert_non_null(strstr(block, "# guilty (ZEN)"));
+	assert_non_null(strstr(block, "= range  "));
+	assert_non_null(strstr(block, "~ ASN  "));
 	free(out);
 	scan_free(&sc);
 }
@@ -597,6 +637,7 @@ int main(void)
 		cmocka_unit_test(grid_offset),
 		cmocka_unit_test(grid_two_blocks),
 		cmocka_unit_test(legend_line),
+		cmocka_unit_test(other_profile),
 		cmocka_unit_test(counts_and_figures),
 		cmocka_unit_test(ratio_without_guilty),
 		cmocka_unit_test(listings),

@@ -1,6 +1,7 @@
 /* Unit tests for core/scan/legend.c: every class of address has a name, a
- * label and glyphs, the legend lists each class once, worst first, and
- * says which classes are collateral damage. */
+ * label and glyphs, the legend lists each class once, worst first, says
+ * which classes are collateral damage, and speaks in the words of the
+ * profile: its zones' labels, never UCEPROTECT's levels. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -34,10 +35,10 @@ static void entries_complete(void **state)
 		assert_non_null(e);
 		assert_non_null(e->name);
 		assert_true(e->name[0]);
-		assert_non_null(e->label);
-		assert_true(e->label[0]);
-		assert_non_null(e->meaning);
-		assert_true(e->meaning[0]);
+		assert_non_null(e->label_tpl);
+		assert_true(e->label_tpl[0]);
+		assert_non_null(e->meaning_tpl);
+		assert_true(e->meaning_tpl[0]);
 		/* ASCII: exactly one printable byte */
 		assert_non_null(e->ascii);
 		assert_int_equal(strlen(e->ascii), 1);
@@ -61,7 +62,7 @@ static void entries_distinct(void **state)
 
 			assert_ptr_not_equal(x, y);
 			assert_string_not_equal(x->name, y->name);
-			assert_string_not_equal(x->label, y->label);
+			assert_string_not_equal(x->label_tpl, y->label_tpl);
 			/* a grid must tell classes apart in both glyph sets */
 			assert_string_not_equal(x->ascii, y->ascii);
 			assert_string_not_equal(x->utf8, y->utf8);
@@ -104,33 +105,108 @@ static void order_worst_first(void **state)
 
 /* Range and ASN listings block addresses for their neighbours' sake: the
  * legend calls them collateral, as the summary's "collateral ratio" does;
- * guilty, error, pending and clean are not. */
+ * guilty, error, pending and clean are not.  Each names the zone of its
+ * role. */
 static void collateral_named(void **state)
 {
+	const struct profile *p = profile_find("uceprotect");
+	char text[LEGEND_TEXT_MAX];
+
 	(void)state;
+	assert_non_null(p);
 	for (int c = 0; c < CC_COUNT; c++) {
 		const struct legend_entry *e = legend_of((enum cell_class)c);
 		bool collateral = c == CC_RANGE || c == CC_ASN;
 
-		assert_true((strstr(e->meaning, "collateral") != NULL) == collateral);
+		assert_true((strstr(e->meaning_tpl, "collateral") != NULL) == collateral);
 		if (!collateral)
-			assert_null(strstr(e->label, "collateral"));
+			assert_null(strstr(e->label_tpl, "collateral"));
 	}
-	assert_non_null(strstr(legend_of(CC_RANGE)->meaning, "level 2"));
-	assert_non_null(strstr(legend_of(CC_ASN)->meaning, "level 3"));
-	assert_non_null(strstr(legend_of(CC_GUILTY)->meaning, "level 1"));
+	legend_meaning(CC_GUILTY, p, text, sizeof text);
+	assert_string_equal(text, "listed itself on UCE-1");
+	legend_meaning(CC_RANGE, p, text, sizeof text);
+	assert_string_equal(text, "collateral: clean on UCE-1; UCE-2 lists its range");
+	legend_meaning(CC_ASN, p, text, sizeof text);
+	assert_string_equal(text, "collateral: clean on UCE-1; UCE-3 lists its whole ASN");
+	legend_label(CC_ASN, p, text, sizeof text);
+	assert_string_equal(text, "ASN (UCE-3)");
 }
 
-/* Legends print "%-12s %s": a label fits the field, and a label and its
- * meaning fit the 70 columns of the help box. */
-static void labels_short(void **state)
+/* A profile without range or ASN zone: the labels keep the plain class
+ * word, the meanings say there is no such zone, other sentences use a
+ * generic word for it. */
+static void other_profile_words(void **state)
 {
-	(void)state;
-	for (int c = 0; c < CC_COUNT; c++) {
-		const struct legend_entry *e = legend_of((enum cell_class)c);
+	const struct profile *p = profile_find("spamhaus");
+	char text[LEGEND_TEXT_MAX];
 
-		assert_true(utf8_points(e->label) <= 12);
-		assert_true(13 + utf8_points(e->meaning) <= 70);
+	(void)state;
+	assert_non_null(p);
+	legend_label(CC_GUILTY, p, text, sizeof text);
+	assert_string_equal(text, "guilty (ZEN)");
+	legend_label(CC_RANGE, p, text, sizeof text);
+	assert_string_equal(text, "range");
+	legend_label(CC_ASN, p, text, sizeof text);
+	assert_string_equal(text, "ASN");
+	legend_meaning(CC_GUILTY, p, text, sizeof text);
+	assert_string_equal(text, "listed itself on ZEN");
+	legend_meaning(CC_RANGE, p, text, sizeof text);
+	assert_string_equal(text, "none: profile spamhaus has no range zone");
+	legend_meaning(CC_ASN, p, text, sizeof text);
+	assert_string_equal(text, "none: profile spamhaus has no ASN zone");
+	assert_false(legend_possible(CC_ASN, p));
+	assert_true(legend_possible(CC_GUILTY, p));
+	assert_true(legend_possible(CC_ERROR, p));
+	assert_string_equal(profile_role_label(p, ZR_SINGLE), "ZEN");
+	assert_string_equal(profile_role_label(p, ZR_ASN), "an ASN list");
+	assert_null(profile_role_zone(p, ZR_RANGE));
+	assert_int_equal(legend_label_width(p), (int)strlen("guilty (ZEN)"));
+}
+
+/* legend_words: slots filled, unknown braces kept, the output always
+ * terminated when it is cut. */
+static void words_filled(void **state)
+{
+	const struct profile *uce = profile_find("uceprotect"), *psbl = profile_find("psbl");
+	char text[LEGEND_TEXT_MAX], small[8];
+
+	(void)state;
+	legend_words(uce, "{single}, {range} ({asn}) {other} {", text, sizeof text);
+	assert_string_equal(text, "UCE-1, UCE-2 (UCE-3) {other} {");
+	legend_words(psbl, "blocked by a listed range ({range}), none ({single})", text,
+	             sizeof text);
+	assert_string_equal(text, "blocked by a listed range, none (PSBL)");
+	legend_words(psbl, "({asn}) alone", text, sizeof text);
+	assert_string_equal(text, " alone");
+	legend_words(uce, "on {single} and {range}", small, sizeof small);
+	assert_string_equal(small, "on UCE-");
+	legend_words(NULL, "{range}", text, sizeof text);
+	assert_string_equal(text, "a range list");
+}
+
+/* Legends align labels to the widest and the help box has 72 columns for
+ * a glyph, a label and its meaning: so they fit for every built-in
+ * profile, and none says "level". */
+static void labels_fit(void **state)
+{
+	size_t np;
+	const struct profile *list = profile_list(&np);
+	char label[LEGEND_LABEL_MAX], meaning[LEGEND_TEXT_MAX];
+
+	(void)state;
+	for (size_t i = 0; i < np; i++) {
+		int lw = legend_label_width(&list[i]);
+
+		for (int c = 0; c < CC_COUNT; c++) {
+			legend_label((enum cell_class)c, &list[i], label, sizeof label);
+			legend_meaning((enum cell_class)c, &list[i], meaning, sizeof meaning);
+			assert_true(utf8_points(label) <= (size_t)lw);
+			if (2 + (size_t)lw + 2 + utf8_points(meaning) > 72)
+				fail_msg("profile %s: \"%s  %s\" is wider than the help box",
+				         list[i].name, label, meaning);
+			assert_null(strstr(label, "level"));
+			assert_null(strstr(meaning, "level"));
+		}
 	}
 }
 
@@ -142,7 +218,9 @@ int main(void)
 		cmocka_unit_test(known_names),
 		cmocka_unit_test(order_worst_first),
 		cmocka_unit_test(collateral_named),
-		cmocka_unit_test(labels_short),
+		cmocka_unit_test(other_profile_words),
+		cmocka_unit_test(words_filled),
+		cmocka_unit_test(labels_fit),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
