@@ -93,14 +93,10 @@ void status_title(char *out, size_t len, const struct view *v, const struct prof
 
 void status_ratio(char *out, size_t len, const struct scan_tally *t, bool longform)
 {
-	const char *label = longform ? "collateral ratio" : "ratio";
+	char ratio[32];
 
-	if (t->guilty == 0 && t->collateral == 0)
-		snprintf(out, len, "%s -", label);
-	else if (t->guilty == 0)
-		snprintf(out, len, "%s n/a (none guilty)", label);
-	else
-		snprintf(out, len, "%s %.1f", label, (double)t->collateral / (double)t->guilty);
+	scan_ratio_text(t, ratio, sizeof ratio);
+	snprintf(out, len, "%s %s", longform ? "collateral ratio" : "ratio", ratio);
 }
 
 /* After the dead resolver's name and cause: the key that helps. */

@@ -6,6 +6,8 @@
 
 #include "core/base/ip.h"
 #include "core/export/checkreport.h"
+#include "core/export/runs.h"
+#include "core/base/numfmt.h"
 #include "core/scan/legend.h"
 #include "core/uceprotect/txt.h"
 #include "core/base/version.h"
@@ -29,7 +31,7 @@ static void header_write(FILE *f, const struct session *s, const struct scan *sc
                          const char *policy, time_t when)
 {
 	const struct profile *p = sc->profile;
-	char buf[64], net[CIDR_STRLEN], item[PROFILE_KEY_MAX + 300];
+	char buf[64], net[CIDR_STRLEN], item[PROFILE_KEY_MAX + 300], nums[3][32];
 	size_t col;
 	struct tm tm;
 	time_t built;
@@ -70,7 +72,8 @@ static void header_write(FILE *f, const struct session *s, const struct scan *sc
 		nl = note + strcspn(note, "\n");
 		fprintf(f, "  warning   %.*s\n", (int)(nl - note), note);
 	}
-	fprintf(f, "  lookups   %zu of %zu answered, %zu failed", sc->done, sc->total, sc->failed);
+	fprintf(f, "  lookups   %s of %s answered, %s failed", num_grouped(sc->done, nums[0]),
+	        num_grouped(sc->total, nums[1]), num_grouped(sc->failed, nums[2]));
 	if (sc->finished_ms)
 		fprintf(f, ", %.1f s", (double)(sc->finished_ms - sc->started_ms) / 1000);
 	fputs("\n\n", f);
@@ -123,122 +126,32 @@ static void legend_write(FILE *f, const struct profile *p)
 	fputs("\n\n", f);
 }
 
+/* Per zone its counts, then the damage: numbers as the UI writes them. */
 static void counts_write(FILE *f, const struct scan *sc)
 {
+	char n[4][32], ratio[32];
 	struct scan_tally t;
+	int zw = 4;
 
 	scan_tally(sc, &t);
-	fprintf(f, "  %-6s %-28s %8s %8s %8s %8s\n", "zone", "name", "listed", "clean", "error",
-	        "pending");
 	for (size_t z = 0; z < sc->nzones; z++)
-		fprintf(f, "  %-6s %-28.28s %8zu %8zu %8zu %8zu\n", sc->profile->zones[z].key,
-		        sc->zones[z], t.listed[z], t.clean[z], t.error[z], t.pending[z]);
-	fprintf(f, "\n  guilty %zu, collateral %zu (by range %zu, by ASN only %zu)",
-	        t.guilty, t.collateral, t.collateral_range, t.collateral_asn);
-	if (t.guilty)
-		fprintf(f, ", collateral ratio %.1f", (double)t.collateral / (double)t.guilty);
-	else if (t.collateral)
-		fputs(", collateral ratio: no guilty address here", f);
-	fprintf(f, "\n  addresses: %zu, of them %zu with a failed lookup\n\n",
-	        t.cells, t.cells_failed);
-}
-
-/* Do two cells read the same: same class, same answers in every zone? */
-static bool cells_alike(const struct scan *sc, const struct scan_cell *a,
-                        const struct scan_cell *b)
-{
-	if (scan_cell_class(sc, a) != scan_cell_class(sc, b) || a->asn.asn != b->asn.asn)
-		return false;
-	for (size_t z = 0; z < sc->nzones; z++) {
-		const struct lookup *x = &a->zone[z], *y = &b->zone[z];
-
-		if (x->state != y->state || x->error != y->error || x->code != y->code ||
-		    strcmp(x->txt, y->txt) != 0)
-			return false;
-	}
-	return true;
-}
-
-/* The answers of one cell, a line per listed or failed zone. */
-static void answers_write(FILE *f, const struct scan *sc, const struct scan_cell *c)
-{
-	char code[IP4_STRLEN], parsed[200];
-	struct txt_info ti;
-
-	for (size_t z = 0; z < sc->nzones; z++) {
-		const struct lookup *l = &c->zone[z];
-		const char *key = sc->profile->zones[z].key;
-
-		if (l->state == LK_LISTED) {
-			ip4_format(l->code, code);
-			fprintf(f, "      %-4s listed %s  %s\n", key, code, l->txt);
-			txt_parse(l->txt, &ti);
-			txt_summary(&ti, parsed, sizeof parsed);
-			if (parsed[0])
-				fprintf(f, "           (%s)\n", parsed);
-		} else if (l->state == LK_ERROR) {
-			fprintf(f, "      %-4s error  %s: %s\n", key, lk_error_name(l->error),
-			        lk_error_text(l->error));
-		}
-	}
-}
-
-/* Listed and failed addresses; runs of addresses that read the same
- * (a range or ASN listing) are one entry. */
-static void listed_write(FILE *f, const struct scan *sc)
-{
-	char first[IP4_STRLEN], last[IP4_STRLEN];
-	bool any = false;
-	size_t i = 0, j;
-
-	while (i < sc->ncells) {
-		const struct scan_cell *c = &sc->cells[i];
-		enum cell_class cls = scan_cell_class(sc, c);
-
-		for (j = i + 1; j < sc->ncells && cells_alike(sc, c, &sc->cells[j]); j++)
-			;
-		if (cls != CC_CLEAN && cls != CC_PENDING) {
-			if (!any)
-				fputs("  listed and failed addresses\n", f);
-			any = true;
-			ip4_format(c->ip, first);
-			ip4_format(sc->cells[j - 1].ip, last);
-			if (j - i > 1)
-				fprintf(f, "  %s - %s (%zu addresses) %s", first, last, j - i,
-				        legend_of(cls)->name);
-			else
-				fprintf(f, "  %-15s %s", first, legend_of(cls)->name);
-			if (c->asn.found && c->asn.asn)
-				fprintf(f, "  AS%u %s", (unsigned)c->asn.asn, c->asn.org);
-			fputc('\n', f);
-			answers_write(f, sc, c);
-		}
-		i = j;
-	}
-	if (!any)
-		fputs("  nothing listed, no failed lookup\n", f);
-}
-
-void report_write(FILE *f, const struct session *s, const struct scan *sc, const char *policy,
-                  time_t when)
-{
-	size_t blocks = sc->prefix >= 24 ? 1 : (size_t)1 << (24 - sc->prefix);
-
-	header_write(f, s, sc, policy, when);
-	/* One address: list by list, what each says about it. */
-	if (sc->ncells == 1) {
-		checkreport_write(f, sc, &sc->cells[0]);
-		return;
-	}
-
-	for (size_t b = 0; b < blocks; b++) {
-		if (b)
-			fputc('\n', f);
-		grid_write(f, sc, (sc->net & ip4_mask(24)) + (uint32_t)b * 256);
-	}
-	legend_write(f, sc->profile);
-	counts_write(f, sc);
-	listed_write(f, sc);
+		if ((int)strlen(sc->zones[z]) > zw)
+			zw = (int)strlen(sc->zones[z]);
+	if (zw > 50)
+		zw = 50;   /* a longer name pushes its own line's numbers on */
+	fprintf(f, "  %-16s %-*s %9s %9s %9s %9s\n", "zone", zw, "name", "listed", "clean",
+	        "error", "pending");
+	for (size_t z = 0; z < sc->nzones; z++)
+		fprintf(f, "  %-16s %-*s %9s %9s %9s %9s\n", sc->profile->zones[z].key, zw,
+		        sc->zones[z], num_grouped(t.listed[z], n[0]), num_grouped(t.clean[z], n[1]),
+		        num_grouped(t.error[z], n[2]), num_grouped(t.pending[z], n[3]));
+	fprintf(f, "\n  guilty %s, collateral %s (by range %s, by ASN only %s)",
+	        num_grouped(t.guilty, n[0]), num_grouped(t.collateral, n[1]),
+	        num_grouped(t.collateral_range, n[2]), num_grouped(t.collateral_asn, n[3]));
+	scan_ratio_text(&t, ratio, sizeof ratio);
+	fprintf(f, ", collateral ratio %s", ratio);
+	fprintf(f, "\n  addresses: %s, of them %s with a failed lookup\n\n",
+	        num_grouped(t.cells, n[0]), num_grouped(t.cells_failed, n[1]));
 }
 
 /* The verdict in words, with the exit status it gives. */
@@ -264,6 +177,29 @@ static void verdict_write(FILE *f, const struct scan *sc)
 		        t.cls[c]);
 	}
 	fputs("\n\n", f);
+}
+
+void report_write(FILE *f, const struct session *s, const struct scan *sc, const char *policy,
+                  time_t when)
+{
+	size_t blocks = sc->prefix >= 24 ? 1 : (size_t)1 << (24 - sc->prefix);
+
+	header_write(f, s, sc, policy, when);
+	/* One address: list by list, what each says about it. */
+	if (sc->ncells == 1) {
+		checkreport_write(f, sc, &sc->cells[0]);
+		return;
+	}
+	/* What a ticket needs first: the verdict and the counts. */
+	verdict_write(f, sc);
+	counts_write(f, sc);
+	for (size_t b = 0; b < blocks; b++) {
+		if (b)
+			fputc('\n', f);
+		grid_write(f, sc, (sc->net & ip4_mask(24)) + (uint32_t)b * 256);
+	}
+	legend_write(f, sc->profile);
+	runs_write(f, sc);
 }
 
 /* Copy text to f a line at a time, each cut to REPORT_SUMMARY_COLS

@@ -3,6 +3,7 @@
 #include "core/scan/scan.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -509,6 +510,16 @@ void scan_tally(const struct scan *sc, struct scan_tally *t)
 		else if (asn)
 			t->collateral_asn++;
 	}
+}
+
+void scan_ratio_text(const struct scan_tally *t, char *out, size_t len)
+{
+	if (t->guilty == 0 && t->collateral == 0)
+		snprintf(out, len, "-");
+	else if (t->guilty == 0)
+		snprintf(out, len, "n/a (none guilty)");
+	else
+		snprintf(out, len, "%.1f", (double)t->collateral / (double)t->guilty);
 }
 
 void scan_free(struct scan *sc)

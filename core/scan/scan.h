@@ -150,6 +150,11 @@ enum cell_class scan_cell_shown(const struct scan *sc, const struct scan_cell *c
 /* Count what the scan found so far. */
 void scan_tally(const struct scan *sc, struct scan_tally *t);
 
+/* The collateral ratio of t as the UI and the reports write it: "0.6"
+ * (collateral per guilty address), "n/a (none guilty)", or "-" when
+ * nothing is blocked. */
+void scan_ratio_text(const struct scan_tally *t, char *out, size_t len);
+
 /* Free the cells; answers still in flight are dropped when they come. */
 void scan_free(struct scan *sc);
 
