@@ -7,6 +7,13 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "geo/asn.h"
+
+/* Bytes of a line built for the screen before it is fitted: room for a
+ * whole AS name and the text around it, so that text_fit is the only
+ * place such a line is cut. */
+#define TEXT_LINE_MAX (ASN_ORG_MAX + 600)
+
 /* Copy at most width columns of src into dst (dstlen bytes, always
  * terminated).  With utf8 false every non-ASCII character becomes '?';
  * control or unprintable characters become '?' either way.  Text that
