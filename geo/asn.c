@@ -3,6 +3,7 @@
 #include "geo/asn.h"
 
 #include "core/base/sanitize.h"
+#include "core/base/strpool.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -31,6 +32,7 @@ struct asn_db {
 	uint64_t start;
 	uint32_t start_offset;
 	unsigned cache_bits;  /* record cache size of the last walk, log2 */
+	struct strpool orgs;  /* every org handed out, once each */
 };
 
 /* A data record, by data offset: its ASN, or with orgs its place in the
@@ -40,24 +42,26 @@ struct slot {
 	uint32_t val;
 };
 
+/* A decoded record of a walk with orgs. */
+struct rec {
+	uint32_t asn;
+	const char *org;   /* in the handle's pool */
+};
+
 /* Decodes each data record once however many networks share it: a walk
  * meets some 100,000 records half a million times.  Slots are 8 bytes so
  * that a probe touches one cache line, and a record's ASN and org sit
  * together in the store so that a change of record costs one more. */
 struct rec_cache {
-	const MMDB_s *mmdb;
+	struct asn_db *db;
 	bool with_org;
 	unsigned bits;
 	size_t used;
 	struct slot *slots;
-	char *store;      /* per record: ASN (4 bytes), org length, org */
+	struct rec *store;
 	size_t store_len, store_cap;
 	size_t last;      /* the slot found last */
 };
-
-/* org_copy's unit; ASN_ORG_MAX is a multiple of it. */
-#define ORG_CHUNK 32
-_Static_assert(ASN_ORG_MAX % ORG_CHUNK == 0, "org_copy stays inside org");
 
 struct walker;
 typedef int (*leaf_fn)(struct walker *w, uint32_t net, unsigned prefix,
@@ -158,6 +162,7 @@ struct asn_db *asn_db_open(const char *path, char *err, size_t errlen)
 		free(db);
 		return NULL;
 	}
+	strpool_init(&db->orgs);
 	errno = 0;
 	status = MMDB_open(path, MMDB_MODE_MMAP, &db->mmdb);
 	if (status != MMDB_SUCCESS) {
@@ -183,6 +188,7 @@ void asn_db_close(struct asn_db *db)
 	if (!db)
 		return;
 	MMDB_close(&db->mmdb);
+	strpool_free(&db->orgs);
 	free(db->path);
 	free(db);
 }
@@ -249,19 +255,24 @@ static int record_asn(const MMDB_s *mmdb, uint32_t offset, uint32_t *asn)
 	return 0;
 }
 
-/* The org, sanitised into org (ASN_ORG_MAX bytes): AS names are
- * registered by anyone and reach the terminal. */
-static int record_org(const MMDB_s *mmdb, uint32_t offset, char *org)
+/* The org of the record at offset in *org, kept in the handle's pool:
+ * sanitised, as AS names are registered by anyone and reach terminals
+ * and files, and cut with a mark past ASN_ORG_MAX.  0, or -1 on a
+ * corrupt record or no memory. */
+static int record_org(struct asn_db *db, uint32_t offset, const char **org)
 {
+	char buf[ASN_ORG_MAX];
 	MMDB_entry_data_s v;
 	bool found;
 
-	org[0] = '\0';
-	if (record_value(mmdb, offset, ORG_KEY, &v, &found) < 0)
+	*org = "";
+	if (record_value(&db->mmdb, offset, ORG_KEY, &v, &found) < 0)
 		return -1;
-	if (found && v.type == MMDB_DATA_TYPE_UTF8_STRING)
-		sanitize_text(org, ASN_ORG_MAX, v.utf8_string, v.data_size);
-	return 0;
+	if (!found || v.type != MMDB_DATA_TYPE_UTF8_STRING)
+		return 0;
+	sanitize_text_marked(buf, sizeof buf, v.utf8_string, v.data_size, ASN_ORG_CUT);
+	*org = strpool_intern(&db->orgs, buf);
+	return *org ? 0 : -1;
 }
 
 int asn_db_lookup(struct asn_db *db, uint32_t ip, struct asn_info *out)
@@ -271,7 +282,7 @@ int asn_db_lookup(struct asn_db *db, uint32_t ip, struct asn_info *out)
 	unsigned prefix;
 	int status;
 
-	memset(out, 0, sizeof(*out));
+	*out = ASN_INFO_NONE;
 	sin.sin_addr.s_addr = htonl(ip);
 	r = MMDB_lookup_sockaddr(&db->mmdb, (const struct sockaddr *)&sin,
 	                         &status);
@@ -284,12 +295,14 @@ int asn_db_lookup(struct asn_db *db, uint32_t ip, struct asn_info *out)
 		prefix = prefix > IPV4_IN_IPV6_DEPTH ? prefix - IPV4_IN_IPV6_DEPTH : 0;
 	if (prefix > 32)
 		return -1;
+	if (record_asn(&db->mmdb, r.entry.offset, &out->asn) < 0 ||
+	    record_org(db, r.entry.offset, &out->org) < 0) {
+		*out = ASN_INFO_NONE;
+		return -1;
+	}
 	out->found = true;
 	out->prefix = prefix;
 	out->net = prefix ? ip & (UINT32_MAX << (32 - prefix)) : 0;
-	if (record_asn(&db->mmdb, r.entry.offset, &out->asn) < 0 ||
-	    record_org(&db->mmdb, r.entry.offset, out->org) < 0)
-		return -1;
 	return 0;
 }
 
@@ -390,7 +403,7 @@ static size_t slot_index(uint32_t key, unsigned bits)
 static int cache_init(struct rec_cache *c, struct asn_db *db, bool with_org)
 {
 	memset(c, 0, sizeof(*c));
-	c->mmdb = &db->mmdb;
+	c->db = db;
 	c->with_org = with_org;
 	c->bits = db->cache_bits ? db->cache_bits : 12;
 	c->slots = calloc((size_t)1 << c->bits, sizeof(*c->slots));
@@ -432,20 +445,17 @@ static int cache_grow(struct rec_cache *c)
 	return 0;
 }
 
-/* Appends a record's ASN and sanitised org to the store; its index in
- * *at. */
+/* Appends a record's ASN and org to the store; its index in *at. */
 static int cache_store(struct rec_cache *c, uint32_t offset, uint32_t asn,
                        uint32_t *at)
 {
-	char org[ASN_ORG_MAX];
-	size_t len;
+	const char *org;
 
-	if (record_org(c->mmdb, offset, org) < 0)
+	if (record_org(c->db, offset, &org) < 0)
 		return -1;
-	len = strlen(org);  /* < ASN_ORG_MAX, so it fits the length byte */
-	if (c->store_len + 5 + len + ORG_CHUNK > c->store_cap) {
-		size_t cap = c->store_cap ? c->store_cap * 2 : 65536;
-		char *t = cap <= UINT32_MAX ? realloc(c->store, cap) : NULL;
+	if (c->store_len == c->store_cap) {
+		size_t cap = c->store_cap ? c->store_cap * 2 : 4096;
+		struct rec *t = cap <= UINT32_MAX ? realloc(c->store, cap * sizeof(*t)) : NULL;
 
 		if (!t)
 			return -1;
@@ -453,10 +463,7 @@ static int cache_store(struct rec_cache *c, uint32_t offset, uint32_t asn,
 		c->store_cap = cap;
 	}
 	*at = (uint32_t)c->store_len;
-	memcpy(c->store + c->store_len, &asn, 4);
-	c->store[c->store_len + 4] = (char)len;
-	memcpy(c->store + c->store_len + 5, org, len);
-	c->store_len += 5 + len;
+	c->store[c->store_len++] = (struct rec){ asn, org };
 	return 0;
 }
 
@@ -474,8 +481,8 @@ static const struct slot *cache_get(struct rec_cache *c, uint32_t offset)
 		return NULL;
 	i = cache_probe(c->slots, c->bits, key);
 	if (!c->slots[i].key) {
-		if (offset >= c->mmdb->data_section_size ||
-		    record_asn(c->mmdb, offset, &asn) < 0)
+		if (offset >= c->db->mmdb.data_section_size ||
+		    record_asn(&c->db->mmdb, offset, &asn) < 0)
 			return NULL;
 		c->slots[i].val = asn;
 		if (c->with_org && cache_store(c, offset, asn, &c->slots[i].val) < 0)
@@ -513,11 +520,12 @@ static int walk_record(struct walker *w, uint8_t type, uint64_t record,
 static int walk_node(struct walker *w, uint32_t node, uint32_t net,
                      unsigned depth)
 {
+	const MMDB_s *mmdb = &w->cache.db->mmdb;
 	MMDB_search_node_s n;
 	int rc;
 
-	if (depth >= 32 || ++w->visits > w->cache.mmdb->metadata.node_count ||
-	    read_node(w->cache.mmdb, node, &n) < 0)
+	if (depth >= 32 || ++w->visits > mmdb->metadata.node_count ||
+	    read_node(mmdb, node, &n) < 0)
 		return -1;
 	rc = walk_record(w, n.left_record_type, n.left_record,
 	                 n.left_record_entry.offset, net, depth + 1);
@@ -533,30 +541,16 @@ static int walk_from_start(struct asn_db *db, struct walker *w)
 	return walk_record(w, db->start_type, db->start, db->start_offset, 0, 0);
 }
 
-/* Copies an org from the store in whole chunks: a variable-length memcpy
- * of some 20 bytes, done half a million times, costs more than the
- * rest of the visit.  The store keeps ORG_CHUNK bytes of slack. */
-static void org_copy(char *dst, const char *src, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i += ORG_CHUNK)
-		memcpy(dst + i, src + i, ORG_CHUNK);
-	dst[len] = '\0';
-}
-
 static int leaf_visit(struct walker *w, uint32_t net, unsigned prefix,
                       uint32_t offset)
 {
 	const struct slot *s;
-	const char *rec;
 
 	if (w->info_key != offset + 1) {
 		if (!(s = cache_get(&w->cache, offset)))
 			return -1;
-		rec = w->cache.store + s->val;
-		memcpy(&w->info.asn, rec, 4);
-		org_copy(w->info.org, rec + 5, (unsigned char)rec[4]);
+		w->info.asn = w->cache.store[s->val].asn;
+		w->info.org = w->cache.store[s->val].org;
 		w->info_key = offset + 1;
 	}
 	w->info.net = net;
@@ -571,6 +565,7 @@ int asn_db_walk(struct asn_db *db, asn_walk_fn fn, void *arg)
 
 	if (cache_init(&w.cache, db, true) < 0)
 		return -1;
+	w.info = ASN_INFO_NONE;
 	w.info.found = true;
 	rc = walk_from_start(db, &w);
 	cache_free(&w.cache, db);

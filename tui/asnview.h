@@ -15,8 +15,9 @@
 #include "core/uceprotect/txt.h"
 #include "tui/keys.h"
 #include "tui/screen.h"
+#include "tui/text.h"
 
-#define ASNVIEW_LINE_MAX 600
+#define ASNVIEW_LINE_MAX TEXT_LINE_MAX
 #define ASNVIEW_HEADER_MAX 8
 
 struct asnview {

@@ -178,7 +178,7 @@ static void row_numbers(const struct censusview *cv, const struct census_asn *a,
 void census_row_text(const struct censusview *cv, size_t i, int width, char *out, size_t len)
 {
 	const struct census_asn *a = &cv->c.v[cv->order[i]];
-	char asn[24], org[256], nums[256];
+	char asn[24], org[TEXT_LINE_MAX], nums[256];
 	int org_w, used;
 	bool zones = zone_columns(cv, width, &org_w);
 

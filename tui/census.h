@@ -11,9 +11,10 @@
 
 #include "core/scan/census.h"
 #include "tui/screen.h"
+#include "tui/text.h"
 
 #define CENSUS_FILTER_MAX 64
-#define CENSUS_LINE_MAX 600
+#define CENSUS_LINE_MAX TEXT_LINE_MAX
 
 /* The orders the table can take, largest first. */
 enum census_sort { CS_COLLATERAL, CS_BLOCKED, CS_GUILTY, CS_RATIO, CS_SIZE, CS_COUNT };

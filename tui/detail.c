@@ -3,6 +3,7 @@
  * terminal. */
 #include "tui/detail.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +17,9 @@
 
 #define KV_INDENT 2
 #define KV_VALUE_X 11   /* "  network  " */
+/* Lines the ASN and its name take at most: a longer name is cut, so that
+ * the zones keep their room. */
+#define ASN_ROWS 2
 
 struct builder {
 	struct dline *out;
@@ -31,7 +35,7 @@ static void add(struct builder *b, enum dline_style st, int cls, const char *fmt
 
 static void add(struct builder *b, enum dline_style st, int cls, const char *fmt, ...)
 {
-	char raw[DETAIL_TEXT_MAX];
+	char raw[TEXT_LINE_MAX];
 	va_list ap;
 
 	if (b->n >= b->max) {
@@ -48,25 +52,34 @@ static void add(struct builder *b, enum dline_style st, int cls, const char *fmt
 	b->n++;
 }
 
-/* "  label    value", the value wrapped under itself. */
-static void add_kv(struct builder *b, enum dline_style st, const char *label, const char *value)
+/* "  label    value", the value wrapped under itself in at most rows
+ * lines, the last cut when the rest does not fit. */
+static void add_kv_rows(struct builder *b, enum dline_style st, const char *label,
+                        const char *value, int rows)
 {
 	char piece[DETAIL_TEXT_MAX];
 	const char *p = value;
-	bool first = true;
-	int vw = b->width - KV_VALUE_X;
+	int n, vw = b->width - KV_VALUE_X;
 
 	if (vw < 8) {
 		add(b, st, -1, "%*s%s %s", KV_INDENT, "", label, value);
 		return;
 	}
-	while (text_wrap_next(&p, vw, b->utf8, piece, sizeof piece)) {
+	for (n = 0; n < rows; n++) {
+		if (!(n + 1 < rows ? text_wrap_next(&p, vw, b->utf8, piece, sizeof piece) :
+		      text_wrap_last(&p, vw, b->utf8, piece, sizeof piece)))
+			break;
 		add(b, st, -1, "%*s%-*s%s", KV_INDENT, "", KV_VALUE_X - KV_INDENT,
-		    first ? label : "", piece);
-		first = false;
+		    n ? "" : label, piece);
 	}
-	if (first)
+	if (n == 0)
 		add(b, st, -1, "%*s%s", KV_INDENT, "", label);
+}
+
+/* "  label    value", the value wrapped under itself, whole. */
+static void add_kv(struct builder *b, enum dline_style st, const char *label, const char *value)
+{
+	add_kv_rows(b, st, label, value, INT_MAX);
 }
 
 /* "AS64500 EXAMPLE-NET", or why there is none. */
@@ -132,7 +145,7 @@ static enum dline_style state_style(const struct lookup *l)
 static void header_lines(struct builder *b, const struct scan_cell *c, bool meaning)
 {
 	const struct detail_in *in = b->in;
-	char ip[IP4_STRLEN], net[CIDR_STRLEN], text[256];
+	char ip[IP4_STRLEN], net[CIDR_STRLEN], text[TEXT_LINE_MAX];
 	bool known;
 	int cls = in->cls;
 
@@ -150,7 +163,7 @@ static void header_lines(struct builder *b, const struct scan_cell *c, bool mean
 		add(b, DL_DIM, -1, "  %s", text);
 	add_kv(b, DL_PLAIN, "PTR", ptr_text(b->cx->ptr, in->view->cursor, &known));
 	asn_text(b->cx, &c->asn, text, sizeof text);
-	add_kv(b, DL_PLAIN, "ASN", text);
+	add_kv_rows(b, DL_PLAIN, "ASN", text, ASN_ROWS);
 	if (c->asn.found) {
 		cidr_format(c->asn.net, c->asn.prefix, net);
 		snprintf(text, sizeof text, "%s (ASN DB)", net);
@@ -208,7 +221,8 @@ static void compact_lines(struct builder *b, const struct scan_cell *c)
 {
 	const struct detail_in *in = b->in;
 	const struct profile *p = in->sc->profile;
-	char ip[IP4_STRLEN], asn[256], state[128], says[DETAIL_TEXT_MAX], label[LEGEND_LABEL_MAX];
+	char ip[IP4_STRLEN], asn[TEXT_LINE_MAX], state[128], says[DETAIL_TEXT_MAX];
+	char label[LEGEND_LABEL_MAX];
 	bool known;
 	int cls = in->cls;
 	const char *ptr = ptr_text(b->cx->ptr, in->view->cursor, &known);

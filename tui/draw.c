@@ -42,7 +42,8 @@ int draw_kv(int y, int x, int width, int maxlines, attr_t attr, const char *labe
 	if (maxlines <= 0 || vw < 8)
 		return 0;
 	draw_text(y, x, DRAW_KV_LABEL_W - 1, A_DIM, label, utf8);
-	while (n < maxlines && text_wrap_next(&p, vw, utf8, line, sizeof line))
+	while (n < maxlines && (n + 1 < maxlines ? text_wrap_next(&p, vw, utf8, line, sizeof line) :
+	                        text_wrap_last(&p, vw, utf8, line, sizeof line)))
 		draw_text(y + n++, x + DRAW_KV_LABEL_W, vw, attr, line, utf8);
 	return n ? n : 1;
 }

@@ -21,8 +21,8 @@ void draw_centred(int y, int x, int width, attr_t attr, const char *s, bool utf8
 #define DRAW_KV_LABEL_W 10
 
 /* Draw "label     value" from row y, column x, in width columns: the
- * value wrapped under itself in at most maxlines lines.  Returns the
- * lines used. */
+ * value wrapped under itself in at most maxlines lines, the last cut
+ * (text_fit) when the rest does not fit.  Returns the lines used. */
 int draw_kv(int y, int x, int width, int maxlines, attr_t attr, const char *label,
             const char *value, bool utf8);
 

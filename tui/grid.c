@@ -90,8 +90,10 @@ struct screen *grid_new(const struct ctx *cx, const struct target *t, char *err,
 	}
 	g->base = (struct screen){ &grid_ops, cx, false };
 	view_init(&g->view, t);
-	if (cx->s->db && asn_db_lookup(cx->s->db, t->focus, &g->target_asn) < 0)
-		g->target_asn.found = false;
+	/* A DB error leaves it unknown, as for no DB. */
+	g->target_asn = ASN_INFO_NONE;
+	if (cx->s->db)
+		(void)asn_db_lookup(cx->s->db, t->focus, &g->target_asn);
 	if (!rescan(g, 0, false)) {
 		free(g);
 		snprintf(err, errlen, "out of memory: cannot scan this range");
@@ -236,7 +238,7 @@ static void asn_of_cursor(const struct gridscreen *g, struct request *req)
 {
 	const struct session *s = g->base.cx->s;
 	const struct scan_cell *c = grid_cursor_cell(g);
-	struct asn_info info = { 0 };
+	struct asn_info info = ASN_INFO_NONE;
 	char ip[IP4_STRLEN];
 
 	ip4_format(g->view.cursor, ip);

@@ -16,7 +16,7 @@
 #include "tui/draw.h"
 #include "tui/text.h"
 
-#define LINE_MAX_W 600
+#define LINE_MAX_W TEXT_LINE_MAX
 
 static const enum theme_tone tone_of[MC_COUNT] = {
 	[MC_OUTSIDE] = TT_NONE, [MC_CLEAN] = TT_CLEAN, [MC_ASN] = TT_ASN,
@@ -167,7 +167,7 @@ static void info_draw(const struct mapview *mv, int y)
 	uint32_t addr = map_cell_addr(&mv->m, mv->x, mv->y);
 	char line[LINE_MAX_W], net[CIDR_STRLEN], a[32], b[32], d[32], e[32], f[32];
 	char name[LEGEND_LABEL_MAX];
-	struct asn_info info = { 0 };
+	struct asn_info info = ASN_INFO_NONE;
 	size_t n;
 	int x = 1;
 
@@ -341,7 +341,7 @@ static int mapview_snapshot(const struct screen *scr, const char *dir, time_t wh
 static void mapview_focus(const struct screen *scr, struct focus *f)
 {
 	const struct mapview *mv = (const struct mapview *)scr;
-	struct asn_info info = { 0 };
+	struct asn_info info = ASN_INFO_NONE;
 
 	f->has_ip = true;
 	f->ip = map_cell_addr(&mv->m, mv->x, mv->y);

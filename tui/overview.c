@@ -17,6 +17,9 @@
 #include "tui/text.h"
 
 #define SLASH16 0xffff0000u
+/* Lines the block and its AS name take at most: a longer name is cut, so
+ * that the probe below stays in view. */
+#define BLOCK_ROWS 2
 
 /* Per class, what it says about a /24 block, in the slots of
  * legend_words: one probe speaks for the whole block, which the legend
@@ -211,6 +214,7 @@ static void line_add(struct overview_line *out, size_t *n, size_t max, const cha
 		return;
 	out[*n].label = label;
 	out[*n].listed = listed;
+	out[*n].rows = 0;
 	va_start(ap, fmt);
 	vsnprintf(out[*n].value, sizeof out[*n].value, fmt, ap);
 	va_end(ap);
@@ -252,6 +256,8 @@ size_t overview_detail(const struct overview *ov, struct overview_line *out, siz
 		line_add(out, &n, max, "block", cls == CC_GUILTY || cls == CC_RANGE || cls == CC_ASN,
 		         "%s  %s  %s", net, label,
 		         ov->base.cx->s->db ? "not in the ASN database" : "no ASN database");
+	if (n)
+		out[0].rows = BLOCK_ROWS;
 	probe_text(ov, c, text, sizeof text);
 	line_add(out, &n, max, "probe", false, "%s: %s", ip, text);
 	if (e)
@@ -464,7 +470,8 @@ static void detail_draw_ov(const struct overview *ov)
 	int y = l->detail_y, end = l->detail_y + l->detail_h;
 
 	for (size_t i = 0; i < n && y < end; i++)
-		y += draw_kv(y, l->detail_x + 1, l->detail_w - 1, end - y,
+		y += draw_kv(y, l->detail_x + 1, l->detail_w - 1,
+		             lines[i].rows && lines[i].rows < end - y ? lines[i].rows : end - y,
 		             lines[i].listed ? theme_elem_attr(cx->th, TE_WARN) : A_NORMAL,
 		             lines[i].label, lines[i].value, cx->th->utf8);
 }

@@ -15,9 +15,10 @@
 #include "core/scan/scan.h"
 #include "tui/keys.h"
 #include "tui/screen.h"
+#include "tui/text.h"
 
 #define OVERVIEW_BLOCKS 256
-#define OVERVIEW_LINE_MAX 600
+#define OVERVIEW_LINE_MAX TEXT_LINE_MAX
 #define OVERVIEW_DETAIL_MAX 8
 
 struct overview {
@@ -41,6 +42,8 @@ struct overview_tally {
 struct overview_line {
 	const char *label;
 	bool listed;                   /* drawn as a warning */
+	int rows;                      /* wrapped to at most this many lines,
+	                                  the last cut; 0: as many as fit */
 	char value[OVERVIEW_LINE_MAX];
 };
 

@@ -394,12 +394,16 @@ static int wrapped_draw(const struct ctx *cx, int y, int x, int indent, int end,
 {
 	char line[STATUS_LINE_MAX];
 	const char *p = text;
-	int n = 0;
+	bool utf8 = cx->th->utf8;
+	int n;
 
-	while (n < max && text_wrap_next(&p, end - x - (n ? indent : 0), cx->th->utf8, line,
-	                                 sizeof line)) {
-		draw_text(y + n, x + (n ? indent : 0), end - x, attr, line, cx->th->utf8);
-		n++;
+	for (n = 0; n < max; n++) {
+		int w = end - x - (n ? indent : 0);
+
+		if (!(n + 1 < max ? text_wrap_next(&p, w, utf8, line, sizeof line) :
+		      text_wrap_last(&p, w, utf8, line, sizeof line)))
+			break;
+		draw_text(y + n, x + (n ? indent : 0), end - x, attr, line, utf8);
 	}
 	return n;
 }

@@ -12,11 +12,12 @@
 #include "core/scan/session.h"
 #include "tui/ctx.h"
 #include "tui/screen.h"
+#include "tui/text.h"
 #include "tui/view.h"
 
 #define STATUS_BAR_W 20
 #define STATUS_WARN_MAX (PROFILE_MAX_ZONES + 4)
-#define STATUS_LINE_MAX 600
+#define STATUS_LINE_MAX TEXT_LINE_MAX
 
 /* Filled cells of a width-cell progress bar for done of total: full
  * only when everything is done, and at least one once anything is. */

@@ -79,11 +79,28 @@ static int fit_part(char *dst, size_t dstlen, const char *src, int width, bool u
 	return used;
 }
 
+/* The ellipsis that ends cut text in a field of width columns (2 or
+ * more) and a buffer of dstlen bytes, and its columns: in ASCII three
+ * dots, fewer where the field or the buffer would hold nothing else. */
+static const char *cut_mark(int width, size_t dstlen, bool utf8, int *cols)
+{
+	static const char dots[] = "...";
+
+	if (utf8) {
+		*cols = 1;
+		return "\xe2\x80\xa6";
+	}
+	*cols = width > 3 ? 3 : width - 1;
+	if ((size_t)*cols + 2 > dstlen)
+		*cols = dstlen > 2 ? (int)dstlen - 2 : 1;
+	return dots + 3 - *cols;
+}
+
 int text_fit(char *dst, size_t dstlen, const char *src, int width, bool utf8)
 {
-	const char *mark = utf8 ? "\xe2\x80\xa6" : ">", *rest;
-	int used;
-	size_t o;
+	const char *mark, *rest;
+	int used, cols;
+	size_t o, len;
 
 	if (dstlen == 0)
 		return 0;
@@ -92,12 +109,15 @@ int text_fit(char *dst, size_t dstlen, const char *src, int width, bool utf8)
 		return used;
 	/* Cut text ends in a mark, so that a cut name never passes for
 	 * another, shorter one. */
-	used = fit_part(dst, dstlen > strlen(mark) ? dstlen - strlen(mark) : 1, src, width - 1, utf8,
-	                &rest);
-	o = strlen(dst);
-	if (o + strlen(mark) < dstlen) {
-		memcpy(dst + o, mark, strlen(mark) + 1);
-		used++;
+	mark = cut_mark(width, dstlen, utf8, &cols);
+	len = strlen(mark);
+	used = fit_part(dst, dstlen > len ? dstlen - len : 1, src, width - cols, utf8, &rest);
+	/* "are…", not "are …": the mark follows the text. */
+	for (o = strlen(dst); o > 0 && dst[o - 1] == ' '; o--, used--)
+		dst[o - 1] = '\0';
+	if (o + len < dstlen) {
+		memcpy(dst + o, mark, len + 1);
+		used += cols;
 	}
 	return used;
 }
@@ -177,6 +197,21 @@ bool text_wrap_next(const char **src, int width, bool utf8, char *dst, size_t ds
 	while (*s == ' ')
 		s++;
 	*src = s;
+	return true;
+}
+
+bool text_wrap_last(const char **src, int width, bool utf8, char *dst, size_t dstlen)
+{
+	const char *s = *src + strspn(*src, " ");
+
+	if (*s == '\0' || width < 1) {
+		*src = s;
+		if (dstlen)
+			dst[0] = '\0';
+		return false;
+	}
+	text_fit(dst, dstlen, s, width, utf8);
+	*src = s + strlen(s);
 	return true;
 }
 

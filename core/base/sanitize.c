@@ -2,6 +2,7 @@
 #include "core/base/sanitize.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes) that is not a
  * C1 control, or 0. */
@@ -62,4 +63,18 @@ size_t sanitize_text(char *dst, size_t size, const char *src, size_t len)
 	}
 	dst[o] = '\0';
 	return o;
+}
+
+size_t sanitize_text_marked(char *dst, size_t size, const char *src, size_t len,
+                            const char *mark)
+{
+	size_t n = sanitize_text(dst, size, src, len), m = strlen(mark);
+
+	/* sanitize_text writes one byte for each byte it reads: fewer out
+	 * than in is a cut. */
+	if (n == len || m >= size)
+		return n;
+	n = sanitize_text(dst, size - m, src, len);
+	memcpy(dst + n, mark, m + 1);
+	return n + m;
 }

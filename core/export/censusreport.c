@@ -49,6 +49,16 @@ static bool any_zone(const struct acct_sum *s)
 
 /* ---- CSV and JSON Lines ---- */
 
+/* The row's as_org, made safe again: the census takes the database's
+ * sanitised names, but the report does not rely on who filled it. */
+static const char *org_text(const struct census_asn *x, char org[ASN_ORG_MAX])
+{
+	if (!x->asn)
+		return CENSUS_UNANNOUNCED;
+	sanitize_text_marked(org, ASN_ORG_MAX, x->org, strlen(x->org), ASN_ORG_CUT);
+	return org;
+}
+
 static void csv_row(FILE *f, const struct profile *p, const struct census_asn *x)
 {
 	char ratio[ACCT_RATIO_MAX], org[ASN_ORG_MAX];
@@ -57,8 +67,7 @@ static void csv_row(FILE *f, const struct profile *p, const struct census_asn *x
 		fprintf(f, "%u,", (unsigned)x->asn);
 	else
 		fputc(',', f);
-	sanitize_text(org, sizeof org, x->org, strlen(x->org));
-	csv_field(f, x->asn ? org : CENSUS_UNANNOUNCED);
+	csv_field(f, org_text(x, org));
 	fprintf(f, ",%zu,%llu,%llu", x->networks, (unsigned long long)x->sum.addrs,
 	        (unsigned long long)x->sum.guilty);
 	for (size_t z = 0; z < p->nzones; z++)
@@ -76,8 +85,7 @@ static void json_row(FILE *f, const struct profile *p, const struct census_asn *
 		fprintf(f, "{\"asn\":%u,\"as_org\":", (unsigned)x->asn);
 	else
 		fputs("{\"asn\":null,\"as_org\":", f);
-	sanitize_text(org, sizeof org, x->org, strlen(x->org));
-	json_string(f, x->asn ? org : CENSUS_UNANNOUNCED);
+	json_string(f, org_text(x, org));
 	fprintf(f, ",\"networks\":%zu,\"addresses\":%llu,\"guilty\":%llu", x->networks,
 	        (unsigned long long)x->sum.addrs, (unsigned long long)x->sum.guilty);
 	for (size_t z = 0; z < p->nzones; z++)
@@ -194,7 +202,7 @@ static void top_write(FILE *f, const struct census *c)
 		snprintf(asn, sizeof asn, "AS%u", (unsigned)x->asn);
 		if (!account_ratio_text(&x->sum, ratio))
 			snprintf(ratio, sizeof ratio, "n/a");
-		sanitize_text(org, sizeof org, x->org, strlen(x->org));
+		org_text(x, org);
 		fprintf(f, "  %*zu  %-*s %*s %*s %*s %*s  %s\n", COL_RANK, i + 1, COL_ASN, asn,
 		        COL_NUM, num_grouped(x->sum.guilty, g), COL_NUM, num_grouped(x->sum.blocked, b),
 		        COL_NUM, num_grouped(x->sum.collateral, col), COL_RATIO, ratio,

@@ -61,6 +61,7 @@ int asnscan_init(struct asnscan *a, const struct session *s, uint32_t asn, size_
 
 	memset(a, 0, sizeof *a);
 	a->asn = asn;
+	a->org = "";
 	if (!s->db) {
 		snprintf(err, errlen, "AS%u: no ASN database (use --db FILE)", (unsigned)asn);
 		return -1;
@@ -86,7 +87,7 @@ int asnscan_init(struct asnscan *a, const struct session *s, uint32_t asn, size_
 		a->nets[i] = (struct asnscan_net){ .net = nets[i].net, .prefix = nets[i].prefix };
 	free(nets);
 	if (asn_db_lookup(s->db, a->nets[0].net, &info) == 0)
-		snprintf(a->org, sizeof a->org, "%s", info.org);
+		a->org = info.org;
 	ips = probes_plan(a, budget ? budget : ASNSCAN_DEFAULT_BUDGET, &nprobes);
 	rc = ips ? scan_init_list(&a->sc, &a->sub, a->zones, ips, nprobes, NULL) : -1;
 	free(ips);

@@ -31,7 +31,7 @@ struct asnscan_sum {
 
 struct asnscan {
 	uint32_t asn;
-	char org[ASN_ORG_MAX];
+	const char *org;                /* "" if unnamed; the session's DB's */
 	uint64_t total;                 /* IPv4 addresses of the ASN */
 	struct asnscan_net *nets;
 	size_t nnets;

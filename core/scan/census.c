@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "core/base/ip.h"
-#include "core/base/sanitize.h"
 
 #define UNANNOUNCED SIZE_MAX   /* the slot of space without an ASN */
 #define SWEEP_CHUNK 4096
@@ -131,7 +130,7 @@ static size_t asn_slot(struct gather *g, uint32_t asn, const char *org)
 	}
 	memset(&g->all[g->nall], 0, sizeof g->all[g->nall]);
 	g->all[g->nall].asn = asn;
-	sanitize_text(g->all[g->nall].org, sizeof g->all[g->nall].org, org, strlen(org));
+	g->all[g->nall].org = org;
 	g->table[h] = (struct tslot){ asn, (uint32_t)(g->nall + 1) };
 	g->last_asn = asn;
 	g->last_slot = g->nall;
@@ -274,6 +273,7 @@ int census_run(struct census *c, const struct account *a, struct asn_db *db, cha
 	int rc;
 
 	memset(c, 0, sizeof *c);
+	c->unannounced.org = "";
 	rc = asn_db_walk(db, on_network, &g);
 	if (rc < 0) {
 		snprintf(err, errlen, "%s: the ASN database is corrupt", asn_db_path(db));

@@ -19,7 +19,9 @@
 /* One ASN's figures; asn 0 is the space no ASN announces. */
 struct census_asn {
 	uint32_t asn;
-	char org[ASN_ORG_MAX];     /* sanitised, "" when the database has none */
+	const char *org;           /* sanitised, "" when the database has none:
+	                              the database's (geo/asn.h), so a census
+	                              is freed before its database is closed */
 	size_t networks;           /* its networks in the database */
 	struct acct_sum sum;       /* addrs: the addresses of those networks */
 };

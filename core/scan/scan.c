@@ -65,9 +65,11 @@ static int cells_make(struct scan *sc, const struct profile *p, const char *cons
 	for (size_t i = 0; i < n; i++) {
 		sc->cells[i].zone = sc->answers + i * p->nzones;
 		sc->cells[i].ip = ips ? ips[i] : net + (uint32_t)i;
-		/* A DB error leaves the cell without ASN data, as for no DB. */
-		if (db && asn_db_lookup(db, sc->cells[i].ip, &sc->cells[i].asn) < 0)
-			memset(&sc->cells[i].asn, 0, sizeof sc->cells[i].asn);
+		/* A DB error leaves the cell without ASN data, as for no DB:
+		 * asn_db_lookup says so in it. */
+		sc->cells[i].asn = ASN_INFO_NONE;
+		if (db)
+			(void)asn_db_lookup(db, sc->cells[i].ip, &sc->cells[i].asn);
 	}
 	sc->total = sc->ncells * sc->nzones;
 	return 0;

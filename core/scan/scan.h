@@ -30,7 +30,7 @@ enum cell_class {
 
 struct scan_cell {
 	uint32_t ip;
-	struct asn_info asn;
+	struct asn_info asn;    /* its org is the ASN database's (geo/asn.h) */
 	struct lookup *zone;    /* one answer per zone of the scan */
 };
 
@@ -91,7 +91,8 @@ struct scan {
 
 /* Prepare a scan of net/prefix over the given zone names (nzones of the
  * profile's, in its order) and fill in the ASN of each address from db
- * (may be NULL).  0, or -1 when out of memory. */
+ * (may be NULL; the cells' organisation names are db's, so the scan is
+ * freed before db is closed).  0, or -1 when out of memory. */
 int scan_init(struct scan *sc, const struct profile *p, const char *const *zones,
               uint32_t net, unsigned prefix, struct asn_db *db);
 

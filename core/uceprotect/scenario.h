@@ -14,10 +14,14 @@
 
 #define SCENARIO_TITLE_MAX 96
 #define SCENARIO_IMPACTS_MAX 1000000u   /* per address; keeps sums small */
+/* A scenario's organisation names go into the TXT records of the demo's
+ * zones (255 bytes at most), so they are kept short: a longer one is
+ * refused, never cut. */
+#define SCENARIO_ORG_MAX 128
 
 struct sc_asn {
 	uint32_t asn;
-	char org[ASN_ORG_MAX];
+	char org[SCENARIO_ORG_MAX];
 };
 
 struct sc_net {

@@ -23,7 +23,7 @@ static void check_info(const struct asn_info *i)
 {
 	FZ_CHECK(i->prefix <= 32);
 	FZ_CHECK((i->net & fz_host_mask(i->prefix)) == 0);
-	FZ_CHECK(fz_terminated(i->org, sizeof i->org));
+	FZ_CHECK(i->org != NULL && strlen(i->org) < ASN_ORG_MAX);
 	FZ_CHECK(fz_clean_text(i->org, strlen(i->org)));
 }
 

@@ -1,6 +1,7 @@
 /* Fuzzing core/base/sanitize.c: the first byte picks the output size, the rest
  * is the untrusted text.  The output must be terminal-safe, fit, and be
- * left alone by a second pass. */
+ * left alone by a second pass; with a mark, a cut output ends in it and
+ * starts as the unmarked output does. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -29,6 +30,28 @@ static void check_ascii_kept(const char *src, size_t len, const char *out, size_
 	FZ_CHECK(memcmp(src, out, keep) == 0);
 }
 
+/* sanitize_text_marked into the same size: whole, it is sanitize_text's
+ * output; cut, the start of it and the mark. */
+static void check_marked(const char *src, size_t len, size_t outsize, const char *whole,
+                         size_t n)
+{
+	static const char mark[] = "\xe2\x80\xa6";
+	char *out = malloc(outsize);
+	size_t m;
+
+	FZ_CHECK(out != NULL);
+	m = sanitize_text_marked(out, outsize, src, len, mark);
+	FZ_CHECK(m <= outsize - 1 && out[m] == '\0' && strlen(out) == m);
+	FZ_CHECK(fz_clean_text(out, m));
+	if (n == len || outsize < sizeof mark) {
+		FZ_CHECK(m == n && memcmp(out, whole, n) == 0);
+	} else {
+		FZ_CHECK(m >= sizeof mark - 1 && strcmp(out + m - (sizeof mark - 1), mark) == 0);
+		FZ_CHECK(memcmp(out, whole, m - (sizeof mark - 1)) == 0);
+	}
+	free(out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const char *src = (const char *)data + 1;
@@ -55,6 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FZ_CHECK(len == 0 || n > 0 || outsize < 5);  /* only a tiny buffer stays empty */
 	check_ascii_kept(src, len, out, n);
 	check_idempotent(out, n);
+	check_marked(src, len, outsize, out, n);
 	free(out);
 	return 0;
 }

@@ -25,6 +25,15 @@
 #define HOSTILE "Evil\x1b[31mRed\x07" "Bell\x7f" "Del\xc2\x9b" "CSI" \
                 "\xe2\x80\xae" "RTL\x1b]0;title\x07"
 
+/* A name of 316 bytes, its multi-byte characters across byte 127 where
+ * names were once cut ("Réseau 日本 " is 15 bytes), and one of 1,205
+ * bytes, past ASN_ORG_MAX. */
+#define ORG_PART "R\xc3\xa9seau \xe6\x97\xa5\xe6\x9c\xac "
+#define ORG_PARTS4 ORG_PART ORG_PART ORG_PART ORG_PART
+#define ORG_PARTS20 ORG_PARTS4 ORG_PARTS4 ORG_PARTS4 ORG_PARTS4 ORG_PARTS4
+#define LONG_ORG "AS-LONG-NAME " ORG_PARTS20 "Ltd"
+#define HUGE_ORG "HUGE " ORG_PARTS20 ORG_PARTS20 ORG_PARTS20 ORG_PARTS20
+
 /* The CSV rows in address order: start and end as written (dotted or
  * numeric), the org field as written and the org it stands for. */
 struct row {
@@ -37,6 +46,8 @@ struct row {
 static const struct row rows[] = {
 	{ "10.1.2.3", "10.1.2.3", 0x0a010203, 0x0a010203, 64503,
 	  "Single Host", "Single Host" },
+	{ "100.64.0.0", "100.64.0.255", 0x64400000, 0x644000ff, 64505, LONG_ORG, LONG_ORG },
+	{ "100.64.1.0", "100.64.1.255", 0x64400100, 0x644001ff, 64506, HUGE_ORG, HUGE_ORG },
 	{ "172.16.0.0", "172.16.255.255", 0xac100000, 0xac10ffff, 64504, "", "" },
 	{ "192.0.2.0", "192.0.2.255", 0xc0000200, 0xc00002ff, 64496,
 	  "Example Docs Net", "Example Docs Net" },
@@ -382,6 +393,36 @@ static size_t expected_nets(struct asn_net *nets, const struct row **from)
 	return n;
 }
 
+/* Names come whole up to ASN_ORG_MAX, each kept once by the handle; a
+ * longer one is cut at a character and ends in ASN_ORG_CUT. */
+static void test_long_org(void **state)
+{
+	struct fixture *fx = *state;
+	struct asn_info a, b;
+	size_t len, cut = strlen(ASN_ORG_CUT);
+	int i;
+
+	assert_true(strlen(LONG_ORG) > 300 && strlen(HUGE_ORG) >= ASN_ORG_MAX);
+	for (i = 0; i < 2; i++) {
+		struct asn_db *db = open_ok(fx->dbs[i]);
+
+		assert_int_equal(asn_db_lookup(db, ip("100.64.0.9"), &a), 0);
+		assert_int_equal(a.asn, 64505);
+		assert_string_equal(a.org, LONG_ORG);
+		assert_int_equal(asn_db_lookup(db, ip("100.64.0.200"), &b), 0);
+		assert_ptr_equal(a.org, b.org);
+		assert_int_equal(asn_db_lookup(db, ip("100.64.1.7"), &a), 0);
+		assert_int_equal(a.asn, 64506);
+		len = strlen(a.org);
+		assert_true(len < ASN_ORG_MAX && len + 4 >= ASN_ORG_MAX - 1);
+		assert_string_equal(a.org + len - cut, ASN_ORG_CUT);
+		assert_memory_equal(a.org, HUGE_ORG, len - cut);
+		/* at a character boundary: what follows starts a character */
+		assert_true(((unsigned char)HUGE_ORG[len - cut] & 0xc0) != 0x80);
+		asn_db_close(db);
+	}
+}
+
 static void test_walk(void **state)
 {
 	struct fixture *fx = *state;
@@ -407,7 +448,8 @@ static void test_walk(void **state)
 			assert_int_equal(seen.nets[i].net, want[i].net);
 			assert_int_equal(seen.nets[i].prefix, want[i].prefix);
 			assert_int_equal(seen.nets[i].asn, from[i]->asn);
-			sanitize_text(org, sizeof(org), from[i]->org, strlen(from[i]->org));
+			sanitize_text_marked(org, sizeof(org), from[i]->org, strlen(from[i]->org),
+			                     ASN_ORG_CUT);
 			assert_string_equal(seen.nets[i].org, org);
 			sum_nets += (uint64_t)1 << (32 - seen.nets[i].prefix);
 			for (j = 0; j < i; j++)  /* in order, never overlapping */
@@ -541,6 +583,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_lookup),
 		cmocka_unit_test(test_hostile_org),
+		cmocka_unit_test(test_long_org),
 		cmocka_unit_test(test_metadata),
 		cmocka_unit_test(test_open_errors),
 		cmocka_unit_test(test_locate),

@@ -62,7 +62,7 @@ static void asn_plan(struct fixture *f, uint32_t asn, const char *org, const str
 	size_t np = 0;
 
 	as->asn = asn;
-	snprintf(as->org, sizeof as->org, "%s", org);
+	as->org = org;
 	as->nets = calloc(n, sizeof *as->nets);
 	assert_non_null(as->nets);
 	as->nnets = n;
@@ -170,6 +170,32 @@ static void test_pending(void **state)
 	assert_string_equal(header_value(h, n, "UCE-3 TXT"), "none so far: probes still running");
 	asnview_ops.title(&f.av.base, row, sizeof row);
 	assert_string_equal(row, "rblscope  AS64500 EXAMPLE-NET");
+	fixture_close(&f);
+}
+
+/* A long AS name reaches the header and the title whole, with what
+ * follows it: only drawing cuts it, to the width, with its mark. */
+static void test_long_org(void **state)
+{
+	struct fixture f;
+	struct asn_hline h[ASNVIEW_HEADER_MAX];
+	char org[ASN_ORG_MAX], title[TEXT_LINE_MAX];
+	size_t n;
+
+	(void)state;
+	for (n = 0; n + 10 < sizeof org; n += 9)
+		memcpy(org + n, "R\xc3\xa9seau \xe6\x97\xa5", 9);
+	org[n] = '\0';
+	fixture_open(&f);
+	asn_plan(&f, 64500, org, as64500, 2);
+	n = asnview_header(&f.av, h, ASNVIEW_HEADER_MAX);
+	assert_int_equal(strncmp(header_value(h, n, "ASN"), "AS64500 ", 8), 0);
+	assert_int_equal(strncmp(header_value(h, n, "ASN") + 8, org, strlen(org)), 0);
+	assert_string_equal(header_value(h, n, "ASN") + 8 + strlen(org),
+	                    ": 2 networks, 384 IPv4 addresses");
+	asnview_ops.title(&f.av.base, title, sizeof title);
+	assert_int_equal(strncmp(title, "rblscope  AS64500 ", 18), 0);
+	assert_string_equal(title + 18, org);
 	fixture_close(&f);
 }
 
@@ -450,6 +476,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_pending),
+		cmocka_unit_test(test_long_org),
 		cmocka_unit_test(test_real_asn),
 		cmocka_unit_test(test_exact),
 		cmocka_unit_test(test_sampled_and_failed),

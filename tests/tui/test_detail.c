@@ -5,6 +5,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <setjmp.h>
+#include <locale.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -170,6 +172,66 @@ static void test_compact_when_short(void **state)
 	fixture_close(&f);
 }
 
+/* An AS name of 316 bytes, its multi-byte characters across byte 127
+ * where names were once cut: "Réseau 日本 " is 15 bytes. */
+#define ORG_PART "R\xc3\xa9seau \xe6\x97\xa5\xe6\x9c\xac "
+#define ORG_PARTS4 ORG_PART ORG_PART ORG_PART ORG_PART
+#define LONG_ORG "AS-LONG-NAME " ORG_PARTS4 ORG_PARTS4 ORG_PARTS4 ORG_PARTS4 ORG_PARTS4 "Ltd"
+
+/* The panel's ASN: two lines at most, the second cut at a character
+ * and ending in the ellipsis, the network after it; every line within
+ * the width.  Returns the first ASN line. */
+static const char *expect_long_org_cut(struct fixture *f, int width, size_t maxlines,
+                                       const char *mark)
+{
+	char shown[DETAIL_TEXT_MAX * 2];
+	const char *second;
+	size_t n = build(f, width, maxlines, f->lines), len;
+	int i = find(f->lines, n, "  ASN      AS64500 AS-LONG-NAME R");
+
+	assert_true(i > 0);
+	second = f->lines[i + 1].text;
+	assert_int_equal(strncmp(second, "           ", 11), 0);
+	len = strlen(second);
+	assert_true(len > strlen(mark) + 11);
+	assert_string_equal(second + len - strlen(mark), mark);
+	assert_int_equal(strncmp(f->lines[i + 2].text, "  network  192.0.2.0/25", 23), 0);
+	for (size_t k = 0; k < n; k++)
+		assert_true(text_width(f->lines[k].text, f->x.th.utf8) <= width);
+	/* What shows is the name's start, joined where it wrapped. */
+	snprintf(shown, sizeof shown, "%s %.*s", f->lines[i].text + 11,
+	         (int)(len - 11 - strlen(mark)), second + 11);
+	if (f->x.th.utf8)
+		assert_int_equal(strncmp("AS64500 " LONG_ORG, shown, strlen(shown)), 0);
+	return f->lines[i].text;
+}
+
+static void test_long_org_cut(void **state)
+{
+	struct fixture f;
+
+	(void)state;
+	fixture_open(&f, "192.0.2.5");
+	guilty_cell(&f)->asn.org = LONG_ORG;
+	f.s.db = (struct asn_db *)&f;
+	/* An ASCII terminal: a '?' for each character beyond ASCII. */
+	assert_non_null(strstr(expect_long_org_cut(&f, 60, 40, "..."), "R?seau ?? R?seau"));
+	/* One line per TXT: the same two lines. */
+	expect_long_org_cut(&f, 99, 14, "...");
+	assert_null(strstr(f.lines[1].text, "listed itself"));
+	assert_non_null(setlocale(LC_CTYPE, "C.UTF-8"));
+	f.x.th.utf8 = true;
+	expect_long_org_cut(&f, 60, 40, "\xe2\x80\xa6");
+	expect_long_org_cut(&f, 47, 40, "\xe2\x80\xa6");
+	/* The compact form: one line, cut with the mark. */
+	assert_int_equal(build(&f, 78, 4, f.lines), 4);
+	assert_int_equal(strncmp(f.lines[0].text, "192.0.2.5 guilty (UCE-1)  AS64500 AS-LONG-NAME R", 48), 0);
+	assert_string_equal(f.lines[0].text + strlen(f.lines[0].text) - 3, "\xe2\x80\xa6");
+	assert_true(text_width(f.lines[0].text, true) <= 76);
+	setlocale(LC_CTYPE, "C");
+	fixture_close(&f);
+}
+
 static void test_other_asn_said(void **state)
 {
 	struct fixture f;
@@ -228,6 +290,7 @@ int main(void)
 		cmocka_unit_test(test_full),
 		cmocka_unit_test(test_one_line_per_txt),
 		cmocka_unit_test(test_compact_when_short),
+		cmocka_unit_test(test_long_org_cut),
 		cmocka_unit_test(test_other_asn_said),
 		cmocka_unit_test(test_not_scanned),
 		cmocka_unit_test(test_hostile_txt),

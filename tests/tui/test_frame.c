@@ -29,7 +29,7 @@ static void test_fits_tiny_windows(void **state)
 	assert_int_equal(toosmall_lines(8, 2, lines, 3), 3);
 	for (size_t i = 0; i < 3; i++)
 		assert_true(strlen(lines[i]) <= 8);
-	assert_string_equal(lines[0], "termina>");   /* cut, and marked */
+	assert_string_equal(lines[0], "termi...");   /* cut, and marked */
 	assert_int_equal(toosmall_lines(0, 0, lines, 3), 3);
 	assert_string_equal(lines[0], "");
 	assert_int_equal(toosmall_lines(30, 10, lines, 1), 1);

@@ -28,7 +28,15 @@ static void test_fit_ascii(void **state)
 	assert_int_equal(text_fit(out, sizeof out, "192.0.2.77", 4, true), 4);
 	assert_string_equal(out, "192\xe2\x80\xa6");
 	assert_int_equal(text_fit(out, sizeof out, "192.0.2.77", 4, false), 4);
-	assert_string_equal(out, "192>");
+	assert_string_equal(out, "1...");
+	/* In ASCII fewer dots where three would leave no text. */
+	assert_int_equal(text_fit(out, sizeof out, "192.0.2.77", 3, false), 3);
+	assert_string_equal(out, "1..");
+	assert_int_equal(text_fit(out, sizeof out, "192.0.2.77", 2, false), 2);
+	assert_string_equal(out, "1.");
+	/* The mark follows the text, not a space. */
+	assert_int_equal(text_fit(out, sizeof out, "ab cd", 4, true), 3);
+	assert_string_equal(out, "ab\xe2\x80\xa6");
 	/* Spaces alone past the edge are not text that was cut. */
 	assert_int_equal(text_fit(out, sizeof out, "ab    ", 2, false), 2);
 	assert_string_equal(out, "ab");
@@ -36,7 +44,7 @@ static void test_fit_ascii(void **state)
 	assert_string_equal(out, "");
 	/* The buffer bounds the copy as well as the width. */
 	assert_int_equal(text_fit(out, 4, "abcdef", 10, false), 3);
-	assert_string_equal(out, "ab>");
+	assert_string_equal(out, "a..");
 	assert_int_equal(text_fit(out, 4, "abcdef", 10, true), 1);
 	assert_string_equal(out, "\xe2\x80\xa6");
 }
@@ -64,7 +72,7 @@ static void test_fit_utf8(void **state)
 	assert_int_equal(text_fit(out, sizeof out, "R\xc3\xa9seau", 3, true), 3);
 	assert_string_equal(out, "R\xc3\xa9\xe2\x80\xa6");
 	assert_int_equal(text_fit(out, 3, "R\xc3\xa9seau", 20, false), 2);
-	assert_string_equal(out, "R>");
+	assert_string_equal(out, "R.");
 	/* Wide characters take two columns and are not split. */
 	assert_int_equal(text_width("\xe6\x97\xa5\xe6\x9c\xac", true), 4);
 	assert_int_equal(text_fit(out, sizeof out, "\xe6\x97\xa5\xe6\x9c\xac", 3, true), 3);
@@ -136,6 +144,30 @@ static void test_wrap_long_word(void **state)
 	assert_string_equal(line, "0123");
 }
 
+/* The last line there is room for takes the rest, cut with the mark. */
+static void test_wrap_last(void **state)
+{
+	const char *txt = "Net 192.0.2.0/25 is UCEPROTECT-Level2 listed because 4 impacts";
+	const char *p = txt;
+	char line[128];
+
+	(void)state;
+	assert_true(text_wrap_next(&p, 20, true, line, sizeof line));
+	assert_string_equal(line, "Net 192.0.2.0/25 is");
+	assert_true(text_wrap_last(&p, 20, true, line, sizeof line));
+	assert_string_equal(line, "UCEPROTECT-Level2 l\xe2\x80\xa6");
+	assert_int_equal(*p, '\0');
+	assert_false(text_wrap_last(&p, 20, true, line, sizeof line));
+	assert_string_equal(line, "");
+	/* What fits is whole and unmarked. */
+	p = "  because 4 impacts";
+	assert_true(text_wrap_last(&p, 20, false, line, sizeof line));
+	assert_string_equal(line, "because 4 impacts");
+	p = "because 4 impacts";
+	assert_true(text_wrap_last(&p, 12, false, line, sizeof line));
+	assert_string_equal(line, "because 4...");
+}
+
 static void test_appendf(void **state)
 {
 	char buf[8];
@@ -160,6 +192,7 @@ int main(void)
 		cmocka_unit_test(test_fit_ascii_terminal),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_wrap_long_word),
+		cmocka_unit_test(test_wrap_last),
 		cmocka_unit_test(test_appendf),
 	};
 

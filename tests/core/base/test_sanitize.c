@@ -271,6 +271,40 @@ static void truncation_never_splits_a_character(void **state)
 	}
 }
 
+/* A text that does not fit ends in the mark, cut before it at a
+ * character boundary; one that fits, even by a byte, is whole and
+ * unmarked, hostile bytes replaced as ever. */
+static void cut_text_ends_in_the_mark(void **state)
+{
+	const char *s = "a\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80z";  /* a é 中 😀 z */
+	const char *mark = "\xe2\x80\xa6";  /* … */
+	/* the bytes of whole characters kept before the mark, by size; from
+	 * 12 bytes on, all of s fits */
+	static const size_t keep[] = { 0, 0, 0, 0, 0, 1, 1, 3, 3, 3, 6, 6 };
+	char out[32];
+
+	(void)state;
+	for (size_t size = 4; size < sizeof keep / sizeof keep[0]; size++) {
+		size_t r;
+
+		memset(out, 'Z', sizeof out);
+		r = sanitize_text_marked(out, size, s, strlen(s), mark);
+		assert_int_equal(r, keep[size] + 3);
+		assert_memory_equal(out, s, keep[size]);
+		assert_string_equal(out + keep[size], mark);
+		assert_true(terminal_safe(out, r));
+		for (size_t k = size; k < sizeof out; k++)
+			assert_int_equal(out[k], 'Z');
+	}
+	assert_int_equal(sanitize_text_marked(out, 12, s, strlen(s), mark), strlen(s));
+	assert_string_equal(out, s);
+	assert_int_equal(sanitize_text_marked(out, sizeof out, "a\x1b[1mb", 6, mark), 6);
+	assert_string_equal(out, "a?[1mb");
+	/* no room for the mark: cut as sanitize_text cuts */
+	assert_int_equal(sanitize_text_marked(out, 3, "abcdef", 6, mark), 2);
+	assert_string_equal(out, "ab");
+}
+
 static void tiny_buffers(void **state)
 {
 	char out[4] = { 'Z', 'Z', 'Z', 'Z' };
@@ -324,6 +358,7 @@ int main(void)
 		cmocka_unit_test(valid_utf8_is_kept),
 		cmocka_unit_test(embedded_nul_is_replaced),
 		cmocka_unit_test(truncation_never_splits_a_character),
+		cmocka_unit_test(cut_text_ends_in_the_mark),
 		cmocka_unit_test(tiny_buffers),
 		cmocka_unit_test(random_bytes_always_come_out_safe),
 	};

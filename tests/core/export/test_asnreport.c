@@ -23,7 +23,7 @@ static void asn_fill(struct asnscan *a, struct session *s)
 {
 	memset(a, 0, sizeof *a);
 	a->asn = 64512;
-	snprintf(a->org, sizeof a->org, "DEMO-HOSTING, ZZ");
+	a->org = "DEMO-HOSTING, ZZ";
 	a->total = 131072;
 	a->nets = &net;
 	a->nnets = 1;

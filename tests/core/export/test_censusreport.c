@@ -17,21 +17,24 @@
 /* The census of three ASNs and some unannounced space, by hand. */
 static void census_make(struct census *c, struct census_asn *v)
 {
+	static char wide[128];
+
 	memset(c, 0, sizeof *c);
 	memset(v, 0, 3 * sizeof *v);
 	v[0] = (struct census_asn){ .asn = 64500, .networks = 2,
 	                            .sum = { .addrs = 384, .zone = { 3, 127, 384 }, .guilty = 3,
 	                                     .blocked = 384, .collateral = 381 } };
-	snprintf(v[0].org, sizeof v[0].org, "%s", "Evil \"Net\", Inc.\x1b[31m\nX");
+	v[0].org = "Evil \"Net\", Inc.\x1b[31m\nX";
 	v[1] = (struct census_asn){ .asn = 64501, .networks = 1,
 	                            .sum = { .addrs = 256, .zone = { 0, 0, 256 }, .blocked = 256,
 	                                     .collateral = 256 } };
 	/* a long name of wide characters: more columns than bytes show */
-	for (size_t i = 0; i + 3 < sizeof v[1].org; i += 3)
-		memcpy(v[1].org + i, "\xe6\xbc\xa2", 3);
+	for (size_t i = 0; i + 3 < sizeof wide; i += 3)
+		memcpy(wide + i, "\xe6\xbc\xa2", 3);
+	v[1].org = wide;
 	v[2] = (struct census_asn){ .asn = 64502, .networks = 1,
 	                            .sum = { .addrs = 256, .zone = { 1, 0, 0 }, .guilty = 1,
-	                                     .blocked = 1 } };
+	                                     .blocked = 1 }, .org = "" };
 	c->v = v;
 	c->n = 3;
 	c->unannounced = (struct census_asn){ .sum = { .addrs = 1000, .zone = { 2, 4 },

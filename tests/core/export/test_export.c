@@ -37,7 +37,7 @@ static void set_asn(struct scan_cell *c, uint32_t asn, const char *org, uint32_t
 {
 	c->asn.found = true;
 	c->asn.asn = asn;
-	snprintf(c->asn.org, sizeof c->asn.org, "%s", org);
+	c->asn.org = org;
 	c->asn.net = net;
 	c->asn.prefix = prefix;
 }

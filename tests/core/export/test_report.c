@@ -184,7 +184,7 @@ static void sample(struct scan *sc, struct session *s)
 	for (size_t i = 0; i < sc->ncells; i++) {
 		sc->cells[i].asn.found = true;
 		sc->cells[i].asn.asn = 64496;
-		snprintf(sc->cells[i].asn.org, sizeof sc->cells[i].asn.org, "Example Org");
+		sc->cells[i].asn.org = "Example Org";
 		sc->cells[i].asn.net = A(192, 0, 2, 0);
 		sc->cells[i].asn.prefix = 24;
 	}
