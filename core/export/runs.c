@@ -11,10 +11,26 @@
 #include "core/scan/zoneclass.h"
 #include "core/uceprotect/txt.h"
 
+/* Is the address text addr (len bytes) at p, as a whole address: not
+ * inside a longer number or a CIDR (text before p is at p[-1] unless
+ * p == start)? */
+static bool address_at(const char *start, const char *p, const char *addr, size_t len)
+{
+	char after = p[len];
+
+	if (strncmp(p, addr, len) != 0)
+		return false;
+	if (p > start && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.'))
+		return false;
+	return !(after >= '0' && after <= '9') && after != '/' &&
+	       !(after == '.' && p[len + 1] >= '0' && p[len + 1] <= '9');
+}
+
 /* Do TXT a of address ia and TXT b of address ib say the same, each
  * address written where the other is? */
 static bool txt_alike(const char *a, uint32_t ia, const char *b, uint32_t ib)
 {
+	const char *a0 = a, *b0 = b;
 	char sa[IP4_STRLEN], sb[IP4_STRLEN];
 	size_t la, lb;
 
@@ -23,7 +39,7 @@ static bool txt_alike(const char *a, uint32_t ia, const char *b, uint32_t ib)
 	la = strlen(sa);
 	lb = strlen(sb);
 	while (*a || *b) {
-		if (strncmp(a, sa, la) == 0 && strncmp(b, sb, lb) == 0) {
+		if (address_at(a0, a, sa, la) && address_at(b0, b, sb, lb)) {
 			a += la;
 			b += lb;
 		} else if (*a++ != *b++) {
@@ -37,7 +53,9 @@ static bool txt_alike(const char *a, uint32_t ia, const char *b, uint32_t ib)
 static bool cells_alike(const struct scan *sc, const struct scan_cell *a,
                         const struct scan_cell *b)
 {
-	if (scan_cell_class(sc, a) != scan_cell_class(sc, b) || a->asn.asn != b->asn.asn)
+	/* Each guilty address is listed for itself: an entry of its own. */
+	if (scan_cell_class(sc, a) != scan_cell_class(sc, b) || a->asn.asn != b->asn.asn ||
+	    scan_cell_class(sc, a) == CC_GUILTY)
 		return false;
 	for (size_t z = 0; z < sc->nzones; z++) {
 		const struct lookup *x = &a->zone[z], *y = &b->zone[z];
@@ -83,10 +101,11 @@ void text_wrapped(FILE *f, const char *text, size_t col, size_t indent)
 	}
 }
 
-/* TXT of the first address of a run of n, its address put as
- * "<address>" when the run holds more than it. */
-static void txt_of_run(const char *txt, uint32_t ip, size_t n, char *out, size_t len)
+/* TXT of the first address of a run, its address put as "<address>"
+ * when the texts of the run differ (rbldnsd wrote each its own). */
+static void txt_of_run(const char *txt, uint32_t ip, bool differ, char *out, size_t len)
 {
+	const char *start = txt;
 	char addr[IP4_STRLEN];
 	size_t used = 0, al;
 
@@ -94,7 +113,7 @@ static void txt_of_run(const char *txt, uint32_t ip, size_t n, char *out, size_t
 	al = strlen(addr);
 	out[0] = '\0';
 	while (*txt && used + 1 < len) {
-		if (n > 1 && strncmp(txt, addr, al) == 0) {
+		if (differ && address_at(start, txt, addr, al)) {
 			used += (size_t)snprintf(out + used, len - used, "<address>");
 			txt += al;
 			continue;
@@ -106,9 +125,10 @@ static void txt_of_run(const char *txt, uint32_t ip, size_t n, char *out, size_t
 		out[len - 1] = '\0';
 }
 
-/* The answers of the first cell of a run of n: a line per listed or
- * failed zone, its codes and what they mean, its TXT. */
-static void answers_write(FILE *f, const struct scan *sc, const struct scan_cell *c, size_t n)
+/* The answers of the first cell c of a run that ends at last: a line
+ * per listed or failed zone, its codes and what they mean, its TXT. */
+static void answers_write(FILE *f, const struct scan *sc, const struct scan_cell *c,
+                          const struct scan_cell *last)
 {
 	char codes[512], parsed[200], txt[LOOKUP_TXT_MAX];
 	struct txt_info ti;
@@ -125,7 +145,7 @@ static void answers_write(FILE *f, const struct scan *sc, const struct scan_cell
 			fprintf(f, "%s: ", lk_error_name(l->error));
 		text_wrapped(f, codes[0] ? codes : lk_error_text(l->error), 21, 21);
 		if (l->txt[0]) {
-			txt_of_run(l->txt, c->ip, n, txt, sizeof txt);
+			txt_of_run(l->txt, c->ip, strcmp(l->txt, last->zone[z].txt) != 0, txt, sizeof txt);
 			fprintf(f, "%*sTXT ", 21, "");
 			text_wrapped(f, txt, 25, 25);
 			txt_parse(l->txt, &ti);
@@ -142,7 +162,7 @@ static void answers_write(FILE *f, const struct scan *sc, const struct scan_cell
 static void run_line(FILE *f, const struct scan *sc, size_t i, size_t j)
 {
 	const struct scan_cell *c = &sc->cells[i];
-	char first[IP4_STRLEN], last[IP4_STRLEN], num[32], head[128], asn[1100];
+	char first[IP4_STRLEN], last[IP4_STRLEN], num[32], head[128], asn[ASN_ORG_MAX + 16];
 	enum cell_class cls = scan_cell_class(sc, c);
 	int w;
 
@@ -154,21 +174,18 @@ static void run_line(FILE *f, const struct scan *sc, size_t i, size_t j)
 	else
 		w = snprintf(head, sizeof head, "  %-15s %s", first, legend_of(cls)->name);
 	fputs(head, f);
-	if (c->asn.found && c->asn.asn) {
-		size_t room = REPORT_COLS > (size_t)w + 2 ? REPORT_COLS - (size_t)w - 2 : 0;
-		int n = snprintf(asn, sizeof asn, "AS%u %s", (unsigned)c->asn.asn, c->asn.org);
-
-		/* An AS name cut for width ends in "...", never mid-character. */
-		if (n > 0 && (size_t)n > room && room > 3) {
-			size_t cut = room - 3;
-
-			while (cut > 0 && ((unsigned char)asn[cut] & 0xc0) == 0x80)
-				cut--;
-			memcpy(asn + cut, "...", 4);
-		}
-		fprintf(f, "  %s", asn);
+	if (!c->asn.found || !c->asn.asn) {
+		fputc('\n', f);
+		return;
 	}
-	fputc('\n', f);
+	/* The AS name whole: on the line when it fits, else wrapped under it. */
+	snprintf(asn, sizeof asn, "AS%u %s", (unsigned)c->asn.asn, c->asn.org);
+	if ((size_t)w + 2 + strlen(asn) <= REPORT_COLS) {
+		fprintf(f, "  %s\n", asn);
+		return;
+	}
+	fputs("\n        ", f);
+	text_wrapped(f, asn, 8, 10);
 }
 
 void runs_write(FILE *f, const struct scan *sc)
@@ -187,7 +204,7 @@ void runs_write(FILE *f, const struct scan *sc)
 				fputs("  listed and failed addresses\n", f);
 			any = true;
 			run_line(f, sc, i, j);
-			answers_write(f, sc, c, j - i);
+			answers_write(f, sc, c, &sc->cells[j - 1]);
 		}
 		i = j;
 	}

@@ -83,9 +83,15 @@ assert_contains "$T/text.out" "192.0.2.0/24" "text: header names the network"
 for z in $ZONE_L1 $ZONE_L2 $ZONE_L3; do
 	assert_contains "$T/text.out" "$z" "text: names zone $z"
 done
-# The reasons of the range and ASN listings, as their TXT gives them.
+# The reasons of the range and ASN listings, as their TXT gives them,
+# whole: a TXT wraps at 100 columns onto lines indented under it.
+long=$(awk 'length > 100' "$T/text.out" | head -n 1)
+[ -z "$long" ] || fail "text: a line wider than 100 columns: $long"
+ok "text: no line wider than 100 columns"
+awk '/^                         [^ ]/ { sub(/^ +/, ""); line = line " " $0; next }
+	{ if (NR > 1) print line; line = $0 } END { print line }' "$T/text.out" >"$T/text.joined"
 for txt in "$L2TXT_A" "$L2TXT_B" "$L3TXT"; do
-	assert_contains "$T/text.out" "$txt" "text: gives the reason '${txt%% is *}'"
+	assert_contains "$T/text.joined" "$txt" "text: gives the reason '${txt%% is *}'"
 done
 # Counts per zone (listed, clean) and the collateral damage.
 zone_counts() {

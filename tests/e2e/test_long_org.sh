@@ -65,8 +65,15 @@ json_to_csv <"$T/json.out" >"$T/json.csv" || fail "json: not JSON Lines with the
 assert_file_eq "$T/csv.all" "$T/json.csv" "json: every name as whole as in the csv"
 # shellcheck disable=SC2086
 rbl text --export text $RUN 192.0.2.0/24
-assert_contains "$T/text.out" "AS64500 $LONG" "text: the whole name"
-assert_contains "$T/text.out" "AS64501 $CUT" "text: the longer name cut, with the ellipsis"
+# The text keeps to 100 columns: a long name wraps on lines indented
+# under its address, whole.
+long=$(awk 'length > 100' "$T/text.out" | head -n 1)
+[ -z "$long" ] || fail "text: a line wider than 100 columns"
+ok "text: no line wider than 100 columns"
+awk '/^          [^ ]/ { sub(/^ +/, ""); line = line " " $0; next }
+	{ if (NR > 1) print line; line = $0 } END { print line }' "$T/text.out" >"$T/text.joined"
+assert_contains "$T/text.joined" "AS64500 $LONG" "text: the whole name"
+assert_contains "$T/text.joined" "AS64501 $CUT" "text: the longer name cut, with the ellipsis"
 
 # --- an ASN target and the census ------------------------------------------
 # shellcheck disable=SC2086
