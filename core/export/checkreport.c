@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/base/ip.h"
+#include "core/export/runs.h"
 #include "core/scan/zoneclass.h"
 
 #define LABEL_W 16
@@ -79,10 +80,13 @@ void checkreport_write(FILE *f, const struct scan *sc, const struct scan_cell *c
 
 		check_row(sc, c, order[i], &r);
 		fprintf(f, "  %-*.*s %-*s %s\n", LABEL_W, LABEL_W, r.label, STATE_W, r.state, r.zone);
-		if (r.codes[0])
-			fprintf(f, "  %*s %s %s\n", LABEL_W, "", st == LK_ERROR ? "why: " : "codes:",
-			        r.codes);
-		if (r.txt[0])
-			fprintf(f, "  %*s TXT:   %s\n", LABEL_W, "", r.txt);
+		if (r.codes[0]) {
+			fprintf(f, "  %*s %s ", LABEL_W, "", st == LK_ERROR ? "why: " : "codes:");
+			text_wrapped(f, r.codes, LABEL_W + 10, LABEL_W + 10);
+		}
+		if (r.txt[0]) {
+			fprintf(f, "  %*s TXT:   ", LABEL_W, "");
+			text_wrapped(f, r.txt, LABEL_W + 10, LABEL_W + 10);
+		}
 	}
 }

@@ -42,8 +42,8 @@ void check_order(const struct scan *sc, const struct scan_cell *c, size_t *order
 /* How many lists of sc list c, find it clean, failed, are still asked. */
 void check_count(const struct scan *sc, const struct scan_cell *c, struct check_counts *n);
 
-/* The table of c on every list of sc, at most 100 columns but for TXT
- * and codes, written whole on lines of their own. */
+/* The table of c on every list of sc, at most 100 columns: codes and
+ * TXT whole, wrapped under themselves. */
 void checkreport_write(FILE *f, const struct scan *sc, const struct scan_cell *c);
 
 #endif

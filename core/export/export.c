@@ -20,6 +20,7 @@
 #include "core/export/progress.h"
 #include "core/export/report.h"
 #include "core/export/snapfile.h"
+#include "core/snapshot/snapshot.h"
 #include "core/scan/legend.h"
 
 /* The per-address fields, in column order, as strings. */
@@ -183,7 +184,15 @@ static int rows_write(FILE *f, enum export_format fmt, const struct session *s,
 {
 	switch (fmt) {
 	case EXPORT_CSV: csv_write(f, s, sc, first); break;
-	case EXPORT_JSON: json_write(f, s, sc); break;
+	case EXPORT_JSON:
+		/* A stream of several targets is one snapshot: one header. */
+		if (first)
+			snapshot_header_write(f, s, s->opt && s->opt->ntargets ? s->opt->targets :
+			                      s->opt && s->opt->has_target ? &s->opt->target : NULL,
+			                      s->opt && s->opt->ntargets ? s->opt->ntargets :
+			                      s->opt && s->opt->has_target ? 1 : 0, policy, when);
+		json_write(f, s, sc);
+		break;
 	default:
 		if (s->opt && s->opt->summary) {
 			if (report_summary_write(f, s, sc, policy, when) < 0)

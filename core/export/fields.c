@@ -19,21 +19,3 @@ void csv_field(FILE *f, const char *s)
 	}
 	fputc('"', f);
 }
-
-/* Write s as a JSON string.  Text is sanitised already; escaping covers
- * the rest of what JSON forbids. */
-void json_string(FILE *f, const char *s)
-{
-	fputc('"', f);
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-
-		if (ch == '"' || ch == '\\')
-			fprintf(f, "\\%c", ch);
-		else if (ch < 0x20)
-			fprintf(f, "\\u%04x", ch);
-		else
-			fputc(ch, f);
-	}
-	fputc('"', f);
-}

@@ -4,12 +4,10 @@
 
 #include <stdio.h>
 
+#include "core/base/json.h"   /* json_string */
+
 /* Write s as a CSV field: quoted when it holds a comma, quote or line
  * break, or a space at either end (RFC 4180). */
 void csv_field(FILE *f, const char *s);
-
-/* Write s as a JSON string.  Text is sanitised already; escaping covers
- * the rest of what JSON forbids. */
-void json_string(FILE *f, const char *s);
 
 #endif

@@ -22,6 +22,7 @@ static const struct {
 	[LKE_UNTRUSTED] = { "untrusted", "zone lists its test entry 127.0.0.1: it lists anything" },
 	[LKE_OTHER] = { "other", "lookup failed" },
 	[LKE_UNEXPECTED] = { "unexpected", "answer is a code the zone does not document" },
+	[LKE_ABSENT] = { "absent", "not in the snapshot: not scanned then" },
 };
 
 const char *lk_state_name(enum lk_state s)
@@ -37,6 +38,14 @@ const char *lk_state_name(enum lk_state s)
 const char *lk_error_name(enum lk_error e)
 {
 	return (unsigned)e < LKE_COUNT ? lk_errors[e].name : "other";
+}
+
+enum lk_error lk_error_by_name(const char *name)
+{
+	for (int e = LKE_NONE + 1; e < LKE_COUNT; e++)
+		if (strcmp(lk_errors[e].name, name) == 0)
+			return (enum lk_error)e;
+	return LKE_NONE;
 }
 
 const char *lk_error_text(enum lk_error e)

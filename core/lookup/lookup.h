@@ -29,6 +29,7 @@ enum lk_error {
 	LKE_UNTRUSTED,   /* the zone lists 127.0.0.1 (RFC 5782): it lists anything */
 	LKE_OTHER,
 	LKE_UNEXPECTED,  /* a 127/8 code the zone's profile does not document */
+	LKE_ABSENT,      /* a snapshot does not hold the address */
 	LKE_COUNT
 };
 
@@ -54,6 +55,9 @@ const char *lk_state_name(enum lk_state s);
 
 /* Short name of an error reason: "timeout", "servfail", ... ("" for none). */
 const char *lk_error_name(enum lk_error e);
+
+/* The error reason called name ("timeout"), or LKE_NONE. */
+enum lk_error lk_error_by_name(const char *name);
 
 /* One-line explanation of an error reason, for people. */
 const char *lk_error_text(enum lk_error e);

@@ -23,6 +23,7 @@ enum {
 	OPT_NO_TXT, OPT_DEADLINE,
 	OPT_CENSUS, OPT_PROFILE_FILE,
 	OPT_CONFIG, OPT_NO_CONFIG, OPT_TARGETS, OPT_SUMMARY, OPT_QUIET,
+	OPT_OPEN, OPT_DIFF, OPT_SINCE,
 };
 
 static const struct option longopts[] = {
@@ -50,6 +51,9 @@ static const struct option longopts[] = {
 	{ "targets", required_argument, NULL, OPT_TARGETS },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "open", required_argument, NULL, OPT_OPEN },
+	{ "diff", no_argument, NULL, OPT_DIFF },
+	{ "since", required_argument, NULL, OPT_SINCE },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -104,6 +108,9 @@ void options_usage(FILE *f)
 	        "      --config FILE   read defaults from FILE (default:\n"
 	        "                      $XDG_CONFIG_HOME/rblscope/config, if it exists)\n"
 	        "      --no-config     read no configuration file\n"
+	        "      --open FILE     show the JSON snapshot FILE as it was, offline\n"
+	        "      --diff OLD NEW  what changed between two JSON snapshots (exit 1: changes)\n"
+	        "      --since FILE    scan FILE's targets (or TARGETs) again, write what changed\n"
 	        "  -h, --help          show this help;  -V, --version  show the version\n\n"
 	        "Exit status: 0 nothing listed, 1 something listed, 2 bad usage or input,\n"
 	        "3 some lookups failed (the result is incomplete).\n\nProfiles:",
@@ -247,6 +254,9 @@ static int option_set(struct options *o, int c, const char *arg)
 	case OPT_TARGETS: o->targets_file = arg; return -1;
 	case OPT_SUMMARY: o->summary = true; return -1;
 	case OPT_QUIET: o->quiet = true; return -1;
+	case OPT_OPEN: o->open_path = arg; return -1;
+	case OPT_DIFF: o->diff_old = ""; return -1;   /* the files are the arguments */
+	case OPT_SINCE: o->since_path = arg; return -1;
 	case OPT_RATE:
 		errno = 0;
 		o->rate = strtod(arg, &end);
@@ -300,6 +310,36 @@ static int census_check(const struct options *o, int targets)
 		return usage_error("--census is a table: --export text, csv or json (a picture: "
 		                   "--export png without --census)");
 	return -1;
+}
+
+/* --diff OLD NEW, --open FILE, --since FILE: what they exclude.  -1 to
+ * go on, or EXIT_USAGE after one line. */
+static int snapshot_check(struct options *o, char **args, int n)
+{
+	if (o->diff_old) {
+		if (n != 2)
+			return usage_error("--diff takes two snapshots: OLD.json NEW.json");
+		if (o->open_path || o->since_path || o->demo || o->census || o->targets_file)
+			return usage_error("--diff compares two files: no --open, --since, --demo, "
+			                   "--census or --targets");
+		if (o->export == EXPORT_PNG)
+			return usage_error("--diff writes text, csv or json");
+		o->diff_old = args[0];
+		o->diff_new = args[1];
+		return -2;
+	}
+	if (o->open_path && (o->since_path || o->demo || o->census || o->zones_dir ||
+	                     o->resolver))
+		return usage_error("--open shows a snapshot as it was: no --since, --demo, --census, "
+		                   "--zones or --resolver");
+	if (o->since_path && (o->demo || o->census))
+		return usage_error("--since scans again: no --demo or --census");
+	if (o->since_path && !o->export)
+		return usage_error("--since writes what changed: give --export text, csv or json");
+	if ((o->open_path || o->since_path) && o->export == EXPORT_PNG)
+		return usage_error("a snapshot is a table: --export text, csv or json");
+	/* no target: the snapshot's own, once it is read */
+	return (o->open_path || o->since_path) && n == 0 && !o->targets_file ? -2 : -1;
 }
 
 /* The configuration, before the command line: --config FILE, none with
@@ -407,6 +447,11 @@ int options_parse(struct options *o, int argc, char **argv)
 		o->rate = 0;   /* zone files need no politeness */
 	if (o->census)
 		return census_check(o, argc - optind);
+	/* a snapshot is its own source: the configuration's is not asked */
+	if (o->open_path && o->zones_dir == cfg_zones && o->resolver == cfg_resolver)
+		o->zones_dir = o->resolver = NULL;
+	if ((rc = snapshot_check(o, argv + optind, argc - optind)) != -1)
+		return rc == -2 ? -1 : rc;
 	if (o->targets_file || optind < argc - 1)
 		return targets_set(o, argv + optind, argc - optind);
 	if (o->export == EXPORT_PNG)

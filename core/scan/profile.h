@@ -91,6 +91,10 @@ const struct zone_def *profile_role_zone(const struct profile *p, enum zone_role
  * label ("UCE-2"), or a generic word ("a range list") when p has none. */
 const char *profile_role_label(const struct profile *p, enum zone_role r);
 
+/* The word of a role in profile files: "single", "range", "asn", "info",
+ * "allow". */
+const char *profile_role_name(enum zone_role r);
+
 /* The profile used when none is named. */
 #define PROFILE_DEFAULT "uceprotect"
 

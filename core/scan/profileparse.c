@@ -119,6 +119,11 @@ static const char *const role_names[] = {
 	[ZR_INFO] = "info", [ZR_ALLOW] = "allow",
 };
 
+const char *profile_role_name(enum zone_role r)
+{
+	return (unsigned)r < sizeof role_names / sizeof role_names[0] ? role_names[r] : "info";
+}
+
 /* A zone's last checks, once all its lines are read; an error names
  * the zone's first line. */
 static int zone_end(struct pctx *c)

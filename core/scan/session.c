@@ -76,6 +76,11 @@ static int backend_open(struct session *s, char *err, size_t errlen)
 {
 	const struct options *o = s->opt;
 
+	if (o->backend) {   /* the caller's (a snapshot's): taken once */
+		s->be = o->backend;
+		s->opt_store.backend = NULL;
+		return 0;
+	}
 	if (o->zones_dir) {
 		s->be = zonedir_backend_new(o->zones_dir, s->zones, s->nzones,
 		                            &(struct zone_opts){ .max_entries = o->zone_max_entries },
@@ -122,8 +127,10 @@ int session_open(struct session *s, const struct options *opt, char *err, size_t
 	rc = db_open(s, err, errlen);
 	if (rc == 0)
 		rc = backend_open(s, err, errlen);
-	if (rc != 0)
+	if (rc != 0) {
+		backend_destroy(s->opt_store.backend);   /* given, never taken */
 		session_close(s);
+	}
 	return rc;
 }
 

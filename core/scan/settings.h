@@ -19,6 +19,8 @@ enum {
 	EXIT_INCOMPLETE = 3,  /* some lookups failed */
 };
 
+struct backend;
+
 enum export_format { EXPORT_NONE = 0, EXPORT_TEXT, EXPORT_CSV, EXPORT_JSON, EXPORT_PNG };
 
 struct options {
@@ -54,6 +56,11 @@ struct options {
 	bool quiet;                  /* --quiet: no progress on stderr */
 	bool no_color;               /* theme no-color in the configuration */
 	const char *config_path;     /* the configuration read, NULL for none */
+	const char *open_path;       /* --open FILE: a snapshot, shown offline */
+	const char *since_path;      /* --since FILE: diff a new scan against it */
+	const char *diff_old, *diff_new;   /* --diff OLD NEW */
+	struct backend *backend;     /* a backend made by the caller (a
+	                              * snapshot's), taken by the session */
 	const struct profile *profile;
 };
 

@@ -370,8 +370,9 @@ csv_norm() {
 
 # json_to_csv < JSONL: the JSON Lines export as normalised CSV (header
 # first, the export's columns in order; null and "" both empty).  Fails
-# on a line that is not one JSON object with exactly the export's keys,
-# or whose asn is neither a number nor null.
+# without the snapshot's header record first, on a line that is not one
+# JSON object with exactly the export's keys, or whose asn is neither a
+# number nor null.
 json_to_csv() {
 	perl -e '
 		use strict; use warnings; use JSON::PP; use Encode;
@@ -383,6 +384,12 @@ json_to_csv() {
 			my $o = eval { $json->decode($line) };
 			die "json_to_csv: line $.: not JSON: $@" unless defined $o;
 			die "json_to_csv: line $.: not an object\n" unless ref $o eq "HASH";
+			# the snapshot header, first and only first
+			if (defined $o->{record} && $o->{record} eq "header") {
+				die "json_to_csv: line $.: a header that is not the first line\n" if $. != 1;
+				next;
+			}
+			die "json_to_csv: line 1: no snapshot header\n" if $. == 1;
 			my $got = join ",", sort keys %$o; my $want = join ",", sort @keys;
 			die "json_to_csv: line $.: keys $got, expected $want\n" if $got ne $want;
 			die "json_to_csv: line $.: asn is not a number or null\n"
