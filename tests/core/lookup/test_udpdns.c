@@ -216,7 +216,10 @@ static void retries_are_spread_and_the_window_shrinks(void **state)
 
 		assert_true(second[i] > 0);   /* retried */
 		gap = second[i] - first[i];
-		assert_in_range(gap, 99, 140);   /* 100 ms, plus up to 25% */
+		/* 100 ms, plus up to 25%, as the server reads them: a busy
+		 * machine may read the first try late (a shorter gap) or the
+		 * second (a longer one) */
+		assert_in_range(gap, 90, 175);
 		lo = gap < lo ? gap : lo;
 		hi = gap > hi ? gap : hi;
 	}
