@@ -16,10 +16,11 @@
  * p == start)? */
 static bool address_at(const char *start, const char *p, const char *addr, size_t len)
 {
-	char after = p[len];
+	char after;
 
 	if (strncmp(p, addr, len) != 0)
 		return false;
+	after = p[len];   /* p holds addr: p[len] is there, NUL at worst */
 	if (p > start && ((p[-1] >= '0' && p[-1] <= '9') || p[-1] == '.'))
 		return false;
 	return !(after >= '0' && after <= '9') && after != '/' &&
