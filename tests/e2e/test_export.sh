@@ -56,7 +56,7 @@ rbl json --export json $LIVE $DB 192.0.2.77
 expect_status 1 "json: exits 1"
 json_to_csv <"$T/json.out" >"$T/json.csv" || fail "json: not JSON Lines with the export's keys"
 ok "json: every line one object with the 16 keys, asn a number or null"
-assert_lines 256 "$T/json.out" "json: one line per address"
+assert_lines 257 "$T/json.out" "json: the snapshot's header, then one line per address"
 csv_norm 7 <"$T/json.csv" >"$T/json.7"
 assert_file_eq "$EXP" "$T/json.7" "json: ip, ASN and states equal the expected results"
 assert_file_eq "$T/csv.all" "$T/json.csv" "json: every value equals the csv export's"
