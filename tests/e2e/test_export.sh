@@ -155,6 +155,8 @@ for fmt in csv json text; do
 		grep -qwF 192.0.2.130 "$T/file.$fmt" || fail "--output text: 192.0.2.130 missing"
 		ok "--output (text): the file holds the snapshot"
 	else
+		# the snapshot header differs in its time alone
+		[ $fmt = csv ] || sed -i '1s/"time":"[^"]*"//' "$T/$fmt.out" "$T/file.$fmt"
 		assert_file_eq "$T/$fmt.out" "$T/file.$fmt" "--output ($fmt): the file equals the stdout export"
 	fi
 done
