@@ -9,6 +9,7 @@
 
 #include "core/demo/demo.h"
 #include "core/scan/session.h"
+#include "core/snapshot/snapshot.h"
 #include "core/uceprotect/policy.h"
 #include "tui/layout.h"
 #include "tui/ptr.h"
@@ -28,6 +29,8 @@ struct ctx {
 	struct seen *seen;            /* guilty counts of the /24s scanned so
 	                                 far: grids add to it, the overview reads */
 	int layer;                    /* CTX_LAYER_ALL or a zone index */
+	const struct snapshot *since; /* --since: the snapshot the screens are
+	                                 compared with, else NULL */
 	/* Something a screen shows changed: draw soon. */
 	void (*changed)(void *arg);
 	void *changed_arg;

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/base/ip.h"
+#include "core/export/diffreport.h"
 #include "core/export/export.h"
 #include "core/scan/legend.h"
 #include "tui/cells.h"
@@ -137,6 +138,22 @@ void grid_detail_in(const struct gridscreen *g, struct detail_in *in)
 
 /* What one cell shows: strings and attributes, decided once for both
  * the screen and the plain-text rendering. */
+/* --since: does ip read otherwise than in the snapshot?  Pending
+ * answers are not compared yet. */
+static bool grid_changed(const struct gridscreen *g, uint32_t ip)
+{
+	const struct snapshot *since = g->base.cx->since;
+	const struct scan_cell *c = g->sc ? scan_cell_of(g->sc, ip) : NULL;
+	const struct snap_row *r = since && c ? snapshot_row(since, ip) : NULL;
+
+	if (!r || since->profile.nzones != g->sc->nzones)
+		return false;
+	for (size_t z = 0; z < g->sc->nzones; z++)
+		if (c->zone[z].state == LK_PENDING)
+			return false;
+	return diff_cell_changed(r, c->zone, g->sc->nzones, NULL);
+}
+
 static void cell_look(const void *owner, unsigned cell, struct cell_look *l)
 {
 	const struct gridscreen *g = owner;
@@ -168,6 +185,9 @@ static void cell_look(const void *owner, unsigned cell, struct cell_look *l)
 	} else if (g->asn_layer && grid_other_asn(g, ip)) {
 		l->mark = theme_sym(cx->th, TS_OTHER_ASN);
 		l->mark_attr = theme_elem_attr(cx->th, TE_OTHER_ASN);
+	} else if (grid_changed(g, ip)) {
+		l->mark = theme_sym(cx->th, TS_CHANGED);
+		l->mark_attr = theme_elem_attr(cx->th, TE_WARN) | A_BOLD;
 	}
 }
 

@@ -74,12 +74,12 @@ int main(int argc, char **argv)
 		snapshot_free(&snap);
 		return rc;
 	}
-	if (opt.since_path)
+	if (opt.since_path && opt.export)
 		rc = since_run(&s, &snap, demo_policy_line(d, policy, sizeof policy));
 	else if (opt.export)
 		rc = export_run(&s, demo_policy_line(d, policy, sizeof policy));
 	else
-		rc = tui_run(&s, d);
+		rc = tui_run(&s, d, opt.since_path ? &snap : NULL);
 	session_close(&s);
 	demo_cleanup(d);
 	snapshot_free(&snap);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/base/ip.h"
+#include "core/export/diffreport.h"
 #include "core/scan/legend.h"
 #include "core/base/loop.h"
 #include "tui/draw.h"
@@ -363,6 +364,27 @@ void summary_plan(const struct scan *sc, const struct scan_tally *t, int width,
 	p->ratio[0] = '\0';
 }
 
+/* "+N listed, -M delisted since 2026-11-25 14:30 UTC": the addresses of
+ * sc listed now and not in snapshot since, and the other way round. */
+static void since_text(const struct snapshot *since, const struct scan *sc, char *out,
+                       size_t len)
+{
+	size_t listed = 0, delisted = 0;
+	char when[32];
+
+	for (size_t i = 0; i < sc->ncells && since->profile.nzones == sc->nzones; i++) {
+		const struct snap_row *r = snapshot_row(since, sc->cells[i].ip);
+		enum diff_change c;
+
+		if (r && diff_cell_changed(r, sc->cells[i].zone, sc->nzones, &c)) {
+			listed += c == DC_LISTED;
+			delisted += c == DC_DELISTED;
+		}
+	}
+	snapshot_time_text(since, when, sizeof when);
+	snprintf(out, len, "+%zu listed, -%zu delisted since %s", listed, delisted, when);
+}
+
 void summary_draw(const struct ctx *cx, const struct scan *sc)
 {
 	struct scan_tally t;
@@ -372,6 +394,12 @@ void summary_draw(const struct ctx *cx, const struct scan *sc)
 	int y = cx->lay->summary_y, x = 1, w = cx->lay->summary_w;
 
 	scan_tally(sc, &t);
+	if (cx->since) {
+		char since[160];
+
+		since_text(cx->since, sc, since, sizeof since);
+		x += draw_text(y, x, w - x, A_BOLD, since, cx->th->utf8) + 2;
+	}
 	summary_plan(sc, &t, w - x, &plan);
 	order = legend_order(&n);
 	for (size_t i = 0; i < n && x < w; i++) {

@@ -125,6 +125,7 @@ static const struct {
 } syms[TS_COUNT] = {
 	[TS_CURSOR] = { "\u25b8", ">" },
 	[TS_OTHER_ASN] = { "\u2260", "x" },
+	[TS_CHANGED] = { "\u0394", "*" },
 	[TS_BAR_DONE] = { "\u2588", "#" },
 	[TS_BAR_TODO] = { "\u2591", "-" },
 	[TS_WARN] = { "\u26a0", "!" },

@@ -31,6 +31,7 @@ enum theme_elem {
 enum theme_sym {
 	TS_CURSOR,     /* beside the selected cell */
 	TS_OTHER_ASN,  /* beside a cell of another ASN (ASN layer) */
+	TS_CHANGED,    /* beside a cell that changed since a snapshot (--since) */
 	TS_BAR_DONE,   /* one cell of the progress bar, answered */
 	TS_BAR_TODO,   /* one cell of the progress bar, to do */
 	TS_WARN,       /* before a warning */

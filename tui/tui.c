@@ -188,7 +188,7 @@ static int run(struct tui *t, const struct target *first)
 	return exit_status(a);
 }
 
-int tui_run(struct session *s, struct demo *d)
+int tui_run(struct session *s, struct demo *d, const struct snapshot *since)
 {
 	struct tui t = { 0 };
 	struct target first;
@@ -207,6 +207,7 @@ int tui_run(struct session *s, struct demo *d)
 		msg_line("out of memory");
 		return EXIT_USAGE;
 	}
+	t.a->cx.since = since;
 	if (signals_install(&t.sig) < 0) {
 		int e = errno;
 

@@ -51,7 +51,7 @@ static bool codes_equal(const struct lookup *a, const struct lookup *b)
 	return na == nb && (!na || memcmp(ca, cb, na * sizeof *ca) == 0);
 }
 
-static enum diff_change change_of(const struct lookup *a, const struct lookup *b)
+enum diff_change diff_change_of(const struct lookup *a, const struct lookup *b)
 {
 	if (a->state == b->state && a->error == b->error && codes_equal(a, b))
 		return DC_NONE;
@@ -66,6 +66,24 @@ static enum diff_change change_of(const struct lookup *a, const struct lookup *b
 	if (a->state == LK_LISTED && b->state == LK_LISTED)
 		return DC_CODES;
 	return DC_OTHER;
+}
+
+bool diff_cell_changed(const struct snap_row *old, const struct lookup *new, size_t nzones,
+                       enum diff_change *worst)
+{
+	enum diff_change w = DC_NONE;
+
+	for (size_t z = 0; z < nzones; z++) {
+		enum diff_change c = diff_change_of(&old->zone[z], &new[z]);
+
+		/* listed and delisted say most; then errors; then the rest */
+		if (c != DC_NONE && (w == DC_NONE || c == DC_LISTED ||
+		                     (c == DC_DELISTED && w != DC_LISTED)))
+			w = c;
+	}
+	if (worst)
+		*worst = w;
+	return w != DC_NONE;
 }
 
 /* Pair the zones by key; false when none is shared. */
@@ -114,7 +132,7 @@ static void count_row(struct diff *d, const struct snap_row *a, const struct sna
 
 	(void)arg;
 	for (size_t z = 0; z < d->nz; z++) {
-		enum diff_change c = change_of(&a->zone[d->z[z].o], &b->zone[d->z[z].n]);
+		enum diff_change c = diff_change_of(&a->zone[d->z[z].o], &b->zone[d->z[z].n]);
 
 		d->z[z].count[c]++;
 		any = any || c != DC_NONE;
@@ -159,7 +177,7 @@ static void state_text(const struct lookup *l, char *out, size_t len)
 static bool row_changed(const struct diff *d, const struct snap_row *a, const struct snap_row *b)
 {
 	for (size_t z = 0; z < d->nz; z++)
-		if (change_of(&a->zone[d->z[z].o], &b->zone[d->z[z].n]) != DC_NONE)
+		if (diff_change_of(&a->zone[d->z[z].o], &b->zone[d->z[z].n]) != DC_NONE)
 			return true;
 	return false;
 }
@@ -176,7 +194,7 @@ static void text_row(struct diff *d, const struct snap_row *a, const struct snap
 	ip4_format(a->ip, ip);
 	for (size_t z = 0; z < d->nz; z++) {
 		const struct lookup *x = &a->zone[d->z[z].o], *y = &b->zone[d->z[z].n];
-		enum diff_change c = change_of(x, y);
+		enum diff_change c = diff_change_of(x, y);
 
 		if (c == DC_NONE)
 			continue;
@@ -241,7 +259,7 @@ static void csv_row(struct diff *d, const struct snap_row *a, const struct snap_
 	for (size_t z = 0; z < d->nz; z++) {
 		const struct lookup *x = &a->zone[d->z[z].o], *y = &b->zone[d->z[z].n];
 
-		fprintf(f, ",%s,%s,%s,%s,", diff_change_name(change_of(x, y)), lk_state_name(x->state),
+		fprintf(f, ",%s,%s,%s,%s,", diff_change_name(diff_change_of(x, y)), lk_state_name(x->state),
 		        lk_state_name(y->state), x->state == LK_ERROR ? lk_error_name(x->error) : "");
 		fputs(y->state == LK_ERROR ? lk_error_name(y->error) : "", f);
 		codes_text(x, ";", codes, sizeof codes);
@@ -283,7 +301,7 @@ static void json_row(struct diff *d, const struct snap_row *a, const struct snap
 
 		fprintf(f, ",\"%s_change\":\"%s\",\"%s_old\":\"%s\",\"%s_new\":\"%s\","
 		        "\"%s_old_reason\":\"%s\",\"%s_new_reason\":\"%s\",\"%s_old_codes\":",
-		        k, diff_change_name(change_of(x, y)), k, lk_state_name(x->state), k,
+		        k, diff_change_name(diff_change_of(x, y)), k, lk_state_name(x->state), k,
 		        lk_state_name(y->state), k, x->state == LK_ERROR ? lk_error_name(x->error) : "",
 		        k, y->state == LK_ERROR ? lk_error_name(y->error) : "", k);
 		json_codes(f, x);

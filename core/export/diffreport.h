@@ -3,6 +3,7 @@
 #ifndef RBLSCOPE_DIFFREPORT_H
 #define RBLSCOPE_DIFFREPORT_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "core/scan/settings.h"
@@ -19,6 +20,14 @@ enum diff_change {
 	DC_OTHER,       /* another state or reason */
 	DC_COUNT
 };
+
+/* How an answer changed from old to new. */
+enum diff_change diff_change_of(const struct lookup *old, const struct lookup *new);
+
+/* Does the answer of any zone of a scan cell (new) differ from the
+ * snapshot's row of the same profile (old)? */
+bool diff_cell_changed(const struct snap_row *old, const struct lookup *new, size_t nzones,
+                       enum diff_change *worst);
 
 /* The word of a change in exports: "listed", "delisted", ... ("" none). */
 const char *diff_change_name(enum diff_change c);

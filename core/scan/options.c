@@ -334,8 +334,6 @@ static int snapshot_check(struct options *o, char **args, int n)
 		                   "--zones or --resolver");
 	if (o->since_path && (o->demo || o->census))
 		return usage_error("--since scans again: no --demo or --census");
-	if (o->since_path && !o->export)
-		return usage_error("--since writes what changed: give --export text, csv or json");
 	if ((o->open_path || o->since_path) && o->export == EXPORT_PNG)
 		return usage_error("a snapshot is a table: --export text, csv or json");
 	/* no target: the snapshot's own, once it is read */

@@ -87,6 +87,19 @@ rbl same --diff "$T/day2.json" "$T/day2.json"
 expect_status 0 "--diff: no change exits 0"
 assert_contains "$T/same.out" "no address changed" "--diff: says no address changed"
 
+# --- --since in the terminal UI: a mark on what changed -------------------------
+when=$(head -n 1 "$T/day1.json" | sed 's/.*"time":"\([0-9-]*\)T\([0-9][0-9]:[0-9][0-9]\).*/\1 \2/')
+# shellcheck disable=SC2086
+start_tui C.UTF-8 "" --since "$T/day1.json" $LIVE $DB 192.0.2.100
+wait_for "+1 listed, -1 delisted since $when UTC"
+ok "TUI --since: the summary line counts what changed since the snapshot"
+grep -q 'Δ█  7' "$T/screen.txt" 2>/dev/null || grep -q 'Δ█  7' "$T/screen.txt" ||
+	{ cat "$T/screen.txt"; fail "TUI --since: 192.0.2.7 is marked as changed"; }
+grep -q 'Δ■  5\|Δ.  5' "$T/screen.txt" || { cat "$T/screen.txt"; fail "TUI --since: 192.0.2.5 marked"; }
+n=$(grep -o 'Δ' "$T/screen.txt" | wc -l)
+assert_eq 2 "$n" "TUI --since: the two changed addresses marked, no other"
+quit_tui q 0
+
 # --- bad input: one line, exit 2 ----------------------------------------------
 bad() {
 	what=$1
@@ -106,11 +119,9 @@ rbl csvexport --export csv --zones "$Z" 192.0.2.0/30
 bad "--open on a CSV export" --open "$T/csvexport.out" --export csv
 bad "--diff with one file" --diff "$T/day1.json"
 bad "--open with --zones" --open "$T/day1.json" --zones "$Z"
-bad "--since without --export" --since "$T/day1.json" $LIVE
 
 # --- the terminal UI on a snapshot, offline -------------------------------------
 stop_bg "$RBLDNSD_PID"
-when=$(head -n 1 "$T/day1.json" | sed 's/.*"time":"\([0-9-]*\)T\([0-9][0-9]:[0-9][0-9]\).*/\1 \2/')
 start_tui C.UTF-8 "" --open "$T/day1.json" $DB 192.0.2.5
 wait_for "snapshot of $when UTC"
 ok "TUI --open: the title says the snapshot's time"
