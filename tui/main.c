@@ -4,6 +4,7 @@
 #include "core/base/msg.h"
 #include "core/demo/demo.h"
 #include "core/export/export.h"
+#include "core/export/historyreport.h"
 #include "core/scan/options.h"
 #include "core/scan/session.h"
 #include "tui/tui.h"
@@ -19,6 +20,8 @@ int main(int argc, char **argv)
 	rc = options_parse(&opt, argc, argv);
 	if (rc >= 0)
 		return rc;
+	if (opt.history)
+		return historyreport_run(&opt);
 	/* The demo writes its zones first: the session reads them. */
 	if (opt.demo && !(d = demo_open(&opt, err, sizeof err))) {
 		msg_line("%s", err);

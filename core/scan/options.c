@@ -23,6 +23,7 @@ enum {
 	OPT_NO_TXT, OPT_DEADLINE,
 	OPT_CENSUS, OPT_PROFILE_FILE,
 	OPT_CONFIG, OPT_NO_CONFIG, OPT_TARGETS, OPT_SUMMARY, OPT_QUIET,
+	OPT_RECORD, OPT_HISTORY_DB, OPT_HISTORY,
 };
 
 static const struct option longopts[] = {
@@ -50,6 +51,9 @@ static const struct option longopts[] = {
 	{ "targets", required_argument, NULL, OPT_TARGETS },
 	{ "summary", no_argument, NULL, OPT_SUMMARY },
 	{ "quiet", no_argument, NULL, OPT_QUIET },
+	{ "record", no_argument, NULL, OPT_RECORD },
+	{ "history-db", required_argument, NULL, OPT_HISTORY_DB },
+	{ "history", required_argument, NULL, OPT_HISTORY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -101,6 +105,10 @@ void options_usage(FILE *f)
 	        "                      input), into one stream with a target column\n"
 	        "      --summary       text export: the verdict and counts, no grids\n"
 	        "      --quiet         no progress line on standard error\n"
+	        "      --record        record each finished scan in the history database\n"
+	        "      --history TARGET  the timeline of TARGET's recorded scans (no scan)\n"
+	        "      --history-db FILE the history database (default:\n"
+	        "                      $XDG_STATE_HOME/rblscope/history.sqlite)\n"
 	        "      --config FILE   read defaults from FILE (default:\n"
 	        "                      $XDG_CONFIG_HOME/rblscope/config, if it exists)\n"
 	        "      --no-config     read no configuration file\n"
@@ -247,6 +255,9 @@ static int option_set(struct options *o, int c, const char *arg)
 	case OPT_TARGETS: o->targets_file = arg; return -1;
 	case OPT_SUMMARY: o->summary = true; return -1;
 	case OPT_QUIET: o->quiet = true; return -1;
+	case OPT_RECORD: o->record = true; return -1;
+	case OPT_HISTORY_DB: o->history_db = arg; return -1;
+	case OPT_HISTORY: o->history = arg; return -1;
 	case OPT_RATE:
 		errno = 0;
 		o->rate = strtod(arg, &end);
@@ -405,6 +416,10 @@ int options_parse(struct options *o, int argc, char **argv)
 		return usage_error("--zones and --resolver exclude each other");
 	if (o->zones_dir && !o->rate_set)
 		o->rate = 0;   /* zone files need no politeness */
+	if (o->history)   /* read by core/export/historyreport.c */
+		return optind < argc || o->record || o->census ?
+		       usage_error("--history TARGET reads the history: no other target, "
+		                   "--record or --census") : -1;
 	if (o->census)
 		return census_check(o, argc - optind);
 	if (o->targets_file || optind < argc - 1)

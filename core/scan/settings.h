@@ -54,6 +54,9 @@ struct options {
 	bool quiet;                  /* --quiet: no progress on stderr */
 	bool no_color;               /* theme no-color in the configuration */
 	const char *config_path;     /* the configuration read, NULL for none */
+	bool record;                 /* --record: finished scans into the history */
+	const char *history_db;      /* --history-db FILE, NULL: the default */
+	const char *history;         /* --history TARGET: its timeline, no scan */
 	const struct profile *profile;
 };
 
