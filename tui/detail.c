@@ -7,8 +7,10 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/base/ip.h"
+#include "core/history/history.h"
 #include "core/scan/legend.h"
 #include "core/scan/zoneclass.h"
 #include "core/uceprotect/txt.h"
@@ -243,6 +245,59 @@ static void compact_lines(struct builder *b, const struct scan_cell *c)
 	}
 }
 
+/* "2026-11-20" (UTC), or "2026-11-20 -> 2026-11-25". */
+static void days_text(const struct history_interval *iv, bool utf8, char *out, size_t len)
+{
+	char a[16], b[16];
+	time_t t0 = (time_t)iv->first_time, t1 = (time_t)iv->last_time;
+	struct tm tm;
+
+	strftime(a, sizeof a, "%Y-%m-%d", gmtime_r(&t0, &tm));
+	strftime(b, sizeof b, "%Y-%m-%d", gmtime_r(&t1, &tm));
+	if (strcmp(a, b) == 0)
+		snprintf(out, len, "%s", a);
+	else
+		snprintf(out, len, "%s %s %s", a, utf8 ? "\u2192" : "->", b);
+}
+
+/* The address's recorded timeline (core/history/, cached per address),
+ * one line per zone, the latest interval first: "l1 listed 2026-11-20
+ * -> 2026-11-25 127.0.0.2; clean 2026-11-26". */
+static void history_lines(struct builder *b)
+{
+	struct session *s = b->cx->s;
+	const struct history_timeline *t;
+	char err[512], line[DETAIL_TEXT_MAX], days[64];
+	const char *label = "history";
+
+	if (s->history_note[0])
+		add_kv_line(b, DL_DIM, "history", s->history_note);
+	if (!s->history)
+		return;
+	if (!(t = history_address(s->history, b->in->view->cursor, err, sizeof err))) {
+		add_kv_line(b, DL_DIM, label, err);
+		return;
+	}
+	for (size_t from = 0, end; from < t->n; from = end) {
+		size_t used = 0;
+
+		for (end = from + 1; end < t->n && t->iv[end].zone_name == t->iv[from].zone_name; )
+			end++;
+		line[0] = '\0';
+		text_appendf(line, sizeof line, &used, "%s", t->iv[from].zone_key);
+		for (size_t i = end; i-- > from; ) {
+			const struct history_interval *iv = &t->iv[i];
+			const char *what = iv->state == LK_ERROR ? iv->error : iv->codes;
+
+			days_text(iv, b->utf8, days, sizeof days);
+			text_appendf(line, sizeof line, &used, "%s %s %s%s%s", i + 1 < end ? ";" : "",
+			             lk_state_name(iv->state), days, what[0] ? " " : "", what);
+		}
+		add_kv_line(b, DL_PLAIN, label, line);
+		label = "";
+	}
+}
+
 size_t detail_build(const struct ctx *cx, const struct detail_in *in, int width,
                     size_t maxlines, struct dline *out)
 {
@@ -260,11 +315,13 @@ size_t detail_build(const struct ctx *cx, const struct detail_in *in, int width,
 	header_lines(&b, c, true);
 	add(&b, DL_PLAIN, -1, "%s", "");
 	zone_lines(&b, c, true);
+	history_lines(&b);
 	if (b.n <= maxlines)
 		return b.n;
 	b.n = 0;
 	header_lines(&b, c, false);
 	zone_lines(&b, c, false);
+	history_lines(&b);
 	if (b.n <= maxlines)
 		return b.n;
 	b.n = 0;

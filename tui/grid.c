@@ -12,6 +12,7 @@
 #include "core/export/diffreport.h"
 #include "core/export/export.h"
 #include "core/scan/legend.h"
+#include "core/scan/record.h"
 #include "tui/cells.h"
 #include "tui/draw.h"
 #include "tui/detail.h"
@@ -34,6 +35,20 @@ static void seen_note(struct gridscreen *g)
 	seen_record(g->base.cx->seen, g->view.base, sc->ncells, t.guilty, unknown);
 }
 
+/* --record: the scan, finished, into the history; why it could not be
+ * is the detail panel's history line until a record succeeds. */
+static void history_note(struct gridscreen *g)
+{
+	struct session *s = g->base.cx->s;
+	char net[CIDR_STRLEN], err[sizeof s->history_note];
+
+	cidr_format(g->sc->net, g->sc->prefix, net);
+	if (session_record(s, g->sc, net, err, sizeof err) < 0)
+		snprintf(s->history_note, sizeof s->history_note, "not recorded: %.480s", err);
+	else if (s->opt->record)
+		s->history_note[0] = '\0';
+}
+
 static void on_answer(void *arg, size_t cell, size_t zone)
 {
 	struct gridscreen *g = arg;
@@ -41,8 +56,10 @@ static void on_answer(void *arg, size_t cell, size_t zone)
 	(void)cell;
 	(void)zone;
 	/* A /24 scanned to the end tells the overview its guilty count. */
-	if (scan_finished(g->sc))
+	if (scan_finished(g->sc)) {
 		seen_note(g);
+		history_note(g);
+	}
 	ctx_changed(g->base.cx);
 }
 

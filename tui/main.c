@@ -6,6 +6,7 @@
 #include "core/demo/demo.h"
 #include "core/export/diffreport.h"
 #include "core/export/export.h"
+#include "core/export/historyreport.h"
 #include "core/scan/options.h"
 #include "core/scan/session.h"
 #include "core/snapshot/snapbe.h"
@@ -58,6 +59,8 @@ int main(int argc, char **argv)
 		return rc;
 	if (opt.diff_old)
 		return diff_run(&opt, opt.diff_old, opt.diff_new);
+	if (opt.history)
+		return historyreport_run(&opt);
 	if ((opt.open_path || opt.since_path) && (rc = snapshot_take(&opt, &snap)) != 0) {
 		snapshot_free(&snap);
 		return rc;

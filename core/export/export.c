@@ -22,6 +22,7 @@
 #include "core/export/snapfile.h"
 #include "core/snapshot/snapshot.h"
 #include "core/scan/legend.h"
+#include "core/scan/record.h"
 
 /* The per-address fields, in column order, as strings. */
 struct row {
@@ -357,6 +358,7 @@ static int net_export(struct session *s, const char *policy, struct outfile *out
 {
 	const struct options *o = s->opt;
 	struct scan sc;
+	char err[768];
 	int rc;
 
 	if (scan_init(&sc, s->profile, s->zones, o->target.net, o->target.prefix, s->db) < 0) {
@@ -374,6 +376,10 @@ static int net_export(struct session *s, const char *policy, struct outfile *out
 	} else if (rows_write(out->f, o->export, s, &sc, policy, time(NULL), first) < 0) {
 		outfile_abandon(out);
 		msg_line("cannot write '%s': %s", out->name, strerror(errno ? errno : EIO));
+		rc = EXIT_USAGE;
+	} else if (session_record(s, &sc, o->target.text, err, sizeof err) < 0) {
+		outfile_abandon(out);   /* --record: a scan not recorded fails the run */
+		msg_line("%s", err);
 		rc = EXIT_USAGE;
 	} else {
 		rc = export_status(&sc);

@@ -17,7 +17,7 @@
 
 /* The strings a file gave: options point into these. */
 static struct {
-	char resolver[1024], db[PATH_MAX], zones[PATH_MAX], profile[128];
+	char resolver[1024], db[PATH_MAX], zones[PATH_MAX], profile[128], history_db[PATH_MAX];
 } held;
 
 /* value copied into dst (size bytes); -1 when it does not fit. */
@@ -125,8 +125,14 @@ static int apply(const struct parse_at *at, struct options *o, const char *key, 
 		return number(at, key, v, 1, 65536, &o->window);
 	if (strcmp(key, "theme") == 0)
 		return theme_value(at, o, v);
+	if (strcmp(key, "history_db") == 0) {
+		if (keep(at, key, v, held.history_db, sizeof held.history_db) < 0)
+			return -1;
+		o->history_db = held.history_db;
+		return 0;
+	}
 	return parse_fail(at, "unknown key '%.40s': want resolver, db, zones, profile, rate, "
-	                  "timeout, retries, window or theme", key);
+	                  "timeout, retries, window, theme or history_db", key);
 }
 
 /* One line, cut at its end: blank, a comment, or key = value. */

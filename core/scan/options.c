@@ -24,6 +24,7 @@ enum {
 	OPT_CENSUS, OPT_PROFILE_FILE,
 	OPT_CONFIG, OPT_NO_CONFIG, OPT_TARGETS, OPT_SUMMARY, OPT_QUIET,
 	OPT_OPEN, OPT_DIFF, OPT_SINCE,
+	OPT_RECORD, OPT_HISTORY_DB, OPT_HISTORY,
 };
 
 static const struct option longopts[] = {
@@ -54,6 +55,9 @@ static const struct option longopts[] = {
 	{ "open", required_argument, NULL, OPT_OPEN },
 	{ "diff", no_argument, NULL, OPT_DIFF },
 	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "record", no_argument, NULL, OPT_RECORD },
+	{ "history-db", required_argument, NULL, OPT_HISTORY_DB },
+	{ "history", required_argument, NULL, OPT_HISTORY },
 	{ "help", no_argument, NULL, 'h' },
 	{ "version", no_argument, NULL, 'V' },
 	{ NULL, 0, NULL, 0 },
@@ -105,6 +109,10 @@ void options_usage(FILE *f)
 	        "                      input), into one stream with a target column\n"
 	        "      --summary       text export: the verdict and counts, no grids\n"
 	        "      --quiet         no progress line on standard error\n"
+	        "      --record        record each finished scan in the history database\n"
+	        "      --history TARGET  the timeline of TARGET's recorded scans (no scan)\n"
+	        "      --history-db FILE the history database (default:\n"
+	        "                      $XDG_STATE_HOME/rblscope/history.sqlite)\n"
 	        "      --config FILE   read defaults from FILE (default:\n"
 	        "                      $XDG_CONFIG_HOME/rblscope/config, if it exists)\n"
 	        "      --no-config     read no configuration file\n"
@@ -257,6 +265,9 @@ static int option_set(struct options *o, int c, const char *arg)
 	case OPT_OPEN: o->open_path = arg; return -1;
 	case OPT_DIFF: o->diff_old = ""; return -1;   /* the files are the arguments */
 	case OPT_SINCE: o->since_path = arg; return -1;
+	case OPT_RECORD: o->record = true; return -1;
+	case OPT_HISTORY_DB: o->history_db = arg; return -1;
+	case OPT_HISTORY: o->history = arg; return -1;
 	case OPT_RATE:
 		errno = 0;
 		o->rate = strtod(arg, &end);
@@ -332,6 +343,8 @@ static int snapshot_check(struct options *o, char **args, int n)
 	                     o->resolver))
 		return usage_error("--open shows a snapshot as it was: no --since, --demo, --census, "
 		                   "--zones or --resolver");
+	if (o->open_path && o->record)
+		return usage_error("--open shows a snapshot again: it is no scan to --record");
 	if (o->since_path && (o->demo || o->census))
 		return usage_error("--since scans again: no --demo or --census");
 	if ((o->open_path || o->since_path) && o->export == EXPORT_PNG)
@@ -443,6 +456,10 @@ int options_parse(struct options *o, int argc, char **argv)
 		return usage_error("--zones and --resolver exclude each other");
 	if (o->zones_dir && !o->rate_set)
 		o->rate = 0;   /* zone files need no politeness */
+	if (o->history)   /* read by core/export/historyreport.c */
+		return optind < argc || o->record || o->census ?
+		       usage_error("--history TARGET reads the history: no other target, "
+		                   "--record or --census") : -1;
 	if (o->census)
 		return census_check(o, argc - optind);
 	/* a snapshot is its own source: the configuration's is not asked */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/lookup/dns.h"
 #include "core/scan/account.h"
@@ -107,6 +108,43 @@ int session_reload_zones(struct session *s, char *err, size_t errlen)
 	return backend_open(s, err, errlen) == 0 ? 0 : -1;
 }
 
+int session_history_path(const struct options *o, char *out, size_t len)
+{
+	if (o->history_db) {
+		snprintf(out, len, "%s", o->history_db);
+		return 0;
+	}
+	return history_default_path(out, len);
+}
+
+/* Open s->history: to write with --record (0, or EXIT_USAGE with one
+ * line in err: the database is bad or cannot be made); else, for the
+ * terminal UI to read, when the file exists (left NULL when it cannot
+ * be read, the reason in s->history_note). */
+static int history_start(struct session *s, char *err, size_t errlen)
+{
+	const struct options *o = s->opt;
+	char path[4096];
+	struct stat st;
+
+	if (session_history_path(o, path, sizeof path) < 0) {
+		if (!o->record)
+			return 0;
+		snprintf(err, errlen, "--record: no history path: set HOME or XDG_STATE_HOME, or "
+		         "give --history-db FILE");
+		return EXIT_USAGE;
+	}
+	if (o->record) {
+		s->history = history_open(path, HISTORY_WRITE, err, errlen);
+		return s->history ? 0 : EXIT_USAGE;
+	}
+	/* Only the terminal UI reads it (the detail panel's timeline). */
+	if (o->export || stat(path, &st) < 0)
+		return 0;
+	s->history = history_open(path, HISTORY_READ, s->history_note, sizeof s->history_note);
+	return 0;
+}
+
 int session_open(struct session *s, const struct options *opt, char *err, size_t errlen)
 {
 	int rc;
@@ -127,6 +165,8 @@ int session_open(struct session *s, const struct options *opt, char *err, size_t
 	rc = db_open(s, err, errlen);
 	if (rc == 0)
 		rc = backend_open(s, err, errlen);
+	if (rc == 0)
+		rc = history_start(s, err, errlen);
 	if (rc != 0) {
 		backend_destroy(s->opt_store.backend);   /* given, never taken */
 		session_close(s);
@@ -221,6 +261,8 @@ void session_distrust_scan(const struct session *s, struct scan *sc)
 
 void session_close(struct session *s)
 {
+	history_close(s->history);
+	s->history = NULL;
 	account_free(s->acct);
 	s->acct = NULL;
 	backend_destroy(s->be);

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/history/history.h"
 #include "core/lookup/backend.h"
 #include "core/base/loop.h"
 #include "core/scan/options.h"
@@ -43,6 +44,9 @@ struct session {
 	struct account *acct;          /* core/scan/account.h: the zones' listed
 	                                * ranges, built on first use for acct_be */
 	const struct backend *acct_be;
+	struct history *history;       /* core/scan/record.h: to write with
+	                                * --record, else to read, or NULL */
+	char history_note[512];        /* why the history cannot be read */
 };
 
 /* Build the session.  0, or EXIT_USAGE with a one-line reason in err
@@ -95,6 +99,11 @@ bool session_zone_trouble(const struct session *s, size_t z, char *out, size_t l
 
 /* A one-line description of a zone's health ("ok", "dead: ..."). */
 const char *zone_health_text(enum zone_health h);
+
+/* The history database's path: --history-db (or the configuration's
+ * history_db), else the default (history_default_path).  0, or -1 when
+ * there is none. */
+int session_history_path(const struct options *o, char *out, size_t len);
 
 /* Free everything. */
 void session_close(struct session *s);

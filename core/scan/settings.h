@@ -61,6 +61,9 @@ struct options {
 	const char *diff_old, *diff_new;   /* --diff OLD NEW */
 	struct backend *backend;     /* a backend made by the caller (a
 	                              * snapshot's), taken by the session */
+	bool record;                 /* --record: finished scans into the history */
+	const char *history_db;      /* --history-db FILE, NULL: the default */
+	const char *history;         /* --history TARGET: its timeline, no scan */
 	const struct profile *profile;
 };
 

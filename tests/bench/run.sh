@@ -14,6 +14,9 @@
 #     the real ASN table by tests/bench/internet-zones.pl; the zone load
 #     against rbldnsd loading the same files, and the census
 #     (--census) as a ratio to the load, against 128 MiB of peak RSS.
+#  5. History (tests/bench/history.sh): a year of daily recorded scans
+#     of 40 /24s, its size against gzip'd JSON Lines snapshots and the
+#     time of --history; a day of hourly scans of a /24 and its growth.
 # Nothing here is part of make check; all traffic stays on 127.0.0.1.
 
 . tests/e2e/lib.sh
@@ -90,6 +93,8 @@ rc=$?
 
 sh tests/bench/asn.sh || fail "ASN benchmark failed"
 sh tests/bench/asn-check.sh || fail "ASN columns differ from the real table"
+
+sh tests/bench/history.sh || fail "history benchmark failed"
 
 # A skip (the ASN table cannot be fetched) is no failure of the rest.
 sh tests/bench/census.sh

@@ -197,7 +197,11 @@ dns_ready() {
 # zone's test entry 127.0.0.2 answers.  ZONE=FILE serves DIR/FILE as
 # ZONE: a zone named more than once answers from every one of its files
 # (rbldnsd combines the datasets of a zone).  The files are copied, so
-# that rbldnsd can read them after it drops root.
+# that rbldnsd can read them after it drops root; RBLDNSD_DIR is where.
+# With RBLDNSD_CHECK=N set, rbldnsd looks every N seconds for changed
+# files there and reloads them (rbldnsd -c N): write the new file to
+# $RBLDNSD_DIR (a second or more after the last load) and wait for the
+# answer to change.
 start_rbldnsd() {
 	src=$1
 	shift
@@ -213,6 +217,9 @@ start_rbldnsd() {
 		specs="$specs $z:ip4set:$zd/$file"
 	done
 	chmod -R a+rX "$zd"
+	RBLDNSD_DIR=$zd
+	check=
+	[ -n "${RBLDNSD_CHECK:-}" ] && check="-c $RBLDNSD_CHECK"
 	user=
 	[ "$(id -u)" -eq 0 ] && user="-u rbldns"
 	try=0
@@ -220,7 +227,7 @@ start_rbldnsd() {
 		try=$((try + 1))
 		RBLDNSD_PORT=$(free_port) || exit 1
 		# shellcheck disable=SC2086
-		spawn rbldnsd /usr/sbin/rbldnsd -n $user -b "127.0.0.1/$RBLDNSD_PORT" $specs
+		spawn rbldnsd /usr/sbin/rbldnsd -n $user $check -b "127.0.0.1/$RBLDNSD_PORT" $specs
 		RBLDNSD_PID=$BG_PID
 		if dns_ready "$RBLDNSD_PORT" "2.0.0.127.$first"; then
 			note "rbldnsd on 127.0.0.1:$RBLDNSD_PORT serving $*"

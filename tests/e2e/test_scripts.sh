@@ -132,7 +132,7 @@ expect_status 1 "--config FILE: its resolver"
 printf 'rate = 0\ntimeout = 3000\ncolour = red\n' >"$CONF"
 rbl confbad --export csv 192.0.2.0/30
 expect_status 2 "configuration: an unknown key exits 2"
-assert_eq "rblscope: $CONF:3: unknown key 'colour': want resolver, db, zones, profile, rate, timeout, retries, window or theme" \
+assert_eq "rblscope: $CONF:3: unknown key 'colour': want resolver, db, zones, profile, rate, timeout, retries, window, theme or history_db" \
 	"$(cat "$T/confbad.err")" "configuration: one line, path:LINE: reason"
 printf 'timeout = soon\n' >"$CONF"
 rbl confbad2 --export csv 192.0.2.0/30

@@ -51,6 +51,8 @@ static void every_key(void **state)
 	assert_true(!o.ascii && !o.no_color);
 	assert_string_equal(o.zones_dir, "/srv/zones");
 	assert_null(o.resolver);
+	assert_int_equal(parse(&o, "history_db = /var/lib/rblscope/h.sqlite\n", err, sizeof err), 0);
+	assert_string_equal(o.history_db, "/var/lib/rblscope/h.sqlite");
 }
 
 /* Each bad line: -1 and the file's name, the line's number, a reason. */
