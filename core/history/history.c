@@ -1,29 +1,22 @@
 /* The history database: its path, opening it, its schema and the
  * migrations that bring an older file up to HISTORY_SCHEMA. */
 #include "core/history/history.h"
+#include "core/base/xdg.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/history/handle.h"
 
 int history_default_path(char *out, size_t len)
 {
-	const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-	int n;
-
-	/* XDG Base Directory Specification 0.8: a relative $XDG_STATE_HOME
-	 * is invalid and ignored; the default is $HOME/.local/state. */
-	if (xdg && xdg[0] == '/')
-		n = snprintf(out, len, "%s/rblscope/history.sqlite", xdg);
-	else if (home && home[0])
-		n = snprintf(out, len, "%s/.local/state/rblscope/history.sqlite", home);
-	else
-		return -1;
-	return n < 0 || (size_t)n >= len ? -1 : 0;
+	return xdg_path("XDG_STATE_HOME", ".local/state", "history.sqlite", out, len);
 }
 
 int history_fail(const struct history *h, const char *what, char *err, size_t errlen)
@@ -198,6 +191,30 @@ static int prepare(struct history *h, enum history_mode mode, char *err, size_t 
 	return migrate(h, err, errlen);
 }
 
+/* The folder of path, locked (flock, exclusive, waiting); its descriptor,
+ * or -1 when it cannot be locked (then setups may race, as without). */
+static int folder_lock(const char *path)
+{
+	char dir[PATH_MAX];
+	char *slash;
+	int fd;
+
+	snprintf(dir, sizeof dir, "%s", path);
+	slash = strrchr(dir, '/');
+	if (!slash)
+		snprintf(dir, sizeof dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0 && flock(fd, LOCK_EX) < 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
 struct history *history_open(const char *path, enum history_mode mode, char *err,
                              size_t errlen)
 {
@@ -205,6 +222,7 @@ struct history *history_open(const char *path, enum history_mode mode, char *err
 	struct stat st;
 	int flags = mode == HISTORY_READ ? SQLITE_OPEN_READONLY :
 	            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	int lock, rc;
 
 	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
 		snprintf(err, errlen, "%s: not an rblscope history (not a regular file)", path);
@@ -232,7 +250,15 @@ struct history *history_open(const char *path, enum history_mode mode, char *err
 		return NULL;
 	}
 	sqlite3_busy_timeout(h->db, h->writable ? HISTORY_BUSY_WRITE_MS : HISTORY_BUSY_READ_MS);
-	if (prepare(h, mode, err, errlen) < 0) {
+	/* Two writers setting up a new file at once (its journal mode, then
+	 * its schema) would see each other half done: one at a time, by a
+	 * lock on the folder (flock: apart from SQLite's own fcntl locks on
+	 * the file, which closing another descriptor of it would drop). */
+	lock = h->writable ? folder_lock(path) : -1;
+	rc = prepare(h, mode, err, errlen);
+	if (lock >= 0)
+		close(lock);
+	if (rc < 0) {
 		history_close(h);
 		return NULL;
 	}
@@ -255,8 +281,7 @@ void history_close(struct history *h)
 
 enum lk_error history_error_of(const char *name)
 {
-	for (int e = LKE_NONE + 1; e < LKE_COUNT; e++)
-		if (strcmp(name, lk_error_name((enum lk_error)e)) == 0)
-			return (enum lk_error)e;
-	return LKE_OTHER;
+	enum lk_error e = lk_error_by_name(name);
+
+	return e != LKE_NONE ? e : LKE_OTHER;
 }

@@ -1,6 +1,7 @@
 /* The configuration file: "key = value" lines with '#' comments, read
  * before the command line, which overrides each key it names. */
 #include "core/scan/config.h"
+#include "core/base/xdg.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -189,16 +190,7 @@ int config_parse(struct options *o, const char *name, const char *text, size_t l
 
 int config_default_path(char *out, size_t len)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	int n;
-
-	if (xdg && xdg[0] == '/')
-		n = snprintf(out, len, "%s/rblscope/config", xdg);
-	else if (home && home[0])
-		n = snprintf(out, len, "%s/.config/rblscope/config", home);
-	else
-		return -1;
-	return n < 0 || (size_t)n >= len ? -1 : 0;
+	return xdg_path("XDG_CONFIG_HOME", ".config", "config", out, len);
 }
 
 int config_load(struct options *o, const char *path, bool may_miss, char *err, size_t errlen)

@@ -2,6 +2,7 @@
  * then the user's (profile_add_file, profile_add_dir).  Zones are data:
  * add a list in a .profile file, nowhere else. */
 #include "core/scan/profile.h"
+#include "core/base/xdg.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -189,16 +190,5 @@ const char *profile_role_label(const struct profile *p, enum zone_role r)
 
 int profile_user_dir(char *buf, size_t size)
 {
-	const char *xdg = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	int n;
-
-	/* XDG Base Directory Specification: an empty or relative
-	 * $XDG_CONFIG_HOME is ignored, $HOME/.config is the default. */
-	if (xdg && xdg[0] == '/')
-		n = snprintf(buf, size, "%s/rblscope/profiles", xdg);
-	else if (home && home[0])
-		n = snprintf(buf, size, "%s/.config/rblscope/profiles", home);
-	else
-		return -1;
-	return n > 0 && (size_t)n < size ? 0 : -1;
+	return xdg_path("XDG_CONFIG_HOME", ".config", "profiles", buf, size);
 }
