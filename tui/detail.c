@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "core/base/ip.h"
+#include "core/export/diffreport.h"
 #include "core/history/history.h"
 #include "core/scan/legend.h"
 #include "core/scan/zoneclass.h"
@@ -185,6 +186,31 @@ static void add_kv_line(struct builder *b, enum dline_style st, const char *labe
 
 /* Per zone: its name, state, TXT and what the TXT says.  wrap false
  * keeps the TXT to one line and puts the state on the name's line. */
+/* --since: what zone z said of the address in the snapshot, where it
+ * said otherwise than now. */
+static void since_line(struct builder *b, const struct scan_cell *c, size_t z, bool wrap)
+{
+	const struct snapshot *since = b->cx->since;
+	const struct snap_row *r = since ? snapshot_row(since, c->ip) : NULL;
+	char was[DETAIL_TEXT_MAX], when[32];
+	enum diff_change ch;
+	size_t used;
+
+	if (!r || since->profile.nzones != b->in->sc->nzones || c->zone[z].state == LK_PENDING)
+		return;
+	ch = diff_change_of(&r->zone[z], &c->zone[z]);
+	if (ch == DC_NONE)
+		return;
+	state_text(&r->zone[z], true, was, sizeof was);
+	snapshot_time_text(since, when, sizeof when);
+	used = strlen(was);
+	text_appendf(was, sizeof was, &used, " on %s (%s)", when, diff_change_name(ch));
+	if (wrap)
+		add_kv(b, DL_WARN, "was", was);
+	else
+		add_kv_line(b, DL_WARN, "was", was);
+}
+
 static void zone_lines(struct builder *b, const struct scan_cell *c, bool wrap)
 {
 	const struct scan *sc = b->in->sc;
@@ -205,6 +231,7 @@ static void zone_lines(struct builder *b, const struct scan_cell *c, bool wrap)
 			add(b, state_style(l) == DL_PLAIN ? DL_HEADING : state_style(l), -1,
 			    "%s  %s  (%s)", p->zones[z].key, text, p->zones[z].title);
 		}
+		since_line(b, c, z, wrap);
 		if (!l->txt[0])
 			continue;
 		if (wrap)

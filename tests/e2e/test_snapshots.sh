@@ -98,6 +98,12 @@ grep -q 'Δ█  7' "$T/screen.txt" 2>/dev/null || grep -q 'Δ█  7' "$T/screen.
 grep -q 'Δ■  5\|Δ.  5' "$T/screen.txt" || { cat "$T/screen.txt"; fail "TUI --since: 192.0.2.5 marked"; }
 n=$(grep -o 'Δ' "$T/screen.txt" | wc -l)
 assert_eq 2 "$n" "TUI --since: the two changed addresses marked, no other"
+keys g
+wait_for "Go to"
+keys 192.0.2.5 Enter
+wait_for "was      listed 127.0.0.2 on $when UTC (delisted)"
+ok "TUI --since: the detail panel says what the address was"
+keys q
 quit_tui q 0
 
 # --- bad input: one line, exit 2 ----------------------------------------------
