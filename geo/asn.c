@@ -4,6 +4,7 @@
 
 #include "core/base/sanitize.h"
 #include "core/base/strpool.h"
+#include "geo/asntable.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -33,6 +34,8 @@ struct asn_db {
 	uint32_t start_offset;
 	unsigned cache_bits;  /* record cache size of the last walk, log2 */
 	struct strpool orgs;  /* every org handed out, once each */
+	struct asn_table *table;   /* in memory (a snapshot's): no MMDB */
+	time_t built;
 };
 
 /* A data record, by data offset: its ASN, or with orgs its place in the
@@ -183,11 +186,47 @@ struct asn_db *asn_db_open(const char *path, char *err, size_t errlen)
 	return db;
 }
 
+struct asn_db *asn_db_from_networks(const char *name, const struct asn_info *nets, size_t n,
+                                    time_t built)
+{
+	struct asn_db *db = calloc(1, sizeof *db);
+	struct asn_info *own = malloc((n ? n : 1) * sizeof *own);
+
+	if (!db || !own || !(db->path = strdup(name)) || !(db->table = malloc(sizeof *db->table)))
+		goto fail;
+	strpool_init(&db->orgs);
+	db->built = built;
+	/* the names become the handle's, as a file's would */
+	for (size_t i = 0; i < n; i++) {
+		own[i] = nets[i];
+		if (!(own[i].org = strpool_intern(&db->orgs, nets[i].org)))
+			goto fail;
+	}
+	if (asn_table_make(db->table, own, n) < 0)
+		goto fail;
+	free(own);
+	return db;
+fail:
+	free(own);
+	if (db) {
+		strpool_free(&db->orgs);
+		free(db->table);
+		free(db->path);
+		free(db);
+	}
+	return NULL;
+}
+
 void asn_db_close(struct asn_db *db)
 {
 	if (!db)
 		return;
-	MMDB_close(&db->mmdb);
+	if (db->table) {
+		asn_table_free(db->table);
+		free(db->table);
+	} else {
+		MMDB_close(&db->mmdb);
+	}
 	strpool_free(&db->orgs);
 	free(db->path);
 	free(db);
@@ -200,13 +239,15 @@ const char *asn_db_path(const struct asn_db *db)
 
 const char *asn_db_type(const struct asn_db *db)
 {
-	const char *t = db->mmdb.metadata.database_type;
+	const char *t = db->table ? "snapshot" : db->mmdb.metadata.database_type;
 
 	return t ? t : "";
 }
 
 time_t asn_db_build_time(const struct asn_db *db)
 {
+	if (db->table)
+		return db->built;
 	return (time_t)db->mmdb.metadata.build_epoch;
 }
 
@@ -283,6 +324,10 @@ int asn_db_lookup(struct asn_db *db, uint32_t ip, struct asn_info *out)
 	int status;
 
 	*out = ASN_INFO_NONE;
+	if (db->table) {
+		asn_table_lookup(db->table, ip, out);
+		return 0;
+	}
 	sin.sin_addr.s_addr = htonl(ip);
 	r = MMDB_lookup_sockaddr(&db->mmdb, (const struct sockaddr *)&sin,
 	                         &status);
@@ -307,90 +352,6 @@ int asn_db_lookup(struct asn_db *db, uint32_t ip, struct asn_info *out)
 }
 
 /* ---- locating a database ---- */
-
-/* Names the common distributions and geoipupdate give ASN databases. */
-static const char *const known_names[] = {
-	"GeoLite2-ASN.mmdb", "GeoIP2-ASN.mmdb", "dbip-asn-lite.mmdb",
-	"dbip-asn.mmdb",
-};
-
-static const char *const search_dirs[] = {
-	"/usr/share/GeoIP", "/var/lib/GeoIP", "/usr/local/share/GeoIP",
-};
-
-static bool readable_file(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
-	       access(path, R_OK) == 0;
-}
-
-static bool join_path(char *buf, size_t size, const char *dir, const char *name)
-{
-	int n = snprintf(buf, size, "%s/%s", dir, name);
-
-	return n > 0 && (size_t)n < size;
-}
-
-/* Rank of a file name as an ASN DB: its place among the known names,
- * then any other *ASN*.mmdb or *asn*.mmdb; -1 for other files. */
-static int name_rank(const char *name)
-{
-	size_t i, n = sizeof(known_names) / sizeof(known_names[0]);
-	size_t len = strlen(name);
-
-	for (i = 0; i < n; i++)
-		if (strcmp(name, known_names[i]) == 0)
-			return (int)i;
-	if (len > 5 && strcmp(name + len - 5, ".mmdb") == 0 &&
-	    (strstr(name, "ASN") || strstr(name, "asn")))
-		return (int)n;
-	return -1;
-}
-
-/* The best-ranked readable DB in dir; among equals the first by name, so
- * that the choice does not depend on directory order. */
-static bool locate_in_dir(const char *dir, char *buf, size_t size)
-{
-	char best[NAME_MAX + 1] = "", path[PATH_MAX];
-	int rank, best_rank = INT_MAX;
-	struct dirent *e;
-	DIR *d = opendir(dir);
-
-	if (!d)
-		return false;
-	while ((e = readdir(d)) != NULL) {
-		rank = name_rank(e->d_name);
-		if (rank < 0 || rank > best_rank ||
-		    (rank == best_rank && strcmp(e->d_name, best) >= 0) ||
-		    !join_path(path, sizeof(path), dir, e->d_name) ||
-		    !readable_file(path))
-			continue;
-		best_rank = rank;
-		snprintf(best, sizeof(best), "%s", e->d_name);
-	}
-	closedir(d);
-	return best[0] && join_path(buf, size, dir, best);
-}
-
-const char *asn_db_locate(void)
-{
-	static char found[PATH_MAX];
-	const char *env = getenv("RBLSCOPE_DB");
-	size_t i;
-
-	/* Taken as given even when missing: opening it then says what is
-	 * wrong, where falling back would silently use another file. */
-	if (env && *env) {
-		snprintf(found, sizeof(found), "%s", env);
-		return found;
-	}
-	for (i = 0; i < sizeof(search_dirs) / sizeof(search_dirs[0]); i++)
-		if (locate_in_dir(search_dirs[i], found, sizeof(found)))
-			return found;
-	return NULL;
-}
 
 /* ---- the record cache ---- */
 
@@ -563,6 +524,8 @@ int asn_db_walk(struct asn_db *db, asn_walk_fn fn, void *arg)
 	struct walker w = { .leaf = leaf_visit, .fn = fn, .arg = arg };
 	int rc;
 
+	if (db->table)
+		return asn_table_walk(db->table, fn, arg);
 	if (cache_init(&w.cache, db, true) < 0)
 		return -1;
 	w.info = ASN_INFO_NONE;
@@ -609,6 +572,8 @@ int asn_db_networks(struct asn_db *db, uint32_t asn, struct asn_net **nets,
 	*nets = NULL;
 	*n = 0;
 	*total = 0;
+	if (db->table)
+		return asn_table_networks(db->table, asn, nets, n, total);
 	if (cache_init(&w.cache, db, false) < 0)
 		return -1;
 	if (walk_from_start(db, &w) == 0) {

@@ -42,6 +42,12 @@ struct asn_db;
  * be opened or is not a MaxMind DB. */
 struct asn_db *asn_db_open(const char *path, char *err, size_t errlen);
 
+/* A handle over the n networks at nets (a snapshot's: any order,
+ * repeats allowed) instead of a file; name stands for its path, built
+ * for its build time.  NULL when out of memory. */
+struct asn_db *asn_db_from_networks(const char *name, const struct asn_info *nets, size_t n,
+                                    time_t built);
+
 /* Close and free. */
 void asn_db_close(struct asn_db *db);
 

@@ -37,7 +37,8 @@ static int snapshot_take(struct options *o, struct snapshot *snap)
 	if (o->open_path) {
 		o->probe = false;   /* nothing is asked: nothing to test */
 		o->rate = 0;
-		if (!(o->backend = snapshot_backend_new(snap))) {
+		if (!(o->backend = snapshot_backend_new(snap)) ||
+		    (!o->db_path && !(o->db = snapshot_asn_db(snap)))) {
 			msg_line("out of memory");
 			return EXIT_USAGE;
 		}

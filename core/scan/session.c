@@ -53,6 +53,11 @@ static int db_open(struct session *s, char *err, size_t errlen)
 	const char *path = s->opt->db_path;
 	char why[256];
 
+	if (s->opt->db) {   /* the caller's (a snapshot's): taken once */
+		s->db = s->opt->db;
+		s->opt_store.db = NULL;
+		return 0;
+	}
 	if (path) {
 		s->db = asn_db_open(path, err, errlen);
 		return s->db ? 0 : EXIT_USAGE;
@@ -169,6 +174,7 @@ int session_open(struct session *s, const struct options *opt, char *err, size_t
 		rc = history_start(s, err, errlen);
 	if (rc != 0) {
 		backend_destroy(s->opt_store.backend);   /* given, never taken */
+		asn_db_close(s->opt_store.db);
 		session_close(s);
 	}
 	return rc;

@@ -19,6 +19,7 @@ enum {
 	EXIT_INCOMPLETE = 3,  /* some lookups failed */
 };
 
+struct asn_db;
 struct backend;
 
 enum export_format { EXPORT_NONE = 0, EXPORT_TEXT, EXPORT_CSV, EXPORT_JSON, EXPORT_PNG };
@@ -61,6 +62,8 @@ struct options {
 	const char *diff_old, *diff_new;   /* --diff OLD NEW */
 	struct backend *backend;     /* a backend made by the caller (a
 	                              * snapshot's), taken by the session */
+	struct asn_db *db;           /* an ASN database made by the caller (a
+	                              * snapshot's networks), taken likewise */
 	bool record;                 /* --record: finished scans into the history */
 	const char *history_db;      /* --history-db FILE, NULL: the default */
 	const char *history;         /* --history TARGET: its timeline, no scan */

@@ -501,3 +501,21 @@ void snapshot_time_text(const struct snapshot *snap, char *out, size_t len)
 
 	strftime(out, len, "%Y-%m-%d %H:%M UTC", gmtime_r(&snap->when, &tm));
 }
+
+struct asn_db *snapshot_asn_db(const struct snapshot *snap)
+{
+	struct asn_info *nets = malloc((snap->nrows ? snap->nrows : 1) * sizeof *nets);
+	struct asn_db *db;
+	char name[600];
+	size_t n = 0;
+
+	if (!nets)
+		return NULL;
+	for (size_t i = 0; i < snap->nrows; i++)
+		if (snap->rows[i].asn.found)
+			nets[n++] = snap->rows[i].asn;
+	snprintf(name, sizeof name, "%s (its records' networks)", snap->path);
+	db = asn_db_from_networks(name, nets, n, snap->when);
+	free(nets);
+	return db;
+}

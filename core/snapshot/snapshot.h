@@ -64,6 +64,11 @@ void snapshot_free(struct snapshot *snap);
 /* The row of ip, or NULL when the snapshot does not hold it. */
 const struct snap_row *snapshot_row(const struct snapshot *snap, uint32_t ip);
 
+/* An ASN database of the networks snap's records name (each with its
+ * ASN and name), for the screens that need one; NULL when out of
+ * memory. */
+struct asn_db *snapshot_asn_db(const struct snapshot *snap);
+
 /* The time of snap for people: "2026-11-25 14:30 UTC". */
 void snapshot_time_text(const struct snapshot *snap, char *out, size_t len);
 

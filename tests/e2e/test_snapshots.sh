@@ -43,6 +43,15 @@ tail -n +2 "$T/open.out" >"$T/open.rows"
 assert_file_eq "$T/day1.rows" "$T/open.rows" "--open: every record equal to the snapshot's, offline"
 head -n 1 "$T/open.out" | grep -q '"source":"snapshot of ' || fail "--open: the source is the snapshot"
 ok "--open: the new header names the snapshot as its source"
+# Without --db: the ASN data of the snapshot's own records.
+rbl opennodb --open "$T/day1.json" --export json
+expect_status 1 "--open without --db: exit 1"
+tail -n +2 "$T/opennodb.out" >"$T/opennodb.rows"
+assert_file_eq "$T/day1.rows" "$T/opennodb.rows" "--open without --db: ASN and AS names from the records"
+rbl openasn --open "$T/day1.json" --export csv AS64500
+expect_status 1 "--open AS64500 without --db: its networks from the records, exit 1"
+grep -q '^192\.0\.2\.0/25,' "$T/openasn.out" || { cat "$T/openasn.out"; fail "--open AS64500: 192.0.2.0/25"; }
+ok "--open AS64500: the ASN's network from the records"
 # shellcheck disable=SC2086
 rbl open32 --open "$T/day1.json" $DB --export text 198.51.100.7/32
 expect_status 3 "--open: an address the snapshot does not hold is an error (exit 3)"
