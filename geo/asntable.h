@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "geo/asn.h"
+#include "geo/asninfo.h"
 
 struct asn_table {
 	struct asn_info *v;       /* disjoint networks, in address order */
@@ -21,7 +21,7 @@ int asn_table_make(struct asn_table *t, const struct asn_info *nets, size_t n);
 
 void asn_table_free(struct asn_table *t);
 
-/* As asn_db_lookup, asn_db_walk and asn_db_networks. */
+/* As asn_db_lookup, asn_db_walk and asn_db_networks (geo/asn.h). */
 void asn_table_lookup(const struct asn_table *t, uint32_t ip, struct asn_info *out);
 int asn_table_walk(const struct asn_table *t, asn_walk_fn fn, void *arg);
 int asn_table_networks(const struct asn_table *t, uint32_t asn, struct asn_net **nets,
