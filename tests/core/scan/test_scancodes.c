@@ -191,7 +191,7 @@ static void codepool_interns(void **state)
 		assert_ptr_equal(codepool_intern(&p, v, 2), q);
 	}
 	assert_ptr_equal(codepool_intern(&p, a, 3), pa);
-	assert_int_equal(p.n, 1003);
+	assert_int_equal(p.bytes.n, 1003);
 	codepool_free(&p);
 }
 
