@@ -78,6 +78,19 @@ static void sample(struct scan *sc, struct session *s, struct options *o)
 	s->zones[0] = p->zones[0].zone;
 }
 
+/* The sample, exported as JSON to path. */
+static void sample_written(struct scan *sc, struct session *s, struct options *o,
+                           const char *policy)
+{
+	FILE *f;
+
+	sample(sc, s, o);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	assert_int_equal(export_write(f, EXPORT_JSON, s, sc, policy, WHEN), 0);
+	assert_int_equal(fclose(f), 0);
+}
+
 static void round_trip(void **state)
 {
 	struct scan sc;
@@ -85,14 +98,9 @@ static void round_trip(void **state)
 	struct options o;
 	struct snapshot snap;
 	char err[256];
-	FILE *f;
 
 	(void)state;
-	sample(&sc, &s, &o);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	assert_int_equal(export_write(f, EXPORT_JSON, &s, &sc, "policy 2010", WHEN), 0);
-	assert_int_equal(fclose(f), 0);
+	sample_written(&sc, &s, &o, "policy 2010");
 	if (snapshot_read(path, &snap, err, sizeof err) < 0)
 		fail_msg("%s", err);
 	assert_int_equal(snap.when, WHEN);
@@ -135,14 +143,9 @@ static void backend_answers(void **state)
 	struct loop *lp = loop_new();
 	struct scan again;
 	char err[256];
-	FILE *f;
 
 	(void)state;
-	sample(&sc, &s, &o);
-	f = fopen(path, "w");
-	assert_non_null(f);
-	assert_int_equal(export_write(f, EXPORT_JSON, &s, &sc, NULL, WHEN), 0);
-	assert_int_equal(fclose(f), 0);
+	sample_written(&sc, &s, &o, NULL);
 	assert_int_equal(snapshot_read(path, &snap, err, sizeof err), 0);
 	be = snapshot_backend_new(&snap);
 	assert_non_null(be);
