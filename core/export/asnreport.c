@@ -25,26 +25,36 @@ static void asn_columns(FILE *f, bool json, const struct asnscan *a)
 	}
 }
 
-static void rows_write(FILE *f, bool json, const struct asnscan *a)
+/* The column name of the zone of role r: its key ("l3"), or a word for
+ * a profile without one. */
+static const char *role_key(const struct profile *p, enum zone_role r)
 {
+	const struct zone_def *d = profile_role_zone(p, r);
+
+	return d ? d->key : r == ZR_ASN ? "asn_zone" : "range_zone";
+}
+
+static void rows_write(FILE *f, bool json, const struct profile *p, const struct asnscan *a)
+{
+	const char *k3 = role_key(p, ZR_ASN), *k2 = role_key(p, ZR_RANGE);
 	char net[CIDR_STRLEN];
 	struct asnscan_sum sum;
 
 	if (!json)
-		fputs("network,size,l3,l2_listed_24s,l2_clean_24s,l2_error_24s,l2_pending_24s,"
-		      "l2_probed_24s,blocks_24,sampled,asn,as_org\n", f);
+		fprintf(f, "network,size,%s,%s_listed_24s,%s_clean_24s,%s_error_24s,%s_pending_24s,"
+		        "%s_probed_24s,blocks_24,sampled,asn,as_org\n", k3, k2, k2, k2, k2, k2);
 	for (size_t i = 0; i < a->nnets; i++) {
 		const struct asnscan_net *n = &a->nets[i];
 
 		cidr_format(n->net, n->prefix, net);
 		asnscan_summary(a, i, &sum);
 		if (json)
-			fprintf(f, "{\"network\":\"%s\",\"size\":%llu,\"l3\":\"%s\",\"l2_listed_24s\":%zu,"
-			        "\"l2_clean_24s\":%zu,\"l2_error_24s\":%zu,\"l2_pending_24s\":%zu,"
-			        "\"l2_probed_24s\":%zu,\"blocks_24\":%llu,\"sampled\":%s",
-			        net, (unsigned long long)cidr_size(n->prefix), lk_state_name(sum.l3),
-			        sum.listed, sum.clean, sum.error, sum.pending, sum.probes,
-			        (unsigned long long)n->n24, sum.sampled ? "true" : "false");
+			fprintf(f, "{\"network\":\"%s\",\"size\":%llu,\"%s\":\"%s\",\"%s_listed_24s\":%zu,"
+			        "\"%s_clean_24s\":%zu,\"%s_error_24s\":%zu,\"%s_pending_24s\":%zu,"
+			        "\"%s_probed_24s\":%zu,\"blocks_24\":%llu,\"sampled\":%s",
+			        net, (unsigned long long)cidr_size(n->prefix), k3, lk_state_name(sum.l3),
+			        k2, sum.listed, k2, sum.clean, k2, sum.error, k2, sum.pending, k2,
+			        sum.probes, (unsigned long long)n->n24, sum.sampled ? "true" : "false");
 		else
 			fprintf(f, "%s,%llu,%s,%zu,%zu,%zu,%zu,%zu,%llu,%s", net,
 			        (unsigned long long)cidr_size(n->prefix), lk_state_name(sum.l3),
@@ -201,7 +211,7 @@ int asnreport_write(FILE *f, enum export_format fmt, const struct session *s,
 	else if (fmt == EXPORT_TEXT)
 		text_write(f, s, a, policy, when);
 	else
-		rows_write(f, fmt == EXPORT_JSON, a);
+		rows_write(f, fmt == EXPORT_JSON, s->profile, a);
 	free(per);
 	return ferror(f) ? -1 : 0;
 }

@@ -120,6 +120,8 @@ void asnscan_summary(const struct asnscan *a, size_t i, struct asnscan_sum *out)
 {
 	const struct asnscan_net *net = &a->nets[i];
 
+	bool asked = false;
+
 	memset(out, 0, sizeof *out);
 	out->l3 = LK_CLEAN;
 	out->probes = net->count;
@@ -129,9 +131,10 @@ void asnscan_summary(const struct asnscan *a, size_t i, struct asnscan_sum *out)
 		enum lk_state l2 = LK_CLEAN;
 
 		for (size_t z = 0; z < a->sub.nzones; z++) {
-			if (a->sub.zones[z].role == ZR_ASN)
+			if (a->sub.zones[z].role == ZR_ASN) {
 				out->l3 = state_fold(out->l3, cell->zone[z].state);
-			else
+				asked = true;
+			} else
 				l2 = state_fold(l2, cell->zone[z].state);
 		}
 		switch (l2) {
@@ -141,6 +144,10 @@ void asnscan_summary(const struct asnscan *a, size_t i, struct asnscan_sum *out)
 		case LK_CLEAN: out->clean++; break;
 		}
 	}
+	/* No answer of an ASN zone (no probe, or a profile without one) is
+	 * never clean. */
+	if (!asked)
+		out->l3 = LK_PENDING;
 }
 
 /* The part of range r inside network n, as a CIDR; false if none.

@@ -80,6 +80,39 @@ static void rows_leave_the_policy_out(void **state)
 	free(buf);
 }
 
+/* The columns are named by the profile's zones of the ASN and range
+ * roles: "l3" and "l2_..." under UCEPROTECT, a user's own keys else. */
+static void columns_from_the_profile(void **state)
+{
+	static const struct profile mine = { "mine", "mine", 2, {
+		{ "nets", "nets.example", ZR_RANGE, "ranges", "NETS", true, 0, NULL },
+		{ "whole", "whole.example", ZR_ASN, "ASNs", "WHOLE", true, 0, NULL },
+	}, "test" };
+	struct asnscan a;
+	struct session s;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	(void)state;
+	asn_fill(&a, &s);
+	s.profile = profile_find("uceprotect");
+	f = open_memstream(&buf, &len);
+	assert_int_equal(asnreport_write(f, EXPORT_CSV, &s, &a, NULL, WHEN), 0);
+	assert_int_equal(fclose(f), 0);
+	assert_memory_equal(buf, "network,size,l3,l2_listed_24s,", 30);
+	free(buf);
+	s.profile = &mine;
+	f = open_memstream(&buf, &len);
+	assert_int_equal(asnreport_write(f, EXPORT_JSON, &s, &a, NULL, WHEN), 0);
+	assert_int_equal(fclose(f), 0);
+	/* no probe answered: pending, never clean */
+	if (!strstr(buf, "\"whole\":\"pending\",\"nets_listed_24s\":0,"))
+		fail_msg("%s", buf);
+	assert_null(strstr(buf, "l3"));
+	free(buf);
+}
+
 static void snapshot_file_names_the_policy(void **state)
 {
 	const char *tmp = getenv("TMPDIR");
@@ -111,6 +144,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(header_names_the_policy),
 		cmocka_unit_test(rows_leave_the_policy_out),
+		cmocka_unit_test(columns_from_the_profile),
 		cmocka_unit_test(snapshot_file_names_the_policy),
 	};
 
