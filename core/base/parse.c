@@ -1,8 +1,9 @@
-/* Messages about data files. */
+/* Messages about data files, and reading them a line at a time. */
 #include "core/base/parse.h"
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 
 int parse_fail(const struct parse_at *at, const char *fmt, ...)
 {
@@ -56,4 +57,27 @@ int parse_u32(const char *s, uint32_t *out)
 		return -1;
 	*out = (uint32_t)v;
 	return 0;
+}
+
+int parse_next_line(struct parse_at *at, const char **text, const char *end, char *buf,
+                    size_t size)
+{
+	const char *nl;
+	size_t n;
+
+	if (*text >= end)
+		return 0;
+	nl = memchr(*text, '\n', (size_t)(end - *text));
+	n = (size_t)((nl ? nl : end) - *text);
+	at->line++;
+	if (n >= size)
+		return parse_fail(at, "line longer than %zu characters", size - 1);
+	memcpy(buf, *text, n);
+	buf[n] = '\0';
+	*text += n + (nl != NULL);
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)buf[i] < 0x20 && buf[i] != '\t') || buf[i] == 0x7f)
+			return parse_fail(at, "control character (byte %u) in the line",
+			                  (unsigned char)buf[i]);
+	return 1;
 }

@@ -25,6 +25,12 @@ int parse_is_blank(char ch);
  * blanks of line s, in place; the start of what is left. */
 char *parse_line_trim(char *s);
 
+/* The next line of text (up to end) into buf (size bytes), at->line
+ * counted: 1, 0 at the end, or -1 (parse_fail) on a line of size bytes
+ * or more or one with a control character but a tab. */
+int parse_next_line(struct parse_at *at, const char **text, const char *end, char *buf,
+                    size_t size);
+
 /* A decimal number alone in s, with no sign and no overflow; 0 or -1. */
 int parse_u32(const char *s, uint32_t *out);
 

@@ -230,27 +230,6 @@ static int line_parse(struct pctx *c, struct policy *p, char *s)
 	return pkeys[i].fn(c, p, v);
 }
 
-/* The next line of text into buf: 1, 0 at the end, -1 on a bad line. */
-static int next_line(struct pctx *c, const char **text, const char *end, char *buf)
-{
-	const char *nl;
-	size_t n;
-
-	if (*text >= end)
-		return 0;
-	nl = memchr(*text, '\n', (size_t)(end - *text));
-	n = (size_t)((nl ? nl : end) - *text);
-	c->at.line++;
-	if (n >= LINE_MAX_LEN)
-		return parse_fail(&c->at, "line longer than %d characters", LINE_MAX_LEN - 1);
-	memcpy(buf, *text, n);
-	buf[n] = '\0';
-	*text += n + (nl != NULL);
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)buf[i] < 0x20 && buf[i] != '\t') || buf[i] == 0x7f)
-			return parse_fail(&c->at, "control character (byte %u) in the line", (unsigned char)buf[i]);
-	return 1;
-}
 
 /* The policy's name: its file name without ".policy". */
 static int name_from_path(struct pctx *c, char *name, size_t size)
@@ -294,7 +273,7 @@ int policy_parse(const char *path, const char *text, size_t len,
 	memset(p, 0, sizeof(*p));
 	if (name_from_path(&c, p->name, sizeof p->name) < 0)
 		return -1;
-	while ((rc = next_line(&c, &text, end, buf)) > 0)
+	while ((rc = parse_next_line(&c.at, &text, end, buf, sizeof buf)) > 0)
 		if (line_parse(&c, p, buf) < 0)
 			return -1;
 	if (rc < 0)
