@@ -7,6 +7,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "tests/core/testfix.h"
+
 #include "core/base/sanitize.h"
 #include "geo/asn.h"
 
@@ -593,14 +595,9 @@ int main(void)
 		cmocka_unit_test(test_corrupt),
 	};
 
-	if (system("perl -MMaxMind::DB::Writer::Tree -e 1 2>/dev/null") != 0) {
-		puts("SKIP: perl module MaxMind::DB::Writer::Tree missing "
-		     "(Debian package libmaxmind-db-writer-perl)");
-		return 77;
-	}
-	if (access(MKASNDB, R_OK) != 0) {
-		fprintf(stderr, "%s not found: run from the repository root\n", MKASNDB);
-		return 1;
-	}
+	int missing = asndb_writer_missing(MKASNDB);
+
+	if (missing)
+		return missing;
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

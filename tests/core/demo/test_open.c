@@ -12,6 +12,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "tests/core/testfix.h"
+
 #include "core/base/loop.h"
 #include "core/demo/demo.h"
 #include "core/scan/options.h"
@@ -37,25 +39,6 @@ static int teardown(void **state)
 {
 	(void)state;
 	return rmdir(tmp);
-}
-
-/* Parse "rblscope" and the NULL-terminated args into o. */
-static void parse(struct options *o, const char *const *args)
-{
-	static char store[16][256];
-	char *argv[17];
-	int argc = 0;
-
-	snprintf(store[0], sizeof store[0], "rblscope");
-	argv[argc++] = store[0];
-	for (size_t i = 0; args[i]; i++) {
-		snprintf(store[argc], sizeof store[argc], "%s", args[i]);
-		argv[argc] = store[argc];
-		argc++;
-	}
-	argv[argc] = NULL;
-	memset(o, 0, sizeof *o);
-	assert_int_equal(options_parse(o, argc, argv), -1);
 }
 
 /* Probe the zones and run the loop until every probe has its answer. */
@@ -94,7 +77,7 @@ static void demo(void **state)
 	char err[512] = "", dir[4096];
 
 	(void)state;
-	parse(&o, (const char *[]){ "--demo", NULL });
+	parse_options(&o, (const char *[]){ "--demo", NULL });
 	d = demo_open(&o, err, sizeof err);
 	if (!d)
 		fail_msg("demo: %s", err);
@@ -132,7 +115,7 @@ static void demo_keeps_the_target(void **state)
 	char err[512] = "";
 
 	(void)state;
-	parse(&o, (const char *[]){ "--demo", "198.19.44.0/26", NULL });
+	parse_options(&o, (const char *[]){ "--demo", "198.19.44.0/26", NULL });
 	d = demo_open(&o, err, sizeof err);
 	assert_non_null(d);
 	assert_int_equal(o.target.net, A(198, 19, 44, 0));
@@ -149,13 +132,13 @@ static void demo_db(void **state)
 
 	(void)state;
 	setenv("RBLSCOPE_DEMO_DB", "/nowhere/demo-asn.mmdb", 1);
-	parse(&o, (const char *[]){ "--demo", NULL });
+	parse_options(&o, (const char *[]){ "--demo", NULL });
 	d = demo_open(&o, err, sizeof err);
 	assert_non_null(d);
 	assert_string_equal(o.db_path, "/nowhere/demo-asn.mmdb");
 	assert_null(o.db_note);
 	demo_cleanup(d);
-	parse(&o, (const char *[]){ "--demo", "--db", "/mine.mmdb", NULL });
+	parse_options(&o, (const char *[]){ "--demo", "--db", "/mine.mmdb", NULL });
 	d = demo_open(&o, err, sizeof err);
 	assert_non_null(d);
 	assert_string_equal(o.db_path, "/mine.mmdb");
@@ -176,7 +159,7 @@ static void demo_db_missing(void **state)
 	snprintf(installed, sizeof installed, "%s/demo-asn.mmdb", RBLSCOPE_DATADIR);
 	if (access(installed, R_OK) == 0)
 		skip();
-	parse(&o, (const char *[]){ "--demo", NULL });
+	parse_options(&o, (const char *[]){ "--demo", NULL });
 	d = demo_open(&o, err, sizeof err);
 	assert_non_null(d);
 	assert_null(o.db_path);
@@ -202,7 +185,7 @@ static void demo_reload(void **state)
 	uint32_t ip = A(198, 19, 200, 1), back;
 
 	(void)state;
-	parse(&o, (const char *[]){ "--demo", NULL });
+	parse_options(&o, (const char *[]){ "--demo", NULL });
 	d = demo_open(&o, err, sizeof err);
 	assert_non_null(d);
 	assert_int_equal(session_open(&s, &o, err, sizeof err), 0);

@@ -15,6 +15,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "tests/core/testfix.h"
+
 #include "core/base/ip.h"
 #include "core/lookup/zonefile.h"
 #include "core/scan/account.h"
@@ -400,24 +402,6 @@ static void random_against_lookups(void **state)
 		zonefile_free(zf[z]);
 }
 
-/* Parse "rblscope" and the NULL-terminated args into o. */
-static void parse(struct options *o, const char *const *args)
-{
-	static char store[16][256];
-	char *argv[17];
-	int argc = 0;
-
-	snprintf(store[0], sizeof store[0], "rblscope");
-	argv[argc++] = store[0];
-	for (size_t i = 0; args[i]; i++) {
-		snprintf(store[argc], sizeof store[argc], "%s", args[i]);
-		argv[argc] = store[argc];
-		argc++;
-	}
-	argv[argc] = NULL;
-	assert_int_equal(options_parse(o, argc, argv), -1);
-}
-
 /* Exact only with a file for every zone; built once per backend and
  * built again from the new files after a reload. */
 static void session_cache(void **state)
@@ -434,7 +418,7 @@ static void session_cache(void **state)
 	write_zone(zone_names[0], "127.0.0.2\n10.0.0.1\n");
 	write_zone(zone_names[1], "127.0.0.2\n");
 	unlink(path);
-	parse(&o, (const char *[]){ "--no-probe", "--zones", dir, "10.0.0.0/24", NULL });
+	parse_options(&o, (const char *[]){ "--no-probe", "--zones", dir, "10.0.0.0/24", NULL });
 	o.db_note = "none";
 	assert_int_equal(session_open(&s, &o, err, sizeof err), 0);
 	assert_false(session_exact(&s));
@@ -464,7 +448,7 @@ static void session_cache(void **state)
 	session_close(&s);
 
 	/* live DNS is never exact */
-	parse(&o, (const char *[]){ "--no-probe", "--resolver", "127.0.0.1:9", "10.0.0.0/24", NULL });
+	parse_options(&o, (const char *[]){ "--no-probe", "--resolver", "127.0.0.1:9", "10.0.0.0/24", NULL });
 	o.db_note = "none";
 	assert_int_equal(session_open(&s, &o, err, sizeof err), 0);
 	assert_false(session_exact(&s));

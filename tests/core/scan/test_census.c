@@ -16,6 +16,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "tests/core/testfix.h"
+
 #include "core/lookup/zonefile.h"
 #include "core/scan/account.h"
 #include "core/scan/census.h"
@@ -199,14 +201,9 @@ int main(void)
 		cmocka_unit_test(unannounced_and_totals),
 	};
 
-	if (system("perl -MMaxMind::DB::Writer::Tree -e 1 2>/dev/null") != 0) {
-		puts("SKIP: perl module MaxMind::DB::Writer::Tree missing "
-		     "(Debian package libmaxmind-db-writer-perl)");
-		return 77;
-	}
-	if (access(MKASNDB, R_OK) != 0) {
-		fprintf(stderr, "%s not found: run from the repository root\n", MKASNDB);
-		return 1;
-	}
+	int missing = asndb_writer_missing(MKASNDB);
+
+	if (missing)
+		return missing;
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -13,6 +13,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "tests/core/testfix.h"
+
 #include "core/base/ip.h"
 #include "core/base/loop.h"
 #include "core/scan/options.h"
@@ -73,26 +75,6 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* Parse "rblscope" and the NULL-terminated args into o (silencing the
- * parser's stderr is not needed: these are all good options). */
-static void parse(struct options *o, const char *const *args)
-{
-	static char store[16][256];
-	char *argv[17];
-	int argc = 0;
-
-	snprintf(store[0], sizeof store[0], "rblscope");
-	argv[argc++] = store[0];
-	for (size_t i = 0; args[i]; i++) {
-		snprintf(store[argc], sizeof store[argc], "%s", args[i]);
-		argv[argc] = store[argc];
-		argc++;
-	}
-	argv[argc] = NULL;
-	memset(o, 0, sizeof *o);
-	assert_int_equal(options_parse(o, argc, argv), -1);
-}
-
 /* Probe the zones and run the loop until every probe has its answer. */
 static void probe(struct session *s)
 {
@@ -110,7 +92,7 @@ static void bad_db(void **state)
 	char path[600], err[512] = "";
 
 	snprintf(path, sizeof path, "%s/missing.mmdb", fx->dir);
-	parse(&o, (const char *[]){ "--db", path, "192.0.2.0/24", NULL });
+	parse_options(&o, (const char *[]){ "--db", path, "192.0.2.0/24", NULL });
 	write_zone(fx->dir, zone_names[0], "127.0.0.2\n");
 	assert_int_equal(session_open(&s, &o, err, sizeof err), EXIT_USAGE);
 	if (!strstr(err, path))
@@ -126,7 +108,7 @@ static void bad_zones_dir(void **state)
 	char path[600], err[512] = "";
 
 	snprintf(path, sizeof path, "%s/no-such-folder", fx->dir);
-	parse(&o, (const char *[]){ "--zones", path, "192.0.2.0/24", NULL });
+	parse_options(&o, (const char *[]){ "--zones", path, "192.0.2.0/24", NULL });
 	assert_int_equal(session_open(&s, &o, err, sizeof err), EXIT_USAGE);
 	if (!strstr(err, path))
 		fail_msg("message does not name %s: %s", path, err);
@@ -141,7 +123,7 @@ static void zone_file_missing(void **state)
 
 	write_zone(fx->dir, zone_names[0], "127.0.0.2\n");
 	write_zone(fx->dir, zone_names[1], "127.0.0.2\n");
-	parse(&o, (const char *[]){ "--zones", fx->dir, "192.0.2.0/24", NULL });
+	parse_options(&o, (const char *[]){ "--zones", fx->dir, "192.0.2.0/24", NULL });
 	assert_int_equal(session_open(&s, &o, err, sizeof err), 0);
 	assert_non_null(s.be);
 	assert_null(s.db);
@@ -166,7 +148,7 @@ static void bad_resolver(void **state)
 	char err[512] = "";
 
 	(void)state;
-	parse(&o, (const char *[]){ "--resolver", "not an address!", "192.0.2.0/24", NULL });
+	parse_options(&o, (const char *[]){ "--resolver", "not an address!", "192.0.2.0/24", NULL });
 	assert_int_equal(session_open(&s, &o, err, sizeof err), EXIT_USAGE);
 	assert_true(err[0]);
 }
@@ -182,7 +164,7 @@ static void health(void **state)
 	write_zone(fx->dir, zone_names[0], "127.0.0.2\n192.0.2.7\n");
 	write_zone(fx->dir, zone_names[1], "127.0.0.0/24\n");
 	write_zone(fx->dir, zone_names[2], "192.0.2.0/24\n");
-	parse(&o, (const char *[]){ "--zones", fx->dir, "192.0.2.0/24", NULL });
+	parse_options(&o, (const char *[]){ "--zones", fx->dir, "192.0.2.0/24", NULL });
 	assert_int_equal(session_open(&s, &o, err, sizeof err), 0);
 	assert_string_equal(s.zone_note, "");
 	for (size_t z = 0; z < 3; z++)
@@ -206,7 +188,7 @@ static void health(void **state)
 
 	/* a zone listing 127.0.0.1 alone (not .2) still lists everything */
 	write_zone(fx->dir, zone_names[1], "127.0.0.1\n");
-	parse(&o, (const char *[]){ "--zones", fx->dir, "192.0.2.0/24", NULL });
+	parse_options(&o, (const char *[]){ "--zones", fx->dir, "192.0.2.0/24", NULL });
 	assert_int_equal(session_open(&s, &o, err, sizeof err), 0);
 	probe(&s);
 	assert_int_equal(s.health[1], ZH_LISTS_ALL);
@@ -244,7 +226,7 @@ static void reload_zones(void **state)
 
 	for (size_t z = 0; z < 3; z++)
 		write_zone(fx->dir, zone_names[z], "127.0.0.2\n");
-	parse(&o, (const char *[]){ "--zones", fx->dir, "192.0.2.0/24", NULL });
+	parse_options(&o, (const char *[]){ "--zones", fx->dir, "192.0.2.0/24", NULL });
 	assert_int_equal(session_open(&s, &o, err, sizeof err), 0);
 	assert_int_equal(query(&s, 0, A(192, 0, 2, 7)), LK_CLEAN);
 	write_zone(fx->dir, zone_names[0], "127.0.0.2\n192.0.2.7\n");
@@ -272,7 +254,7 @@ static void reload_zones_over_dns(void **state)
 	char err[512] = "";
 
 	(void)state;
-	parse(&o, (const char *[]){ "--resolver", "127.0.0.1:9", "192.0.2.0/24", NULL });
+	parse_options(&o, (const char *[]){ "--resolver", "127.0.0.1:9", "192.0.2.0/24", NULL });
 	assert_int_equal(session_open(&s, &o, err, sizeof err), 0);
 	be = s.be;
 	assert_int_equal(session_reload_zones(&s, err, sizeof err), -1);
