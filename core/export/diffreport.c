@@ -39,6 +39,7 @@ struct diff {
 	struct zpair z[PROFILE_MAX_ZONES];
 	size_t nz;
 	size_t both, only_old, only_new, changed;
+	size_t rows[DC_COUNT];        /* addresses by the change that says most */
 };
 
 static bool codes_equal(const struct lookup *a, const struct lookup *b)
@@ -68,19 +69,24 @@ enum diff_change diff_change_of(const struct lookup *a, const struct lookup *b)
 	return DC_OTHER;
 }
 
+/* The change that says most of two: listed, then delisted, then the
+ * first met. */
+static enum diff_change worse(enum diff_change w, enum diff_change c)
+{
+	if (c == DC_NONE || w == DC_LISTED)
+		return w;
+	if (w == DC_NONE || c == DC_LISTED || (c == DC_DELISTED && w != DC_DELISTED))
+		return c;
+	return w;
+}
+
 bool diff_cell_changed(const struct snap_row *old, const struct lookup *new, size_t nzones,
                        enum diff_change *worst)
 {
 	enum diff_change w = DC_NONE;
 
-	for (size_t z = 0; z < nzones; z++) {
-		enum diff_change c = diff_change_of(&old->zone[z], &new[z]);
-
-		/* listed and delisted say most; then errors; then the rest */
-		if (c != DC_NONE && (w == DC_NONE || c == DC_LISTED ||
-		                     (c == DC_DELISTED && w != DC_LISTED)))
-			w = c;
-	}
+	for (size_t z = 0; z < nzones; z++)
+		w = worse(w, diff_change_of(&old->zone[z], &new[z]));
 	if (worst)
 		*worst = w;
 	return w != DC_NONE;
@@ -128,16 +134,17 @@ static void walk(struct diff *d, void (*fn)(struct diff *, const struct snap_row
 static void count_row(struct diff *d, const struct snap_row *a, const struct snap_row *b,
                       void *arg)
 {
-	bool any = false;
+	enum diff_change w = DC_NONE;
 
 	(void)arg;
 	for (size_t z = 0; z < d->nz; z++) {
 		enum diff_change c = diff_change_of(&a->zone[d->z[z].o], &b->zone[d->z[z].n]);
 
 		d->z[z].count[c]++;
-		any = any || c != DC_NONE;
+		w = worse(w, c);
 	}
-	d->changed += any;
+	d->rows[w]++;
+	d->changed += w != DC_NONE;
 }
 
 /* "127.0.0.2;127.0.0.4" */
@@ -209,7 +216,6 @@ static void text_row(struct diff *d, const struct snap_row *a, const struct snap
 static void text_write(FILE *f, struct diff *d)
 {
 	char t1[32], t2[32], n[5][32];
-	size_t add = 0, del = 0, err = 0;
 
 	snapshot_time_text(d->old, t1, sizeof t1);
 	snapshot_time_text(d->new, t2, sizeof t2);
@@ -221,14 +227,10 @@ static void text_write(FILE *f, struct diff *d)
 	fprintf(f, "\n  addresses %s in both, %s only in old, %s only in new (not compared)\n",
 	        num_grouped(d->both, n[0]), num_grouped(d->only_old, n[1]),
 	        num_grouped(d->only_new, n[2]));
-	for (size_t z = 0; z < d->nz; z++) {
-		add += d->z[z].count[DC_LISTED];
-		del += d->z[z].count[DC_DELISTED];
-		err += d->z[z].count[DC_ERROR];
-	}
+	/* each address once, by the change that says most of it */
 	fprintf(f, "  changed   %s addresses: +%s listed, -%s delisted, %s newly failing\n",
-	        num_grouped(d->changed, n[0]), num_grouped(add, n[1]), num_grouped(del, n[2]),
-	        num_grouped(err, n[3]));
+	        num_grouped(d->changed, n[0]), num_grouped(d->rows[DC_LISTED], n[1]),
+	        num_grouped(d->rows[DC_DELISTED], n[2]), num_grouped(d->rows[DC_ERROR], n[3]));
 	for (size_t z = 0; z < d->nz; z++) {
 		const size_t *c = d->z[z].count;
 

@@ -303,6 +303,47 @@ static void diff_of_two(void **state)
 	unlink(old_path);
 }
 
+#define HDR2 "{\"record\":\"header\",\"format\":\"rblscope-snapshot\",\"version\":1," \
+             "\"time\":\"2026-11-22T14:30:00Z\",\"targets\":[\"192.0.2.0/30\"]," \
+             "\"profile\":{\"name\":\"t\",\"title\":\"T\",\"zones\":[" \
+             "{\"key\":\"a\",\"zone\":\"a.example\",\"role\":\"single\",\"title\":\"A\",\"any\":true}," \
+             "{\"key\":\"b\",\"zone\":\"b.example\",\"role\":\"info\",\"title\":\"B\",\"any\":true}]}}\n"
+
+/* The summary counts addresses, each once by the change that says most
+ * of it; the zone lines count answers. */
+static void diff_counts_addresses(void **state)
+{
+	char old_path[600], *out = NULL;
+	size_t len = 0;
+	struct snapshot a, b;
+	char err[512];
+	FILE *f;
+
+	(void)state;
+	snprintf(old_path, sizeof old_path, "%s/old.json", dir);
+	file_write(HDR2
+	           "{\"ip\":\"192.0.2.0\",\"a\":\"clean\",\"b\":\"clean\"}\n"
+	           "{\"ip\":\"192.0.2.1\",\"a\":\"clean\",\"b\":\"listed\",\"b_codes\":[\"127.0.0.2\"]}\n");
+	assert_int_equal(rename(path, old_path), 0);
+	file_write(HDR2
+	           "{\"ip\":\"192.0.2.0\",\"a\":\"listed\",\"a_codes\":[\"127.0.0.2\"],"
+	           "\"b\":\"listed\",\"b_codes\":[\"127.0.0.2\"]}\n"
+	           "{\"ip\":\"192.0.2.1\",\"a\":\"error\",\"a_reason\":\"timeout\",\"b\":\"clean\"}\n");
+	assert_int_equal(snapshot_read(old_path, &a, err, sizeof err), 0);
+	assert_int_equal(snapshot_read(path, &b, err, sizeof err), 0);
+	f = open_memstream(&out, &len);
+	assert_int_equal(diff_write(f, EXPORT_TEXT, &a, &b), EXIT_LISTED);
+	assert_int_equal(fclose(f), 0);
+	/* .0: listed on both zones, one address; .1: delisted says more
+	 * than newly failing */
+	assert_non_null(strstr(out, "changed   2 addresses: +1 listed, -1 delisted, 0 newly failing"));
+	assert_non_null(strstr(out, "  b         +1 listed, -1 delisted"));
+	free(out);
+	snapshot_free(&a);
+	snapshot_free(&b);
+	unlink(old_path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -311,6 +352,7 @@ int main(void)
 		cmocka_unit_test(refused),
 		cmocka_unit_test(read_as_a_scan),
 		cmocka_unit_test(diff_of_two),
+		cmocka_unit_test(diff_counts_addresses),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
