@@ -245,8 +245,8 @@ static void write_zone(const char *name, const char *text)
 	assert_int_equal(fclose(f), 0);
 }
 
-/* A zone that lists 127.0.0.1 lists everything: left out, and said; a
- * zone without a file: left out (the session names it); live DNS: no
+/* A zone that lists 127.0.0.1 lists everything: left out, and said; so
+ * is one that lists with an undocumented code; a zone without a file: left out (the session names it); live DNS: no
  * map at all. */
 static void zones_not_counted(void **state)
 {
@@ -264,6 +264,16 @@ static void zones_not_counted(void **state)
 	assert_string_equal(warn, "l2 dnsbl-2.uceprotect.net lists 127.0.0.1, so everything: "
 	                    "left out of the map");
 	assert_int_equal(ly.guilty.n, 2);   /* 127.0.0.2 and 192.0.2.1 */
+	assert_int_equal(ly.range.n, 0);
+	map_layers_free(&ly);
+	session_close(&s);
+
+	/* a code the profile does not document: errors, not listings */
+	write_zone(zone_names[1], "127.0.0.2\n192.0.2.0/24 :127.0.0.99:\n");
+	open_session(&o, &s);
+	assert_int_equal(map_layers_load(&ly, &s, warn, sizeof warn, err, sizeof err), 1);
+	assert_string_equal(warn, "l2 dnsbl-2.uceprotect.net answers 127.0.0.99, a code its "
+	                    "profile does not document: left out of the map");
 	assert_int_equal(ly.range.n, 0);
 	map_layers_free(&ly);
 	session_close(&s);
