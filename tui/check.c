@@ -81,7 +81,7 @@ struct screen *check_new(const struct ctx *cx, uint32_t ip, char *err, size_t er
 
 /* ---- text ---- */
 
-void check_row_text(const struct checkview *cv, size_t i, int width, char *out, size_t len)
+void check_row_text(const struct checkview *cv, size_t i, char *out, size_t len)
 {
 	struct check_row r;
 	char label[64];
@@ -93,7 +93,6 @@ void check_row_text(const struct checkview *cv, size_t i, int width, char *out, 
 		label[k++] = ' ', label[k] = '\0';
 	snprintf(out, len, "%s%s%-*s %s", i == cv->cursor ? "> " : "  ", label, STATE_W, r.state,
 	         r.st == LK_LISTED || r.st == LK_ERROR ? r.codes : r.zone);
-	(void)width;
 }
 
 /* ---- the interface ---- */
@@ -162,7 +161,7 @@ static void check_draw(const struct screen *scr)
 	for (int k = 0; k < rows && top + (size_t)k < cv->sc.nzones; k++) {
 		size_t i = top + (size_t)k;
 
-		check_row_text(cv, i, w, line, sizeof line);
+		check_row_text(cv, i, line, sizeof line);
 		draw_text(ty + k, 1, w, i == cv->cursor ? A_REVERSE | A_BOLD :
 		          state_attr(cx->th, c->zone[cv->order[i]].state), line, cx->th->utf8);
 	}

@@ -22,8 +22,8 @@ struct checkview {
 /* Check ip on every list; NULL with the reason in err. */
 struct screen *check_new(const struct ctx *cx, uint32_t ip, char *err, size_t errlen);
 
-/* Row i of the table as text, for width columns. */
-void check_row_text(const struct checkview *cv, size_t i, int width, char *out, size_t len);
+/* Row i of the table as text (drawing cuts it to the screen's width). */
+void check_row_text(const struct checkview *cv, size_t i, char *out, size_t len);
 
 extern const struct screen_ops check_ops;
 

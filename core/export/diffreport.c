@@ -274,15 +274,14 @@ static void csv_row(struct diff *d, const struct snap_row *a, const struct snap_
 
 static void json_codes(FILE *f, const struct lookup *l)
 {
-	char codes[512], *p = codes, *next;
+	char ip[IP4_STRLEN];
+	uint32_t n;
+	const uint32_t *c = lk_codes(l, &n);
 
-	codes_text(l, ",", codes, sizeof codes);
 	fputc('[', f);
-	for (bool first = true; *p; p = next, first = false) {
-		next = p + strcspn(p, ",");
-		fprintf(f, "%s\"%.*s\"", first ? "" : ",", (int)(next - p), p);
-		if (*next)
-			next++;
+	for (uint32_t i = 0; i < n; i++) {
+		ip4_format(c[i], ip);
+		fprintf(f, "%s\"%s\"", i ? "," : "", ip);
 	}
 	fputc(']', f);
 }

@@ -292,6 +292,14 @@ static void diff_of_two(void **state)
 	assert_non_null(strstr(out, "4 in both, 0 only in old, 1 only in new"));
 	assert_non_null(strstr(out, "changed   4 addresses: +1 listed, -1 delisted, 1 newly failing"));
 	free(out);
+	f = open_memstream(&out, &len);
+	assert_int_equal(diff_write(f, EXPORT_JSON, &a, &b), EXIT_LISTED);
+	assert_int_equal(fclose(f), 0);
+	assert_non_null(strstr(out, "{\"ip\":\"192.0.2.3\",\"zen_change\":\"codes\",\"zen_old\":\"listed\","
+	                            "\"zen_new\":\"listed\",\"zen_old_reason\":\"\",\"zen_new_reason\":\"\","
+	                            "\"zen_old_codes\":[\"127.0.0.2\"],\"zen_new_codes\":[\"127.0.0.3\"]}\n"));
+	assert_non_null(strstr(out, "\"zen_old_codes\":[],\"zen_new_codes\":[\"127.0.0.3\"]"));
+	free(out);
 	/* the same twice: nothing changed */
 	f = open_memstream(&out, &len);
 	assert_int_equal(diff_write(f, EXPORT_JSON, &b, &b), EXIT_NOTHING_LISTED);
