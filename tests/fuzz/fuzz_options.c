@@ -61,10 +61,11 @@ static void check_options(const struct options *o, int rc)
 	if (rc != -1)
 		return;
 	FZ_CHECK(o->profile != NULL);
-	/* a target, or a mode that brings its own: the demo, two snapshots
-	 * to compare, a snapshot's targets, a history's timeline */
-	FZ_CHECK(o->has_target || o->demo || (o->diff_old && o->diff_new) || o->open_path ||
-	         o->since_path || o->history);
+	/* a target, or a mode that brings its own: the demo, the census (every
+	 * ASN, from zone files), two snapshots to compare, a snapshot's
+	 * targets, a history's timeline */
+	FZ_CHECK(o->has_target || o->demo || (o->census && o->zones_dir) ||
+	         (o->diff_old && o->diff_new) || o->open_path || o->since_path || o->history);
 	FZ_CHECK(!o->diff_old || (o->diff_new && !o->open_path && !o->since_path));
 	FZ_CHECK(!(o->zones_dir && o->resolver));
 	FZ_CHECK(o->rate == 0 || (o->rate >= OPT_MIN_RATE && o->rate <= OPT_MAX_RATE));
